@@ -1,0 +1,53 @@
+import { builtinModules } from 'node:module';
+import { defineConfig, type UserConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import pkg from './package.json' with { type: 'json' };
+
+// One Vite config, three builds: the renderer (default mode), the Electron main
+// process (`--mode main`) and the preload (`--mode preload`). Main and preload
+// are bundled for Electron's own Node; runtime dependencies stay external so
+// electron-builder ships them from node_modules.
+const nodeExternals = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies),
+];
+
+function electronEntry(entry: 'main' | 'preload'): UserConfig {
+  return {
+    build: {
+      outDir: 'dist-electron',
+      emptyOutDir: false,
+      target: 'node22',
+      sourcemap: true,
+      minify: false,
+      ssr: `electron/${entry}.ts`,
+      rollupOptions: {
+        external: nodeExternals,
+        output: {
+          // The preload runs sandboxed, where only CommonJS `require` is available.
+          format: entry === 'preload' ? 'cjs' : 'es',
+          entryFileNames: entry === 'preload' ? 'preload.cjs' : 'main.js',
+        },
+      },
+    },
+    ssr: { noExternal: true, external: nodeExternals },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main' || mode === 'preload') return electronEntry(mode);
+  return {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: '../dist',
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: true,
+    },
+    server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  };
+});
