@@ -14,7 +14,12 @@ const nodeExternals = [
   ...Object.keys(pkg.dependencies),
 ];
 
+// The sandboxed preload can `require` only `electron` (and a few polyfills),
+// so everything else it uses (zod, the contract) is bundled into it.
+const preloadExternals = ['electron'];
+
 function electronEntry(entry: 'main' | 'preload'): UserConfig {
+  const external = entry === 'preload' ? preloadExternals : nodeExternals;
   return {
     build: {
       outDir: 'dist-electron',
@@ -24,7 +29,7 @@ function electronEntry(entry: 'main' | 'preload'): UserConfig {
       minify: false,
       ssr: `electron/${entry}.ts`,
       rollupOptions: {
-        external: nodeExternals,
+        external,
         output: {
           // The preload runs sandboxed, where only CommonJS `require` is available.
           format: entry === 'preload' ? 'cjs' : 'es',
@@ -32,7 +37,7 @@ function electronEntry(entry: 'main' | 'preload'): UserConfig {
         },
       },
     },
-    ssr: { noExternal: true, external: nodeExternals },
+    ssr: { noExternal: true, external },
   };
 }
 

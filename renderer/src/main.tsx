@@ -1,11 +1,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { openBatonDb } from './data/db';
+import { ensureWorkspace } from './data/workspace';
+import './styles/app.css';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <main>Baton</main>
-    </StrictMode>,
-  );
+  const db = openBatonDb();
+  const reactRoot = createRoot(root);
+  // Seed templates (and the demo on first run) before the first paint, so the board
+  // never flashes "empty" on a workspace that is about to be filled.
+  ensureWorkspace(db)
+    .then(
+      () => undefined,
+      // The app still opens: whatever is already saved stays usable and the user sees why setup failed.
+      (error: unknown) =>
+        `Baton could not prepare this workspace (templates or demo data): ${error instanceof Error ? error.message : String(error)}. Your saved handoffs are untouched; restart Baton to try again.`,
+    )
+    .then((startupError) => {
+      reactRoot.render(
+        <StrictMode>
+          <App db={db} startupError={startupError} />
+        </StrictMode>,
+      );
+    });
 }

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { HubSpotGateway } from './hubspot-gateway';
+import type { HttpRequest, Transport } from './hubspot-gateway';
+import { createRateLimiter } from './rate-limiter';
+import type { HttpOutcome } from './retry';
+
+function gatewayWith(answers: (HttpOutcome | Error | 'hang')[], options: { maxAttempts?: number } = {}) {
+  let t = 0;
+  const sleeps: number[] = [];
+  const requests: HttpRequest[] = [];
+  const outcomes: boolean[] = [];
+  const transport: Transport = async (request) => {
+    requests.push(request);
+    const next = answers.shift();
+    if (next === undefined) throw new Error('no more answers');
+    if (next === 'hang') return new Promise<HttpOutcome>(() => undefined);
+    if (next instanceof Error) throw next;
+    return next;
+  };
+  const sleep = async (ms: number) => {
+    sleeps.push(ms);
+    t += ms;
+  };
+  const gateway = new HubSpotGateway({
+    transport,
+    limiter: createRateLimiter({ burstPer10s: 100, searchPerSecond: 5, now: () => t, sleep }),
+    retry: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.5, sleep },
+    timeoutMs: 50,
+    onOutcome: (ok) => outcomes.push(ok),
+  });
+  return { gateway, sleeps, requests, outcomes };
+}
+
+const ok = (body: unknown, status = 200, headers: Record<string, string> = {}): HttpOutcome => ({ status, headers, body });
+
+describe('HubSpotGateway', () => {
+  it('validates answers and returns typed data', async () => {
+    const { gateway, outcomes } = gatewayWith([ok({ portalId: 42, uiDomain: 'app.hubspot.com', extra: true })]);
+    await expect(gateway.accountDetails()).resolves.toEqual({ portalId: 42, uiDomain: 'app.hubspot.com' });
+    expect(outcomes).toEqual([true]);
+  });
+
+  it('turns an answer of the wrong shape into HUBSPOT_BAD_RESPONSE with detail, without retrying', async () => {
+    const { gateway, requests } = gatewayWith([ok({ portalId: 'not a number' })]);
+    await expect(gateway.accountDetails()).rejects.toMatchObject({ code: 'HUBSPOT_BAD_RESPONSE', detail: expect.stringContaining('portalId') });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('resolves a 207 so per-input errors can be matched', async () => {
+    const body = { status: 'COMPLETE', results: [{ id: '1', properties: { baton_id: 'a' } }], numErrors: 1, errors: [{ category: 'VALIDATION_ERROR', message: 'bad', context: { objectWriteTraceId: ['t-2'] } }] };
+    const { gateway } = gatewayWith([ok(body, 207)]);
+    const result = await gateway.batchWrite('deals', 'upsert', [{ id: 'a', idProperty: 'baton_id', properties: {} }]);
+    expect(result.errors?.[0]?.context?.['objectWriteTraceId']).toEqual(['t-2']);
+  });
+
+  it('refuses batches over 100 inputs before calling HubSpot', async () => {
+    const { gateway, requests } = gatewayWith([]);
+    await expect(gateway.batchWrite('deals', 'update', Array.from({ length: 101 }, (_, i) => ({ id: String(i) })))).rejects.toBeInstanceOf(RangeError);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('retries a timeout and a network error, reporting the failures to the online state', async () => {
+    const { gateway, outcomes, sleeps } = gatewayWith(['hang', new TypeError('fetch failed'), ok({ results: [] })]);
+    await expect(gateway.groups('deals')).resolves.toEqual([]);
+    expect(outcomes).toEqual([false, false, true]);
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('gives up with the typed error after max attempts', async () => {
+    const { gateway, requests } = gatewayWith([ok({}, 502), ok({}, 503)], { maxAttempts: 2 });
+    await expect(gateway.groups('deals')).rejects.toMatchObject({ code: 'HUBSPOT_UNAVAILABLE', status: 503 });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('reads all owner pages', async () => {
+    const { gateway, requests } = gatewayWith([
+      ok({ results: [{ id: '1', email: 'a@x.com' }], paging: { next: { after: '1' } } }),
+      ok({ results: [{ id: '2', email: null }] }),
+    ]);
+    await expect(gateway.owners()).resolves.toEqual([
+      { id: '1', email: 'a@x.com' },
+      { id: '2', email: null },
+    ]);
+    expect(requests[1]?.qs).toEqual({ limit: '100', after: '1' });
+  });
+
+  it('treats a batch read where no id exists (404) as all missing', async () => {
+    const { gateway } = gatewayWith([ok({ status: 'error', message: 'not found' }, 404)]);
+    const result = await gateway.batchRead('deals', ['9'], ['dealname']);
+    expect(result.results).toEqual([]);
+  });
+
+  it('sends search to the search endpoint through the search limiter', async () => {
+    const { gateway, requests } = gatewayWith([ok({ total: 0, results: [] })]);
+    const parsed = z.object({ total: z.number() }).parse(await gateway.search('deals', { filterGroups: [] }));
+    expect(parsed.total).toBe(0);
+    expect(requests[0]?.path).toBe('/crm/v3/objects/deals/search');
+  });
+});

@@ -1,0 +1,249 @@
+import { Client } from '@hubspot/api-client';
+import type { z } from 'zod';
+import { HubSpotError } from './hubspot-error';
+import { classifyResponse, networkError, withRetry } from './retry';
+import type { HttpOutcome, RetryOptions } from './retry';
+import type { RateLimiter, RequestKind } from './rate-limiter';
+import {
+  AccountDetailsSchema,
+  AnySchema,
+  AssociationBatchSchema,
+  BatchResultSchema,
+  GroupsSchema,
+  OwnersPageSchema,
+  PipelineSchema,
+  PipelinesSchema,
+  PropertiesSchema,
+  PropertySchema,
+  SearchResultSchema,
+  StageSchema,
+} from './hubspot-schemas';
+import type { AccountDetails, BatchResult, HubSpotPipeline, HubSpotProperty, SearchResult } from './hubspot-schemas';
+
+/**
+ * The ONE module that talks to HubSpot. Every call goes through Baton's own
+ * rate limiter and retry policy (the client's are off: they ignore
+ * Retry-After and are process-wide), and every answer is validated before it
+ * is trusted. Paths live here only, so the move to date-versioned paths is a
+ * change in one place.
+ */
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  qs?: Record<string, string>;
+}
+
+/** Sends one request; resolves with any status, rejects only below HTTP. */
+export type Transport = (request: HttpRequest) => Promise<HttpOutcome>;
+
+const clients = new Map<string, Client>();
+
+/** One client per token + base path per process (the client's decorators are process-wide). */
+function clientFor(accessToken: string, basePath: string | undefined): Client {
+  const key = `${basePath ?? ''}\u0000${accessToken}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new Client({ accessToken, ...(basePath ? { basePath } : {}), numberOfApiCallRetries: 0 });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** Forget cached clients for a token (on disconnect). */
+export function dropClients(accessToken: string): void {
+  for (const key of [...clients.keys()]) if (key.endsWith(`\u0000${accessToken}`)) clients.delete(key);
+}
+
+/** The real transport: `@hubspot/api-client`'s `apiRequest`, which never throws on status. */
+export function clientTransport(accessToken: string, basePath?: string): Transport {
+  const client = clientFor(accessToken, basePath);
+  return async (request) => {
+    const response = await client.apiRequest({
+      method: request.method,
+      path: request.path,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      ...(request.qs ? { qs: request.qs } : {}),
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key.toLowerCase()] = value;
+    });
+    const text = await response.text();
+    let body: unknown = undefined;
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text) as unknown;
+      } catch {
+        body = { unparsable: text.slice(0, 200) };
+        if (response.status >= 200 && response.status < 300) {
+          throw new HubSpotError({
+            code: 'HUBSPOT_BAD_RESPONSE',
+            status: response.status,
+            message: 'HubSpot answered with a body that is not JSON; nothing from it was used.',
+            detail: text.slice(0, 200),
+          });
+        }
+      }
+    }
+    return { status: response.status, headers, body };
+  };
+}
+
+export interface GatewayOptions {
+  transport: Transport;
+  limiter: RateLimiter;
+  retry: RetryOptions;
+  /** A call that takes longer is abandoned as a network failure (and retried). */
+  timeoutMs?: number;
+  /** Told about each exchange, so the online state follows real outcomes. */
+  onOutcome?: (ok: boolean) => void;
+}
+
+export interface CallSpec<T> extends HttpRequest {
+  schema: z.ZodType<T>;
+  kind?: RequestKind;
+  /** Statuses (besides 2xx) that count as an answer, e.g. 207 is 2xx already; 404 for reads. */
+  accept?: readonly number[];
+}
+
+export interface BatchInput {
+  id?: string;
+  idProperty?: string;
+  properties?: Record<string, string>;
+  objectWriteTraceId?: string;
+  associations?: { to: { id: string }; types: { associationCategory: 'HUBSPOT_DEFINED'; associationTypeId: number }[] }[];
+}
+
+export type ObjectType = 'deals' | 'tasks' | 'notes';
+
+export const TASK_TO_DEAL = 216;
+export const NOTE_TO_DEAL = 214;
+
+function timeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`No answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+export class HubSpotGateway {
+  constructor(private readonly options: GatewayOptions) {}
+
+  /** One validated call: limiter → transport → classify → validate, retried as the policy says. */
+  async call<T>(spec: CallSpec<T>): Promise<{ status: number; data: T }> {
+    return withRetry(async () => {
+      await this.options.limiter.acquire(spec.kind ?? 'standard');
+      let outcome: HttpOutcome;
+      try {
+        outcome = await timeout(this.options.transport(spec), this.options.timeoutMs ?? 30_000);
+      } catch (error) {
+        if (error instanceof HubSpotError) throw error;
+        this.options.onOutcome?.(false);
+        throw networkError(error);
+      }
+      this.options.onOutcome?.(true);
+      if (spec.kind !== 'search') this.options.limiter.observe(outcome.headers);
+      const accepted = (outcome.status >= 200 && outcome.status < 300) || (spec.accept ?? []).includes(outcome.status);
+      if (!accepted) throw classifyResponse(outcome);
+      const parsed = spec.schema.safeParse(outcome.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new HubSpotError({
+          code: 'HUBSPOT_BAD_RESPONSE',
+          status: outcome.status,
+          message: `HubSpot's answer to ${spec.method} ${spec.path} did not have the expected shape; nothing from it was used.`,
+          detail: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : null,
+        });
+      }
+      return { status: outcome.status, data: parsed.data };
+    }, this.options.retry);
+  }
+
+  async accountDetails(): Promise<AccountDetails> {
+    return (await this.call({ method: 'GET', path: '/account-info/v3/details', schema: AccountDetailsSchema })).data;
+  }
+
+  async owners(): Promise<z.infer<typeof OwnersPageSchema>['results']> {
+    const owners: z.infer<typeof OwnersPageSchema>['results'] = [];
+    let after: string | undefined;
+    do {
+      const qs: Record<string, string> = { limit: '100', ...(after ? { after } : {}) };
+      const page = (await this.call({ method: 'GET', path: '/crm/v3/owners', qs, schema: OwnersPageSchema })).data;
+      owners.push(...page.results);
+      after = page.paging?.next?.after;
+    } while (after);
+    return owners;
+  }
+
+  async properties(objectType: ObjectType): Promise<HubSpotProperty[]> {
+    return (await this.call({ method: 'GET', path: `/crm/v3/properties/${objectType}`, schema: PropertiesSchema })).data.results;
+  }
+
+  async createProperty(objectType: ObjectType, definition: Record<string, unknown>): Promise<HubSpotProperty> {
+    return (await this.call({ method: 'POST', path: `/crm/v3/properties/${objectType}`, body: definition, schema: PropertySchema })).data;
+  }
+
+  async groups(objectType: ObjectType): Promise<string[]> {
+    return (await this.call({ method: 'GET', path: `/crm/v3/properties/${objectType}/groups`, schema: GroupsSchema })).data.results.map((g) => g.name);
+  }
+
+  async createGroup(objectType: ObjectType, group: { name: string; label: string }): Promise<void> {
+    await this.call({ method: 'POST', path: `/crm/v3/properties/${objectType}/groups`, body: { ...group, displayOrder: -1 }, schema: AnySchema });
+  }
+
+  async pipelines(objectType: 'deals'): Promise<HubSpotPipeline[]> {
+    return (await this.call({ method: 'GET', path: `/crm/v3/pipelines/${objectType}`, schema: PipelinesSchema })).data.results;
+  }
+
+  async createPipeline(objectType: 'deals', pipeline: { label: string; displayOrder: number; stages: { label: string; displayOrder: number; metadata: Record<string, string> }[] }): Promise<HubSpotPipeline> {
+    return (await this.call({ method: 'POST', path: `/crm/v3/pipelines/${objectType}`, body: pipeline, schema: PipelineSchema })).data;
+  }
+
+  async createStage(objectType: 'deals', pipelineId: string, stage: { label: string; displayOrder: number; metadata: Record<string, string> }): Promise<z.infer<typeof StageSchema>> {
+    return (await this.call({ method: 'POST', path: `/crm/v3/pipelines/${objectType}/${encodeURIComponent(pipelineId)}/stages`, body: stage, schema: StageSchema })).data;
+  }
+
+  /** Batch create/update/upsert: at most 100 inputs; a 207 resolves with its per-input errors. */
+  async batchWrite(objectType: ObjectType, operation: 'create' | 'update' | 'upsert', inputs: BatchInput[]): Promise<BatchResult> {
+    if (inputs.length > 100) throw new RangeError(`A batch ${operation} takes at most 100 inputs, got ${inputs.length}`);
+    return (await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/batch/${operation}`, body: { inputs }, schema: BatchResultSchema })).data;
+  }
+
+  async batchArchive(objectType: ObjectType, ids: string[]): Promise<void> {
+    if (ids.length > 100) throw new RangeError(`A batch archive takes at most 100 inputs, got ${ids.length}`);
+    await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/batch/archive`, body: { inputs: ids.map((id) => ({ id })) }, schema: AnySchema });
+  }
+
+  /** Batch read by id; ids that do not exist come back in `errors`, not as a failure. */
+  async batchRead(objectType: ObjectType, ids: string[], properties: string[], propertiesWithHistory: string[] = []): Promise<BatchResult> {
+    if (ids.length > 100) throw new RangeError(`A batch read takes at most 100 inputs, got ${ids.length}`);
+    const body = { inputs: ids.map((id) => ({ id })), properties, ...(propertiesWithHistory.length > 0 ? { propertiesWithHistory } : {}) };
+    const path = `/crm/v3/objects/${objectType}/batch/read`;
+    const answer = await this.call({ method: 'POST', path, qs: { archived: 'false' }, body, schema: AnySchema, accept: [404] });
+    // HubSpot answers 404 when none of the ids exists: every one of them is gone.
+    if (answer.status === 404) return { results: [], errors: [{ category: 'OBJECT_NOT_FOUND', context: { ids } }] };
+    const parsed = BatchResultSchema.safeParse(answer.data);
+    if (!parsed.success) {
+      throw new HubSpotError({ code: 'HUBSPOT_BAD_RESPONSE', status: answer.status, message: `HubSpot's answer to POST ${path} did not have the expected shape; nothing from it was used.`, detail: parsed.error.issues[0]?.message ?? null });
+    }
+    return parsed.data;
+  }
+
+  async search(objectType: ObjectType, body: Record<string, unknown>): Promise<SearchResult> {
+    return (await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/search`, body, schema: SearchResultSchema, kind: 'search' })).data;
+  }
+
+  /** Ids of `to` objects associated with each deal (v4 batch read, 1,000 per call); deals with none are absent. */
+  async associatedIds(to: 'tasks' | 'notes', dealIds: readonly string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (let i = 0; i < dealIds.length; i += 1000) {
+      const inputs = dealIds.slice(i, i + 1000).map((id) => ({ id }));
+      const answer = await this.call({ method: 'POST', path: `/crm/v4/associations/deals/${to}/batch/read`, body: { inputs }, schema: AssociationBatchSchema });
+      for (const result of answer.data.results) found.set(result.from.id, result.to.map((t) => t.toObjectId));
+    }
+    return found;
+  }
+}

@@ -1,0 +1,158 @@
+import type { PipelineIds } from '../../shared/hubspot/mapping';
+import { PROP } from '../../shared/hubspot/properties';
+import type { RemoteDeal, SyncCursor } from '../../shared/sync/protocol';
+import type { HubSpotGateway } from './hubspot-gateway';
+import type { CrmObject } from './hubspot-schemas';
+
+/**
+ * Incremental pull of deals in the Handoffs pipeline. Search is sorted by
+ * `hs_lastmodifieddate` (one sort allowed), paged 200 at a time, and split into
+ * new time windows before the 10,000-results cap; a window made entirely of
+ * one timestamp is swept by `hs_object_id`. Search is eventually consistent,
+ * so each pull looks back `lookbackMs` before the cursor and relies on
+ * reconcile being idempotent.
+ */
+
+export const MODIFIED = 'hs_lastmodifieddate';
+export const OBJECT_ID = 'hs_object_id';
+
+export interface PullContext {
+  gateway: HubSpotGateway;
+  pipeline: PipelineIds;
+  /** Mapped properties to read. */
+  properties: string[];
+  /** How far before the cursor to look again for late-indexed writes. Default 5 minutes. */
+  lookbackMs?: number;
+  /** HubSpot's cap on results per search query (10,000); only tests lower it. */
+  maxResultsPerQuery?: number;
+  pageSize?: number;
+  /** Property-history reads per call (history makes responses large). */
+  historyBatchSize?: number;
+  onProgress?: (done: number, total: number | null) => void;
+}
+
+export interface PullOutcome {
+  deals: RemoteDeal[];
+  cursor: SyncCursor;
+}
+
+function modifiedMs(object: CrmObject): number {
+  const raw = object.properties[MODIFIED] ?? object.updatedAt ?? '';
+  const ms = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+type Filter = { propertyName: string; operator: string; value?: string };
+
+async function searchAll(ctx: PullContext, since: number | null, collect: (objects: CrmObject[]) => void): Promise<void> {
+  const cap = ctx.maxResultsPerQuery ?? 10_000;
+  const limit = Math.min(200, ctx.pageSize ?? 200);
+  const inPipeline: Filter = { propertyName: 'pipeline', operator: 'EQ', value: ctx.pipeline.pipelineId };
+  const properties = [...new Set([...ctx.properties, MODIFIED, OBJECT_ID])];
+
+  /** One query, paged until done or until the next page would pass the cap. Returns the objects it saw and whether it ran out. */
+  const runQuery = async (filters: Filter[], sortBy: string): Promise<{ seen: CrmObject[]; exhausted: boolean }> => {
+    const seen: CrmObject[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await ctx.gateway.search('deals', {
+        filterGroups: [{ filters: [inPipeline, ...filters] }],
+        sorts: [{ propertyName: sortBy, direction: 'ASCENDING' }],
+        properties,
+        limit,
+        ...(after ? { after } : {}),
+      });
+      seen.push(...page.results);
+      collect(page.results);
+      after = page.paging?.next?.after;
+      if (!after || page.results.length === 0) return { seen, exhausted: true };
+      if (Number(after) + limit > cap || seen.length + limit > cap) return { seen, exhausted: false };
+    }
+  };
+
+  let lower = since;
+  for (;;) {
+    const { seen, exhausted } = await runQuery(lower === null ? [] : [{ propertyName: MODIFIED, operator: 'GT', value: String(lower) }], MODIFIED);
+    if (exhausted || seen.length === 0) return;
+    const first = modifiedMs(seen[0] as CrmObject);
+    const last = Math.max(...seen.map(modifiedMs));
+    if (first === last) {
+      // More than a window's worth share one timestamp (a bulk update): sweep them by id.
+      let afterId = '0';
+      for (;;) {
+        const sweep = await runQuery(
+          [
+            { propertyName: MODIFIED, operator: 'EQ', value: String(last) },
+            { propertyName: OBJECT_ID, operator: 'GT', value: afterId },
+          ],
+          OBJECT_ID,
+        );
+        if (sweep.exhausted || sweep.seen.length === 0) break;
+        afterId = sweep.seen.reduce((max, o) => (BigInt(o.id) > BigInt(max) ? o.id : max), afterId);
+      }
+      lower = last;
+    } else {
+      // Start the next window at the newest timestamp seen (again, in case it was cut mid-way); duplicates are dropped.
+      lower = last - 1;
+    }
+  }
+}
+
+function toRemoteDeal(object: CrmObject, names: readonly string[]): RemoteDeal {
+  const properties: Record<string, string | null> = {};
+  for (const name of names) properties[name] = object.properties[name] ?? null;
+  const history: RemoteDeal['history'] = {};
+  for (const [name, entries] of Object.entries(object.propertiesWithHistory ?? {})) {
+    history[name] = entries
+      .map((e) => ({ value: e.value ?? null, timestamp: e.timestamp }))
+      .sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp));
+  }
+  return {
+    dealId: object.id,
+    batonId: object.properties[PROP.batonId] ?? null,
+    properties,
+    history,
+    archived: false,
+    updatedAt: new Date(modifiedMs(object)).toISOString(),
+  };
+}
+
+export async function pull(request: { cursor: SyncCursor | null; knownDealIds: readonly string[] }, ctx: PullContext): Promise<PullOutcome> {
+  const lookback = ctx.lookbackMs ?? 5 * 60_000;
+  const since = request.cursor === null ? null : Math.max(0, request.cursor.lastModifiedMs - lookback);
+  const found = new Map<string, CrmObject>();
+  await searchAll(ctx, since, (objects) => {
+    for (const object of objects) found.set(object.id, object);
+    ctx.onProgress?.(found.size, null);
+  });
+
+  let changed = [...found.values()];
+  if (request.cursor !== null && changed.length > 0) {
+    // Incremental: read property history so conflicts are decided by HubSpot's own timestamps.
+    const size = ctx.historyBatchSize ?? 50;
+    const withHistory: CrmObject[] = [];
+    for (let i = 0; i < changed.length; i += size) {
+      const ids = changed.slice(i, i + size).map((o) => o.id);
+      const result = await ctx.gateway.batchRead('deals', ids, [...ctx.properties, MODIFIED], ctx.properties);
+      withHistory.push(...result.results);
+    }
+    const readIds = new Set(withHistory.map((o) => o.id));
+    // A deal deleted between search and read is picked up by the deletion check below.
+    changed = [...withHistory, ...changed.filter((o) => !readIds.has(o.id) && !request.knownDealIds.includes(o.id))];
+  }
+
+  const deals = changed.map((object) => toRemoteDeal(object, ctx.properties));
+  const present = new Set(deals.map((d) => d.dealId));
+  const toCheck = request.knownDealIds.filter((id) => !present.has(id));
+  for (let i = 0; i < toCheck.length; i += 100) {
+    const ids = toCheck.slice(i, i + 100);
+    const result = await ctx.gateway.batchRead('deals', ids, [PROP.batonId]);
+    const alive = new Set(result.results.map((o) => o.id));
+    for (const id of ids) {
+      if (!alive.has(id)) deals.push({ dealId: id, batonId: null, properties: {}, history: {}, archived: true, updatedAt: new Date(0).toISOString() });
+    }
+  }
+
+  const newest = Math.max(request.cursor?.lastModifiedMs ?? 0, ...changed.map(modifiedMs));
+  return { deals, cursor: { lastModifiedMs: newest } };
+}

@@ -1,0 +1,183 @@
+import type { Handoff } from '../../shared/domain/handoff';
+import type { OutboxEntry } from '../../shared/sync/outbox';
+import { syncError } from '../../shared/sync/protocol';
+import type { SyncError } from '../../shared/sync/protocol';
+import type { BatchInput, HubSpotGateway } from './hubspot-gateway';
+import { NOTE_TO_DEAL, TASK_TO_DEAL } from './hubspot-gateway';
+import { toSyncError } from './hubspot-error';
+import type { BatchResult } from './hubspot-schemas';
+
+/**
+ * Notes (client updates, handoff receipts) and the receiver's next-action
+ * task. Creating an activity is not idempotent in HubSpot, so every one
+ * carries a bracketed marker (`[baton-ref:<id>]`, exact so `cu-1` never matches `cu-10`) and the deal's existing activities are
+ * read first: a retried push finds the earlier write instead of duplicating it.
+ */
+
+export type ActivityOutcome = { status: 'ok' } | { status: 'retry' | 'failed'; error: SyncError };
+
+export interface ActivityWork {
+  handoff: Handoff;
+  dealId: string;
+  entries: OutboxEntry[];
+}
+
+export interface ActivityContext {
+  gateway: HubSpotGateway;
+  ownerIds: ReadonlySet<string> | null;
+  now: () => Date;
+}
+
+const NOTE_KINDS = new Set<OutboxEntry['kind']>(['log_client_update', 'log_handoff_receipt']);
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+export function noteMarker(ref: string): string {
+  return `[baton-ref:${escapeHtml(ref)}]`;
+}
+
+export function taskMarker(handoffId: string): string {
+  return `[baton-task:${escapeHtml(handoffId)}]`;
+}
+
+function noteRef(entry: OutboxEntry): string {
+  return entry.kind === 'log_client_update' && entry.refId ? entry.refId : entry.id;
+}
+
+type NoteBody = { body: string; at: string } | { error: SyncError };
+
+function noteFor(entry: OutboxEntry, handoff: Handoff, now: string): NoteBody {
+  const marker = `<p><small>Logged from Baton · ${noteMarker(noteRef(entry))}</small></p>`;
+  if (entry.kind === 'log_client_update') {
+    const update = handoff.clientUpdates.find((u) => u.id === entry.refId);
+    if (!update) {
+      return { error: syncError('HUBSPOT_VALIDATION', `The client update ${entry.refId ?? '(none)'} is no longer on "${handoff.title}", so there is nothing to log in HubSpot.`) };
+    }
+    return { body: `<p><strong>Client update</strong> (${escapeHtml(update.by)})</p><p>${escapeHtml(update.body)}</p>${marker}`, at: update.at };
+  }
+  const next = handoff.nextAction ? ` Next action: ${escapeHtml(handoff.nextAction.text)}, due ${escapeHtml(handoff.nextAction.dueAt)}.` : '';
+  return {
+    body: `<p><strong>Handoff received</strong>: "${escapeHtml(handoff.title)}" was accepted by ${escapeHtml(handoff.receiver ?? 'the receiver')}.${next}</p>${marker}`,
+    at: now,
+  };
+}
+
+async function readBodies(ctx: ActivityContext, type: 'notes' | 'tasks', dealIds: string[], bodyProperty: string, extra: string[] = []): Promise<{ id: string; properties: Record<string, string | null> }[]> {
+  const associated = await ctx.gateway.associatedIds(type, dealIds);
+  const ids = [...new Set([...associated.values()].flat())];
+  const objects: { id: string; properties: Record<string, string | null> }[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const result = await ctx.gateway.batchRead(type, ids.slice(i, i + 100), [bodyProperty, ...extra]);
+    objects.push(...result.results);
+  }
+  return objects;
+}
+
+function settle(result: BatchResult, planned: { traceId: string; entryIds: string[] }[], out: Map<string, ActivityOutcome>): void {
+  const ok = new Set(result.results.map((r) => r.objectWriteTraceId).filter((t): t is string => t !== undefined));
+  const failed = new Map<string, string>();
+  for (const error of result.errors ?? []) for (const t of error.context?.['objectWriteTraceId'] ?? []) failed.set(t, error.message ?? 'refused');
+  const unmatchedOk = result.results.length === planned.length && ok.size === 0;
+  for (const p of planned) {
+    const reason = failed.get(p.traceId);
+    const outcome: ActivityOutcome =
+      reason !== undefined
+        ? { status: 'failed', error: syncError('HUBSPOT_VALIDATION', `HubSpot refused the activity: ${reason}`) }
+        : ok.has(p.traceId) || unmatchedOk
+          ? { status: 'ok' }
+          : { status: 'retry', error: syncError('HUBSPOT_BAD_RESPONSE', "HubSpot's answer did not mention this activity; it will be checked again.") };
+    for (const id of p.entryIds) out.set(id, outcome);
+  }
+}
+
+async function pushNotes(works: readonly ActivityWork[], ctx: ActivityContext, out: Map<string, ActivityOutcome>): Promise<void> {
+  const wanted = works.flatMap((w) => w.entries.filter((e) => NOTE_KINDS.has(e.kind)).map((entry) => ({ work: w, entry })));
+  if (wanted.length === 0) return;
+  const existing = await readBodies(ctx, 'notes', [...new Set(wanted.map((w) => w.work.dealId))], 'hs_note_body');
+  const bodies = existing.map((n) => n.properties['hs_note_body'] ?? '');
+  const inputs: { input: BatchInput; planned: { traceId: string; entryIds: string[] } }[] = [];
+  const now = ctx.now().toISOString();
+  for (const { work, entry } of wanted) {
+    if (bodies.some((b) => b.includes(noteMarker(noteRef(entry))))) {
+      out.set(entry.id, { status: 'ok' });
+      continue;
+    }
+    const note = noteFor(entry, work.handoff, now);
+    if ('error' in note) {
+      out.set(entry.id, { status: 'failed', error: note.error });
+      continue;
+    }
+    inputs.push({
+      input: {
+        properties: { hs_note_body: note.body, hs_timestamp: note.at },
+        associations: [{ to: { id: work.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_DEAL }] }],
+        objectWriteTraceId: entry.id,
+      },
+      planned: { traceId: entry.id, entryIds: [entry.id] },
+    });
+  }
+  for (let i = 0; i < inputs.length; i += 100) {
+    const chunk = inputs.slice(i, i + 100);
+    settle(await ctx.gateway.batchWrite('notes', 'create', chunk.map((c) => c.input)), chunk.map((c) => c.planned), out);
+  }
+}
+
+async function pushTasks(works: readonly ActivityWork[], ctx: ActivityContext, out: Map<string, ActivityOutcome>): Promise<void> {
+  const wanted = works.filter((w) => w.entries.some((e) => e.kind === 'sync_next_action_task'));
+  if (wanted.length === 0) return;
+  const existing = await readBodies(ctx, 'tasks', [...new Set(wanted.map((w) => w.dealId))], 'hs_task_body', ['hs_task_status']);
+  const creates: { input: BatchInput; planned: { traceId: string; entryIds: string[] } }[] = [];
+  const updates: { input: BatchInput; planned: { traceId: string; entryIds: string[] } }[] = [];
+  for (const work of wanted) {
+    const entryIds = work.entries.filter((e) => e.kind === 'sync_next_action_task').map((e) => e.id);
+    const traceId = entryIds[0] ?? work.handoff.id;
+    const task = existing.find((t) => (t.properties['hs_task_body'] ?? '').includes(taskMarker(work.handoff.id)));
+    const { handoff } = work;
+    const open = handoff.nextAction !== null && handoff.archivedAt === null && handoff.state !== 'HANDOFF_DONE';
+    const owner: Record<string, string> = handoff.receiver !== null && (ctx.ownerIds === null || ctx.ownerIds.has(handoff.receiver)) ? { hubspot_owner_id: handoff.receiver } : {};
+    const properties: Record<string, string> = handoff.nextAction
+      ? {
+          hs_task_subject: handoff.nextAction.text.slice(0, 500),
+          hs_timestamp: handoff.nextAction.dueAt,
+          hs_task_body: `Next action for the handoff "${escapeHtml(handoff.title)}". ${taskMarker(handoff.id)}`,
+          hs_task_status: open ? 'NOT_STARTED' : 'COMPLETED',
+          ...owner,
+        }
+      : { hs_task_status: 'COMPLETED' };
+    if (task) updates.push({ input: { id: task.id, properties, objectWriteTraceId: traceId }, planned: { traceId, entryIds } });
+    else if (open) {
+      creates.push({
+        input: { properties, associations: [{ to: { id: work.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_DEAL }] }], objectWriteTraceId: traceId },
+        planned: { traceId, entryIds },
+      });
+    } else for (const id of entryIds) out.set(id, { status: 'ok' });
+  }
+  for (const [operation, list] of [['create', creates], ['update', updates]] as const) {
+    for (let i = 0; i < list.length; i += 100) {
+      const chunk = list.slice(i, i + 100);
+      settle(await ctx.gateway.batchWrite('tasks', operation, chunk.map((c) => c.input)), chunk.map((c) => c.planned), out);
+    }
+  }
+}
+
+/** Sync notes and tasks; a call that fails leaves its entries pending (retry) with the reason. */
+export async function pushActivities(works: readonly ActivityWork[], ctx: ActivityContext): Promise<Map<string, ActivityOutcome>> {
+  const out = new Map<string, ActivityOutcome>();
+  const steps = [
+    { run: pushNotes, kinds: NOTE_KINDS },
+    { run: pushTasks, kinds: new Set<OutboxEntry['kind']>(['sync_next_action_task']) },
+  ];
+  for (const step of steps) {
+    try {
+      await step.run(works, ctx, out);
+    } catch (error) {
+      const sync = toSyncError(error);
+      for (const work of works) {
+        for (const entry of work.entries) if (step.kinds.has(entry.kind) && !out.has(entry.id)) out.set(entry.id, { status: 'retry', error: sync });
+      }
+    }
+  }
+  return out;
+}

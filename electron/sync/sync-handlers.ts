@@ -1,0 +1,249 @@
+import type { HandlersFor } from '../../shared/ipc/channel';
+import { IpcError } from '../../shared/ipc/errors';
+import type { syncChannels } from '../../shared/ipc/sync-channels';
+import { mappedPropertyNames } from '../../shared/hubspot/properties';
+import type { PipelineIds } from '../../shared/hubspot/mapping';
+import type { ConnectionInfo, SyncProgress } from '../../shared/sync/protocol';
+import type { Clock, Logger, OnlineSource, SecretStore } from '../host/deps';
+import { HubSpotGateway, clientTransport, dropClients } from './hubspot-gateway';
+import type { Transport } from './hubspot-gateway';
+import { HubSpotError, toSyncError } from './hubspot-error';
+import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
+import type { RateLimiter } from './rate-limiter';
+import { DEFAULT_RETRY } from './retry';
+import { activeOwnerIds, listOwners } from './owners';
+import { findHandoffsPipeline, provision } from './provision';
+import { pull } from './pull';
+import { push } from './push';
+
+export const TOKEN_KEY = 'hubspot.token';
+
+/** Knobs tests turn to stay fast and deterministic; production uses the defaults. */
+export interface SyncTuning {
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+  maxAttempts?: number;
+  timeoutMs?: number;
+  lookbackMs?: number;
+  maxResultsPerQuery?: number;
+  pageSize?: number;
+  /** Replaces the HTTP transport (tests that simulate a dropped answer). */
+  wrapTransport?: (transport: Transport) => Transport;
+}
+
+export interface SyncHostDeps {
+  secretStore: SecretStore;
+  online: OnlineSource;
+  logger: Logger;
+  clock: Clock;
+  emitProgress(progress: SyncProgress): void;
+  /** HubSpot API base URL; tests point it at the fake on 127.0.0.1. */
+  hubspotBasePath?: string;
+  /** The account's burst tier (100 / 190 / 250 per 10 s) and search rate; defaults are safe for every tier. */
+  rateLimit?: { burstPer10s?: number; searchPerSecond?: number };
+  tuning?: SyncTuning;
+}
+
+function fail(error: unknown): never {
+  const sync = toSyncError(error);
+  throw new IpcError(sync.code, sync.message);
+}
+
+/**
+ * The main-process HubSpot service as an IPC handler table. It owns the token
+ * (never returned), one gateway and limiter per token, and runs one sync
+ * operation at a time: a second concurrent call gets SYNC_BUSY at once rather
+ * than queueing behind a long pull.
+ */
+export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncChannels> {
+  const tuning = deps.tuning ?? {};
+  const sleep = tuning.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = tuning.now ?? (() => deps.clock().getTime());
+  const limiters = new Map<string, RateLimiter>();
+  const gateways = new Map<string, HubSpotGateway>();
+  let pipeline: PipelineIds | null = null;
+  let busy: string | null = null;
+
+  function gatewayFor(token: string): HubSpotGateway {
+    const cached = gateways.get(token);
+    if (cached) return cached;
+    let limiter = limiters.get(token);
+    if (!limiter) {
+      limiter = createRateLimiter({
+        burstPer10s: deps.rateLimit?.burstPer10s ?? DEFAULT_RATE_LIMIT.burstPer10s,
+        searchPerSecond: deps.rateLimit?.searchPerSecond ?? DEFAULT_RATE_LIMIT.searchPerSecond,
+        now,
+        sleep,
+      });
+      limiters.set(token, limiter);
+    }
+    const base = clientTransport(token, deps.hubspotBasePath);
+    const gateway = new HubSpotGateway({
+      transport: tuning.wrapTransport ? tuning.wrapTransport(base) : base,
+      limiter,
+      retry: {
+        ...DEFAULT_RETRY,
+        maxAttempts: tuning.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
+        random: tuning.random ?? DEFAULT_RETRY.random,
+        sleep,
+        onRetry: (error, attempt, delayMs) => deps.logger.warn('HubSpot call retried', { code: error.code, status: error.status, attempt, delayMs }),
+      },
+      timeoutMs: tuning.timeoutMs ?? 30_000,
+      onOutcome: (ok) => deps.online.reportRequestOutcome(ok),
+    });
+    gateways.set(token, gateway);
+    return gateway;
+  }
+
+  async function connected(): Promise<HubSpotGateway> {
+    if (!deps.online.isOnline()) throw new IpcError('OFFLINE', 'Baton is offline; changes stay queued and sync when the connection is back.');
+    const token = await deps.secretStore.get(TOKEN_KEY);
+    if (!token) throw new IpcError('NOT_CONNECTED', 'Baton is not connected to HubSpot yet: paste a HubSpot Service Key in Settings.');
+    return gatewayFor(token);
+  }
+
+  async function exclusive<T>(name: string, run: () => Promise<T>): Promise<T> {
+    if (busy !== null) throw new IpcError('SYNC_BUSY', `A HubSpot ${busy} is already running; try again when it finishes.`);
+    busy = name;
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof IpcError) throw error;
+      const sync = toSyncError(error);
+      deps.logger.warn(`HubSpot ${name} failed`, { code: sync.code, status: sync.status, correlationId: sync.correlationId });
+      deps.emitProgress({ phase: 'error', done: 0, total: null, message: sync.message });
+      return fail(error);
+    } finally {
+      busy = null;
+    }
+  }
+
+  async function ensurePipeline(gateway: HubSpotGateway): Promise<PipelineIds> {
+    if (pipeline) return pipeline;
+    const found = await findHandoffsPipeline(gateway);
+    if (!found) throw new IpcError('NOT_PROVISIONED', 'HubSpot is not set up for Baton yet (no complete "Handoffs" pipeline): run the HubSpot setup in Settings.');
+    pipeline = found;
+    return found;
+  }
+
+  async function describe(gateway: HubSpotGateway): Promise<ConnectionInfo> {
+    const details = await gateway.accountDetails();
+    const owners = await listOwners(gateway);
+    return {
+      portalId: details.portalId,
+      uiDomain: details.uiDomain ?? null,
+      accountType: details.accountType ?? null,
+      timeZone: details.timeZone ?? null,
+      ownerCount: owners.length,
+    };
+  }
+
+  return {
+    'hubspot.connect': async ({ token }) => {
+      if (!deps.online.isOnline()) throw new IpcError('OFFLINE', 'Baton is offline; connect to HubSpot when the connection is back.');
+      deps.emitProgress({ phase: 'connecting', done: 0, total: null, message: 'Checking the HubSpot token…' });
+      let info: ConnectionInfo;
+      try {
+        info = await describe(gatewayFor(token));
+      } catch (error) {
+        gateways.delete(token);
+        dropClients(token);
+        const sync = toSyncError(error);
+        deps.emitProgress({ phase: 'error', done: 0, total: null, message: sync.message });
+        return fail(error);
+      }
+      // Stored only once HubSpot accepted it.
+      await deps.secretStore.set(TOKEN_KEY, token);
+      pipeline = null;
+      deps.emitProgress({ phase: 'done', done: 1, total: 1, message: `Connected to HubSpot account ${info.portalId}.` });
+      return info;
+    },
+
+    'hubspot.status': async () => {
+      const token = await deps.secretStore.get(TOKEN_KEY);
+      if (!token) return { connected: false, connection: null };
+      if (!deps.online.isOnline()) return { connected: true, connection: null };
+      try {
+        return { connected: true, connection: await describe(gatewayFor(token)) };
+      } catch (error) {
+        if (error instanceof HubSpotError && (error.code === 'HUBSPOT_UNAVAILABLE' || error.code === 'HUBSPOT_RATE_LIMIT')) return { connected: true, connection: null };
+        return fail(error);
+      }
+    },
+
+    'hubspot.disconnect': async () => {
+      const token = await deps.secretStore.get(TOKEN_KEY);
+      await deps.secretStore.delete(TOKEN_KEY);
+      if (token) {
+        gateways.delete(token);
+        limiters.delete(token);
+        dropClients(token);
+      }
+      pipeline = null;
+      return { connected: false as const };
+    },
+
+    'hubspot.provision': async ({ templates }) =>
+      exclusive('setup', async () => {
+        const gateway = await connected();
+        deps.emitProgress({ phase: 'provisioning', done: 0, total: null, message: 'Setting up the Handoffs pipeline and properties in HubSpot…' });
+        const outcome = await provision(gateway, templates);
+        pipeline = { pipelineId: outcome.pipelineId, stageIds: outcome.stageIds };
+        deps.emitProgress({ phase: 'done', done: 1, total: 1, message: outcome.created.length === 0 ? 'HubSpot was already set up.' : `Created ${outcome.created.length} things in HubSpot.` });
+        return outcome;
+      }),
+
+    'hubspot.owners': async () => {
+      const gateway = await connected();
+      try {
+        return { owners: await listOwners(gateway) };
+      } catch (error) {
+        return fail(error);
+      }
+    },
+
+    'sync.pull': async (request) =>
+      exclusive('pull', async () => {
+        const gateway = await connected();
+        const ids = await ensurePipeline(gateway);
+        deps.emitProgress({ phase: 'pulling', done: 0, total: null, message: 'Fetching changes from HubSpot…' });
+        const outcome = await pull(request, {
+          gateway,
+          pipeline: ids,
+          properties: mappedPropertyNames(request.templates),
+          ...(tuning.lookbackMs === undefined ? {} : { lookbackMs: tuning.lookbackMs }),
+          ...(tuning.maxResultsPerQuery === undefined ? {} : { maxResultsPerQuery: tuning.maxResultsPerQuery }),
+          ...(tuning.pageSize === undefined ? {} : { pageSize: tuning.pageSize }),
+          onProgress: (done, total) => deps.emitProgress({ phase: 'pulling', done, total, message: `Fetched ${done} deals from HubSpot…` }),
+        });
+        deps.emitProgress({ phase: 'done', done: outcome.deals.length, total: outcome.deals.length, message: `Fetched ${outcome.deals.length} changed deals.` });
+        return { deals: outcome.deals, cursor: outcome.cursor, pipelineId: ids.pipelineId, stageIds: ids.stageIds };
+      }),
+
+    'sync.push': async ({ items }) =>
+      exclusive('push', async () => {
+        const gateway = await connected();
+        const ids = await ensurePipeline(gateway);
+        const owners = await listOwners(gateway);
+        deps.emitProgress({ phase: 'pushing', done: 0, total: items.length, message: `Sending ${items.length} handoffs to HubSpot…` });
+        const acks = await push(items, {
+          gateway,
+          pipeline: ids,
+          ownerIds: activeOwnerIds(owners),
+          now: deps.clock,
+          onProgress: (done, total) => deps.emitProgress({ phase: 'pushing', done, total, message: `Sent ${done} of ${total} changes…` }),
+        });
+        const failed = acks.filter((a) => a.status === 'failed').length;
+        const pending = acks.filter((a) => a.status === 'retry').length;
+        deps.emitProgress({
+          phase: 'done',
+          done: acks.length - pending - failed,
+          total: acks.length,
+          message: failed + pending === 0 ? 'Everything is in HubSpot.' : `${failed} changes failed and ${pending} stay queued.`,
+        });
+        return { acks };
+      }),
+  };
+}
+

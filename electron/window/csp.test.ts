@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './csp';
+
+describe('CONTENT_SECURITY_POLICY', () => {
+  it('matches the meta tag in renderer/index.html', () => {
+    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('allows no inline or remote script and no plugins', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|https:|\*)/);
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+
+  it('relaxes only inline scripts and the HMR socket for the dev server', () => {
+    const dev = devContentSecurityPolicy('http://127.0.0.1:5199/');
+    expect(dev).toContain("script-src 'self' 'unsafe-inline'");
+    expect(dev).toContain("connect-src 'self' ws://127.0.0.1:5199");
+    expect(dev).toContain("object-src 'none'");
+    expect(dev).not.toContain('unsafe-eval');
+  });
+});

@@ -1,0 +1,27 @@
+import type { BrowserWindow } from 'electron';
+import { getElectronFake, type ElectronFake } from '../../test/setup/electron-fake';
+import { claimSingleInstance } from './single-instance';
+
+describe('claimSingleInstance', () => {
+  let electron: ElectronFake;
+  beforeEach(async () => {
+    electron = await getElectronFake();
+    electron.reset();
+  });
+
+  it('quits a second instance', () => {
+    electron.app.singleInstanceLock = false;
+    expect(claimSingleInstance(() => null)).toBe(false);
+    expect(electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('brings the first instance window forward when a second one starts', () => {
+    const window = new electron.BrowserWindow({});
+    window.minimized = true;
+    expect(claimSingleInstance(() => window as unknown as BrowserWindow)).toBe(true);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    electron.app.emit('second-instance', {}, ['baton', 'backup.batonbackup'], '/home');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+  });
+});

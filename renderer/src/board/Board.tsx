@@ -1,0 +1,274 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MeasuringStrategy,
+  TouchSensor,
+  closestCorners,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { HandoffState } from '../../../shared/domain/states';
+import { HANDOFF_STATES } from '../../../shared/domain/states';
+import { useBoardColumns } from '../data/queries';
+import { rankBetween } from '../data/ranks';
+import { toBoardFilter, useUi } from '../store/ui-store';
+import { useWorkspace } from '../ui/use-workspace';
+import { boardAnnouncements } from './announcements';
+import { BoardColumn } from './BoardColumn';
+import { containerId, findContainer, moveItem, neighbours, stateOfContainer, type ContainerItems } from './drag-state';
+import { HandoffCardContent } from './HandoffCard';
+import { buildLanes } from './lanes';
+import { useMoveHandoff } from './use-move';
+import { useNowMinute } from './use-now-minute';
+import { useTemplateIndex } from './use-template-index';
+import { MouseAndPenSensor } from './sensors';
+
+/**
+ * The kanban: four gated columns, optional swimlanes, drag-and-drop by pointer,
+ * touch and keyboard. During a drag the board renders from a local snapshot
+ * (dnd-kit multiple-containers style); nothing is written until the drop, and a
+ * refused or cancelled drop simply drops the snapshot.
+ */
+export function Board() {
+  const filter = useUi((s) => s.filter);
+  const swimlanes = useUi((s) => s.swimlanes);
+  const boardFilter = useMemo(() => toBoardFilter(filter), [filter]);
+  const columns = useBoardColumns(boardFilter);
+  const { settings, currentUser, timeZone, ownerName } = useWorkspace();
+  const { templateFor, byId: templatesById } = useTemplateIndex();
+  const nowMinute = useNowMinute();
+  const move = useMoveHandoff();
+
+  const byId = useMemo(() => {
+    const map = new Map<string, Handoff>();
+    if (columns) for (const state of HANDOFF_STATES) for (const h of columns[state]) map.set(h.id, h);
+    return map;
+  }, [columns]);
+
+  const { lanes, items } = useMemo(
+    () =>
+      buildLanes(
+        columns ?? { IN_PROGRESS: [], READY_FOR_HANDOFF: [], IN_HANDOFF: [], HANDOFF_DONE: [] },
+        swimlanes,
+        (id) => templatesById.get(id)?.name ?? 'Unknown template',
+      ),
+    [columns, swimlanes, templatesById],
+  );
+
+  const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const snapshot = useRef<ContainerItems | null>(null);
+  const committedFrom = useRef<ContainerItems | null>(null);
+  useEffect(() => {
+    if (committedFrom.current !== null && committedFrom.current !== items) {
+      committedFrom.current = null;
+      snapshot.current = null;
+      setDragItems(null);
+    }
+  }, [items]);
+  const shown = dragItems ?? items;
+
+  const sensors = useSensors(
+    useSensor(MouseAndPenSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
+    // Space picks up; Enter is kept for "open card". Space or Enter drops, Esc cancels.
+    useSensor(KeyboardSensor, {
+      coordinateGetter: sortableKeyboardCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+    }),
+  );
+
+  const announcements = useMemo(
+    () =>
+      boardAnnouncements(
+        (id) => byId.get(id)?.title ?? 'card',
+        (id) => findContainer(shown, id),
+      ),
+    [byId, shown],
+  );
+
+  const onDragStart = useCallback(
+    (event: DragStartEvent) => {
+      snapshot.current = items;
+      setDragItems(items);
+      setActiveId(String(event.active.id));
+    },
+    [items],
+  );
+
+  // Positions change only through this state (not through sortable transforms), so the
+  // virtualizer lays every card out itself and absolutely-positioned rows never overlap.
+  const onDragOver = useCallback((event: DragOverEvent) => {
+    const { active, over } = event;
+    if (!over) return;
+    setDragItems((current) => {
+      if (!current) return current;
+      const activeKey = String(active.id);
+      const overKey = String(over.id);
+      if (activeKey === overKey) return current;
+      const from = findContainer(current, activeKey);
+      const to = findContainer(current, overKey);
+      if (from === null || to === null) return current;
+      const targetIds = current[to] ?? [];
+      const overIndex = targetIds.indexOf(overKey);
+      if (from === to && overIndex < 0) return current;
+      return moveItem(current, activeKey, to, overIndex >= 0 ? overIndex : targetIds.length);
+    });
+  }, []);
+
+  const finish = useCallback(() => {
+    snapshot.current = null;
+    setDragItems(null);
+    setActiveId(null);
+  }, []);
+
+  const onDragEnd = useCallback(
+    async (event: DragEndEvent) => {
+      const { active, over } = event;
+      const current = dragItems;
+      const activeKey = String(active.id);
+      const handoff = byId.get(activeKey);
+      if (!over || !current || !handoff) {
+        finish();
+        return;
+      }
+      const to = findContainer(current, activeKey);
+      if (to === null) {
+        finish();
+        return;
+      }
+      const finalItems = current;
+      const state: HandoffState | null = stateOfContainer(to);
+      const original = snapshot.current ? findContainer(snapshot.current, activeKey) : null;
+      const before = snapshot.current && original ? (snapshot.current[original] ?? []) : [];
+      const after = finalItems[to] ?? [];
+      if (state === null || (original === to && before.join() === after.join())) {
+        finish();
+        return;
+      }
+      // Keep showing the drop position while the write commits, so the card does not flicker back.
+      setDragItems(finalItems);
+      setActiveId(null);
+      const { before: prevId, after: nextId } = neighbours(finalItems, activeKey);
+      const rank = rankBetween(prevId ? (byId.get(prevId)?.rank ?? null) : null, nextId ? (byId.get(nextId)?.rank ?? null) : null);
+      const result = await move(handoff, state, rank);
+      if (!result.ok) {
+        finish();
+        return;
+      }
+      // Hold the drop position until the live query delivers the committed board (no flicker back).
+      committedFrom.current = items;
+      window.setTimeout(() => {
+        if (committedFrom.current === items) {
+          committedFrom.current = null;
+          finish();
+        }
+      }, 1000);
+    },
+    [byId, dragItems, finish, items, move],
+  );
+
+  const openDrawer = useUi((s) => s.openDrawer);
+  const openDialog = useUi((s) => s.openDialog);
+  const onOpen = useCallback((id: string) => openDrawer({ handoffId: id }), [openDrawer]);
+  const onMenu = useCallback((id: string) => openDialog({ kind: 'move', handoffId: id }), [openDialog]);
+  const onBounce = useCallback((id: string) => openDialog({ kind: 'bounce', handoffId: id }), [openDialog]);
+  const onAccept = useCallback(
+    (id: string) => {
+      const handoff = byId.get(id);
+      if (handoff) void move(handoff, 'HANDOFF_DONE');
+    },
+    [byId, move],
+  );
+
+  if (columns === undefined) {
+    return (
+      <div className="board" aria-busy="true">
+        <p className="muted">Loading the board…</p>
+      </div>
+    );
+  }
+
+  const overContainer = activeId && dragItems ? findContainer(dragItems, activeId) : null;
+  const activeHandoff = activeId ? byId.get(activeId) : undefined;
+  const hasCards = byId.size > 0;
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      // Columns re-layout as cards move between them during a drag; stale rects would misplace the drop.
+      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.' } }}
+      onDragStart={onDragStart}
+      onDragOver={onDragOver}
+      onDragEnd={(event) => void onDragEnd(event)}
+      onDragCancel={finish}
+    >
+      <div className={`board ${lanes.length > 1 || swimlanes !== 'none' ? 'lanes' : 'single'}`} aria-label="Handoff board">
+        {!hasCards ? (
+          <p className="muted" role="status">
+            No handoffs match these filters.
+          </p>
+        ) : null}
+        {lanes.map((lane) => (
+          <section className="lane" key={lane.key} aria-label={swimlanes === 'none' ? undefined : `Swimlane ${lane.title}`}>
+            {swimlanes !== 'none' ? <h2 className="lane-title">{lane.title}</h2> : null}
+            <div className="columns">
+              {HANDOFF_STATES.map((state) => {
+                const id = containerId(lane.key, state);
+                return (
+                  <BoardColumn
+                    key={id}
+                    containerId={id}
+                    state={state}
+                    ids={shown[id] ?? []}
+                    byId={byId}
+                    templateFor={templateFor}
+                    settings={settings}
+                    currentUser={currentUser}
+                    timeZone={timeZone}
+                    ownerName={ownerName}
+                    nowMinute={nowMinute}
+                    isDropTarget={overContainer === id}
+                    onOpen={onOpen}
+                    onMenu={onMenu}
+                    onAccept={onAccept}
+                    onBounce={onBounce}
+                  />
+                );
+              })}
+            </div>
+          </section>
+        ))}
+      </div>
+      <DragOverlay>
+        {activeHandoff ? (
+          <div className="card overlay">
+            <HandoffCardContent
+              handoff={activeHandoff}
+              template={templateFor(activeHandoff)}
+              settings={settings}
+              currentUser={currentUser}
+              timeZone={timeZone}
+              ownerName={ownerName}
+              nowMinute={nowMinute}
+              onOpen={onOpen}
+              onMenu={onMenu}
+              onAccept={onAccept}
+              onBounce={onBounce}
+              overlay
+            />
+          </div>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}

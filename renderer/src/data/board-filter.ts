@@ -1,0 +1,62 @@
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { Template } from '../../../shared/domain/template';
+import type { WorkspaceSettings } from '../../../shared/domain/settings';
+
+export interface BoardFilter {
+  /** Case-insensitive words matched against title, client, next action, sender and receiver. */
+  text?: string;
+  /** Only handoffs I send or receive (settings.currentUser). */
+  mine?: boolean;
+  /** Exact client name. */
+  clientName?: string;
+  templateId?: string;
+  /** Only handoffs past their SLA in their current column. */
+  stalled?: boolean;
+  /** Only handoffs with an unresolved exception. */
+  withExceptions?: boolean;
+  /** Only handoffs in IN_HANDOFF whose receiver is me. */
+  awaitingMyAcceptance?: boolean;
+  /** Include archived handoffs (excluded by default). */
+  archived?: boolean;
+}
+
+export interface FilterContext {
+  settings: WorkspaceSettings;
+  /** Template versions by `${id}@${version}`, needed for the stalled filter (per-template SLAs). */
+  templates: ReadonlyMap<string, Template>;
+  now: Date;
+}
+
+/** Whether a filter needs the templates and settings loaded (they are skipped otherwise). */
+export function needsContext(filter: BoardFilter): boolean {
+  return Boolean(filter.mine || filter.stalled || filter.awaitingMyAcceptance);
+}
+
+function searchableText(handoff: Handoff): string {
+  return [handoff.title, handoff.client.name, handoff.nextAction?.text ?? '', handoff.sender ?? '', handoff.receiver ?? '']
+    .join('\n')
+    .toLowerCase();
+}
+
+/**
+ * Builds the predicate once per query (words split, lower-cased) so checking
+ * each of many thousand cards does no repeated setup.
+ */
+export function compileFilter(filter: BoardFilter, context: FilterContext | null, isStalled: (handoff: Handoff, context: FilterContext) => boolean): (handoff: Handoff) => boolean {
+  const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const me = context?.settings.currentUser ?? null;
+  return (handoff) => {
+    if (!filter.archived && handoff.archivedAt !== null) return false;
+    if (filter.clientName !== undefined && filter.clientName !== '' && handoff.client.name !== filter.clientName) return false;
+    if (filter.templateId !== undefined && filter.templateId !== '' && handoff.templateId !== filter.templateId) return false;
+    if (filter.withExceptions && !handoff.exceptions.some((exception) => exception.resolvedAt === null)) return false;
+    if (filter.mine && (me === null || (handoff.sender !== me && handoff.receiver !== me))) return false;
+    if (filter.awaitingMyAcceptance && (me === null || handoff.state !== 'IN_HANDOFF' || handoff.receiver !== me)) return false;
+    if (words.length > 0) {
+      const text = searchableText(handoff);
+      if (!words.every((word) => text.includes(word))) return false;
+    }
+    if (filter.stalled && (context === null || !isStalled(handoff, context))) return false;
+    return true;
+  };
+}

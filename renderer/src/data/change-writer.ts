@@ -1,0 +1,60 @@
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { HandoffEvent } from '../../../shared/domain/history';
+import type { Template } from '../../../shared/domain/template';
+import { withoutLatestFlag, type BatonDb } from './db';
+import { dataError, DataErrorAbort } from './data-errors';
+import type { UndoPlan } from './undo-plan';
+import { appendOutbox, validEvent, validHandoff, type OutboxRequest } from './write-support';
+
+/** The syncMeta key of the counter that orders the two undo slots. */
+export const UNDO_SEQ_KEY = 'undoSeq';
+
+/** Demo handoffs never reach HubSpot: their changes get no outbox entries. */
+export const DEMO_ID_PREFIX = 'demo-';
+
+export function isDemoHandoffId(id: string): boolean {
+  return id.startsWith(DEMO_ID_PREFIX);
+}
+
+/** Tables a user change touches; one transaction over all of them makes the change atomic. */
+export function changeTables(db: BatonDb) {
+  return [db.handoffs, db.templates, db.events, db.outbox, db.syncMeta, db.undo];
+}
+
+/** The template version a handoff was created with; aborts the change if it is missing. */
+export async function loadTemplateVersion(db: BatonDb, id: string, version: number): Promise<Template> {
+  const stored = await db.templates.get([id, version]);
+  if (!stored) {
+    throw new DataErrorAbort(
+      dataError('TEMPLATE_NOT_FOUND', `Template "${id}" version ${version} is not in this workspace, so the handoff's gates cannot be checked.`),
+    );
+  }
+  return withoutLatestFlag(stored);
+}
+
+export interface Change {
+  after: Handoff;
+  event: HandoffEvent;
+  outbox: OutboxRequest[];
+  undo: UndoPlan | null;
+}
+
+/**
+ * Writes one change: the record, its history event, its outbox entries and
+ * (if undoable) its undo slot, each validated first. Must run inside a rw
+ * transaction over `changeTables`, so a failure anywhere writes nothing.
+ */
+export async function writeChange(db: BatonDb, change: Change): Promise<Handoff> {
+  const after = validHandoff(change.after);
+  const event = validEvent(change.event);
+  await db.handoffs.put(after);
+  await db.events.add(event);
+  if (!isDemoHandoffId(after.id)) await appendOutbox(db, change.outbox, event.at);
+  if (change.undo) {
+    const row = await db.syncMeta.get(UNDO_SEQ_KEY);
+    const seq = (typeof row?.value === 'number' ? row.value : 0) + 1;
+    await db.syncMeta.put({ key: UNDO_SEQ_KEY, value: seq });
+    await db.undo.put({ ...change.undo, at: event.at, seq });
+  }
+  return after;
+}

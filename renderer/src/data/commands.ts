@@ -1,0 +1,91 @@
+import { applyCommand, createHandoff as buildHandoff, type NewHandoffInput } from '../../../shared/domain/commands';
+import { HandoffCommandSchema, type HandoffCommand } from '../../../shared/domain/command-schema';
+import { domainError, validationError, type DomainError } from '../../../shared/domain/errors';
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { BatonDb } from './db';
+import { dataError, DataErrorAbort, DomainRefusal, type DataError } from './data-errors';
+import { rankAtEnd } from './column-ranks';
+import { changeTables, loadTemplateVersion, writeChange } from './change-writer';
+import { outboxFor, outboxForCreate } from './outbox-rules';
+import { planUndo } from './undo-plan';
+import { attempt, isoTime, newId, type Attempt } from './write-support';
+
+export { undoLast, peekUndo } from './undo';
+export { DEMO_ID_PREFIX, isDemoHandoffId } from './change-writer';
+
+export type WriteError = DomainError | DataError;
+export type WriteOutcome = { ok: true; handoff: Handoff } | { ok: false; error: WriteError };
+
+/** What `createHandoff` takes: the domain input, with the template version defaulting to the latest. */
+export type CreateHandoffInput = Omit<NewHandoffInput, 'templateVersion'> & { templateVersion?: number; id?: string };
+
+export function toWriteOutcome(result: Attempt<Handoff>): WriteOutcome {
+  return result.ok ? { ok: true, handoff: result.value } : { ok: false, error: result.error };
+}
+
+/**
+ * A move without a rank lands at the end of its new column, so it never
+ * keeps the rank it had in the old one and collides with a neighbour.
+ */
+async function withRank(db: BatonDb, handoff: Handoff, command: HandoffCommand): Promise<HandoffCommand> {
+  if (command.type !== 'move' || command.rank !== undefined || command.to === handoff.state) return command;
+  return { ...command, rank: await rankAtEnd(db, command.to) };
+}
+
+/**
+ * Applies one command to one handoff in ONE rw transaction: reads the handoff
+ * and its template version, runs the pure domain `applyCommand` (the gate),
+ * and writes record + event + outbox (+ undo slot) together, or nothing.
+ */
+export async function runCommand(db: BatonDb, handoffId: string, command: HandoffCommand, actor: string, now: Date = new Date()): Promise<WriteOutcome> {
+  const parsed = HandoffCommandSchema.safeParse(command);
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error, 'Command') };
+  const result = await attempt(() => {
+    const at = isoTime(now);
+    return db.transaction('rw', changeTables(db), async () => {
+      const before = await db.handoffs.get(handoffId);
+      if (!before) throw new DomainRefusal(domainError('NOT_FOUND', `There is no handoff with id "${handoffId}" (it may have been removed).`));
+      const template = await loadTemplateVersion(db, before.templateId, before.templateVersion);
+      const effective = await withRank(db, before, parsed.data);
+      const applied = applyCommand(before, effective, { template, actor, now: at, newId });
+      if (!applied.ok) throw new DomainRefusal(applied.error);
+      return writeChange(db, {
+        after: applied.handoff,
+        event: applied.event,
+        outbox: outboxFor(before, applied.handoff, effective),
+        undo: planUndo(before, applied.handoff, effective),
+      });
+    });
+  });
+  return toWriteOutcome(result);
+}
+
+async function latestTemplateVersion(db: BatonDb, templateId: string): Promise<number> {
+  const versions = await db.templates.where('id').equals(templateId).toArray();
+  const latest = versions.find((template) => template.latest === 1) ?? versions.at(-1);
+  if (!latest) throw new DataErrorAbort(dataError('TEMPLATE_NOT_FOUND', `There is no template "${templateId}" in this workspace.`));
+  return latest.version;
+}
+
+/**
+ * Creates a handoff on the template version named in `input` (or the latest
+ * version when `templateVersion` is omitted), at the end of its column unless a
+ * rank is given, with its `created` event and outbox entries in one transaction.
+ */
+export async function createHandoff(db: BatonDb, input: CreateHandoffInput, actor: string, now: Date = new Date()): Promise<WriteOutcome> {
+  const result = await attempt(() => {
+    const at = isoTime(now);
+    return db.transaction('rw', changeTables(db), async () => {
+      const { id: requestedId, ...rest } = input;
+      const templateVersion = rest.templateVersion ?? (await latestTemplateVersion(db, rest.templateId));
+      const template = await loadTemplateVersion(db, rest.templateId, templateVersion);
+      const id = requestedId ?? newId();
+      if (await db.handoffs.get(id)) throw new DomainRefusal(domainError('CONFLICT', `A handoff with id "${id}" already exists.`));
+      const rank = rest.rank ?? (await rankAtEnd(db, rest.state ?? 'IN_PROGRESS'));
+      const built = buildHandoff({ ...rest, templateVersion, rank }, { template, actor, now: at, newId, id });
+      if (!built.ok) throw new DomainRefusal(built.error);
+      return writeChange(db, { after: built.handoff, event: built.event, outbox: outboxForCreate(built.handoff), undo: null });
+    });
+  });
+  return toWriteOutcome(result);
+}

@@ -1,0 +1,72 @@
+import type { Dexie, Transaction } from 'dexie';
+
+/**
+ * Every schema version Baton has ever shipped, oldest first. Versions are only
+ * ever ADDED to the end of this list: a user's database may be at any of them,
+ * and Dexie needs the whole chain to upgrade it step by step. Never edit or
+ * remove an entry once it has shipped; `migrations.test.ts` checks the order
+ * and upgrades a database from every version to the latest.
+ */
+export interface Migration {
+  version: number;
+  /** Why this version exists, for the next person adding one. */
+  description: string;
+  /** Dexie store definitions (primary key first, then indexes); `null` deletes a table. */
+  stores: Record<string, string | null>;
+  /** Data transformation run inside the upgrade transaction, if the version needs one. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'First schema: handoffs, versioned templates, history, outbox, settings, sync state, undo slots.',
+    stores: {
+      // [state+rank] answers "one board column, in order" from the index alone.
+      handoffs: 'id, state, [state+rank], templateId, receiver, sender, client.name, updatedAt, archivedAt',
+      templates: '[id+version], id',
+      events: 'id, handoffId, at',
+      outbox: 'id, &seq, handoffId, status',
+      settings: 'key',
+      syncState: 'handoffId',
+      syncMeta: 'key',
+      undo: 'id',
+    },
+  },
+  {
+    version: 2,
+    description:
+      'Templates get a `latest` flag (0|1, indexable) so the template list reads one index instead of ' +
+      'grouping every version; events get [handoffId+at] so a card history is read newest-first from the index.',
+    stores: {
+      templates: '[id+version], id, latest',
+      events: 'id, handoffId, [handoffId+at], at',
+    },
+    upgrade: async (tx) => {
+      const templates = tx.table<{ id: string; version: number; latest?: 0 | 1 }, [string, number]>('templates');
+      const all = await templates.toArray();
+      const newest = new Map<string, number>();
+      for (const template of all) {
+        newest.set(template.id, Math.max(newest.get(template.id) ?? 0, template.version));
+      }
+      await templates.toCollection().modify((template) => {
+        template.latest = newest.get(template.id) === template.version ? 1 : 0;
+      });
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);
+
+/**
+ * Declares the versions up to `upTo` on a Dexie instance (all of them by default).
+ * Tests pass a lower `upTo` to create a database as an older Baton would have.
+ */
+export function declareMigrations(db: Dexie, upTo: number = LATEST_SCHEMA_VERSION): void {
+  for (const migration of MIGRATIONS) {
+    if (migration.version > upTo) break;
+    const version = db.version(migration.version).stores(migration.stores);
+    const upgrade = migration.upgrade;
+    if (upgrade) version.upgrade((tx) => upgrade(tx));
+  }
+}

@@ -1,0 +1,79 @@
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { HandoffCommand } from '../../../shared/domain/command-schema';
+import type { OutboxRequest } from './write-support';
+
+/**
+ * Handoff fields that HubSpot mirrors (deal name, company, stage, owners, the
+ * criterion properties, links, notes count). A change to any of them needs an
+ * upsert; rank, notes, ad-hoc checklists, questions and exceptions stay local.
+ */
+export const SYNCED_FIELDS = [
+  'title',
+  'client',
+  'state',
+  'sender',
+  'receiver',
+  'nextAction',
+  'criteria',
+  'approvals',
+  'links',
+  'clientUpdates',
+  'hubspotProperties',
+  'bounceCount',
+] as const satisfies readonly (keyof Handoff)[];
+
+const TASK_STATES: ReadonlySet<Handoff['state']> = new Set(['IN_HANDOFF', 'HANDOFF_DONE']);
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+function changed(before: Handoff, after: Handoff, field: keyof Handoff): boolean {
+  return !sameValue(before[field], after[field]);
+}
+
+/**
+ * Which sync operations a change needs, decided from the before/after records
+ * (and the command, for sub-record references), so no command type can forget one.
+ */
+export function outboxFor(before: Handoff, after: Handoff, command: HandoffCommand | null): OutboxRequest[] {
+  const handoffId = after.id;
+  const requests: OutboxRequest[] = [];
+  const archivedNow = before.archivedAt === null && after.archivedAt !== null;
+  const restored = before.archivedAt !== null && after.archivedAt === null;
+
+  if (restored || SYNCED_FIELDS.some((field) => changed(before, after, field))) {
+    requests.push({ handoffId, kind: 'upsert_handoff' });
+  }
+  if (command?.type === 'log_client_update') {
+    requests.push({ handoffId, kind: 'log_client_update', refId: command.id });
+  }
+  const stateChanged = before.state !== after.state;
+  const enteredTaskState = stateChanged && TASK_STATES.has(after.state);
+  const leftTaskState = stateChanged && TASK_STATES.has(before.state);
+  if (changed(before, after, 'nextAction') || changed(before, after, 'receiver') || enteredTaskState || leftTaskState) {
+    requests.push({ handoffId, kind: 'sync_next_action_task' });
+  }
+  if (stateChanged && after.state === 'HANDOFF_DONE') {
+    requests.push({ handoffId, kind: 'log_handoff_receipt' });
+  }
+  if (archivedNow) {
+    requests.push({ handoffId, kind: 'archive_handoff' });
+  }
+  return requests;
+}
+
+/** A brand-new handoff: create its deal, and its task if it already has a next action. */
+export function outboxForCreate(handoff: Handoff): OutboxRequest[] {
+  const requests: OutboxRequest[] = [{ handoffId: handoff.id, kind: 'upsert_handoff' }];
+  if (handoff.nextAction !== null || TASK_STATES.has(handoff.state)) {
+    requests.push({ handoffId: handoff.id, kind: 'sync_next_action_task' });
+  }
+  return requests;
+}

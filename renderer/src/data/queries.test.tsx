@@ -1,0 +1,123 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import type { BatonDb } from './db';
+import { DbProvider } from './db-context';
+import { createHandoff, runCommand } from './commands';
+import { saveSettings } from './settings';
+import {
+  useBoardColumns,
+  useDemoPresent,
+  useHandoff,
+  useHandoffEvents,
+  usePendingSyncCount,
+  useSettings,
+  useTemplates,
+  useTemplateVersion,
+  useUndo,
+} from './queries';
+import { saveTemplate } from './templates';
+import { seedDemoWorkspace, removeDemoWorkspace } from './workspace';
+import { FIXED_NOW, dbWithTemplates, makeTemplate } from './test-fixtures';
+import { openBatonDb } from './db';
+import { freshDbName } from './test-fixtures';
+
+const TEMPLATE = makeTemplate({ criteria: [] });
+const LATER = new Date(FIXED_NOW.getTime() + 60_000);
+
+function wrapperFor(db: BatonDb) {
+  return function Wrapper({ children }: { children: ReactNode }) {
+    return <DbProvider db={db}>{children}</DbProvider>;
+  };
+}
+
+async function create(db: BatonDb, id: string, title: string) {
+  const outcome = await createHandoff(db, { id, title, client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: TEMPLATE.id }, 'maya', FIXED_NOW);
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.handoff;
+}
+
+describe('live query hooks', () => {
+  it('useBoardColumns reflects each committed write, in rank order', async () => {
+    const db = await dbWithTemplates([TEMPLATE]);
+    await create(db, 'a', 'First');
+    const { result } = renderHook(() => useBoardColumns({}), { wrapper: wrapperFor(db) });
+    await waitFor(() => expect(result.current?.IN_PROGRESS.map((h) => h.id)).toEqual(['a']));
+    await act(async () => {
+      await create(db, 'b', 'Second');
+    });
+    await waitFor(() => expect(result.current?.IN_PROGRESS.map((h) => h.id)).toEqual(['a', 'b']));
+    await act(async () => {
+      await runCommand(db, 'b', { type: 'reorder', rank: -100 }, 'maya', LATER);
+    });
+    await waitFor(() => expect(result.current?.IN_PROGRESS.map((h) => h.id)).toEqual(['b', 'a']));
+    await act(async () => {
+      await runCommand(db, 'a', { type: 'move', to: 'READY_FOR_HANDOFF' }, 'maya', LATER);
+    });
+    await waitFor(() => expect(result.current?.READY_FOR_HANDOFF.map((h) => h.id)).toEqual(['a']));
+    await act(async () => {
+      await runCommand(db, 'b', { type: 'archive' }, 'maya', LATER);
+    });
+    await waitFor(() => expect(result.current?.IN_PROGRESS).toEqual([]));
+  });
+
+  it('useHandoff and useHandoffEvents (newest first) follow the record', async () => {
+    const db = await dbWithTemplates([TEMPLATE]);
+    await create(db, 'a', 'First');
+    const { result } = renderHook(() => ({ handoff: useHandoff('a'), missing: useHandoff('zzz'), none: useHandoff(null), events: useHandoffEvents('a') }), {
+      wrapper: wrapperFor(db),
+    });
+    await waitFor(() => expect(result.current.handoff?.title).toBe('First'));
+    expect(result.current.missing).toBeNull();
+    expect(result.current.none).toBeNull();
+    await act(async () => {
+      await runCommand(db, 'a', { type: 'set_title', title: 'Renamed' }, 'maya', LATER);
+    });
+    await waitFor(() => expect(result.current.handoff?.title).toBe('Renamed'));
+    await waitFor(() => expect(result.current.events?.map((e) => e.kind)).toEqual(['field_changed', 'created']));
+  });
+
+  it('useTemplates lists latest non-archived versions; useTemplateVersion reads an exact one', async () => {
+    const db = openBatonDb(freshDbName());
+    await saveTemplate(db, TEMPLATE, FIXED_NOW);
+    const { result } = renderHook(() => ({ list: useTemplates(), v1: useTemplateVersion(TEMPLATE.id, 1) }), { wrapper: wrapperFor(db) });
+    await waitFor(() => expect(result.current.list?.map((t) => t.version)).toEqual([1]));
+    await act(async () => {
+      await saveTemplate(db, { ...TEMPLATE, name: 'Renamed playbook' }, LATER);
+    });
+    await waitFor(() => expect(result.current.list?.map((t) => [t.version, t.name])).toEqual([[2, 'Renamed playbook']]));
+    expect(result.current.v1?.name).toBe(TEMPLATE.name);
+    expect(result.current.v1 && 'latest' in result.current.v1).toBe(false);
+  });
+
+  it('useSettings, usePendingSyncCount, useUndo and useDemoPresent update live', async () => {
+    const db = await dbWithTemplates([TEMPLATE]);
+    const { result } = renderHook(() => ({ settings: useSettings(), pending: usePendingSyncCount(), undo: useUndo(), demo: useDemoPresent() }), {
+      wrapper: wrapperFor(db),
+    });
+    await waitFor(() => expect(result.current.pending).toBe(0));
+    expect(result.current.undo).toBeNull();
+    expect(result.current.demo).toBe(false);
+    await act(async () => {
+      await create(db, 'a', 'First');
+      await runCommand(db, 'a', { type: 'set_title', title: 'Renamed' }, 'maya', LATER);
+      await saveSettings(db, { theme: 'dark' });
+    });
+    await waitFor(() => expect(result.current.pending).toBe(2));
+    await waitFor(() => expect(result.current.undo?.label).toBe('Undo: rename of “First”'));
+    await waitFor(() => expect(result.current.settings?.theme).toBe('dark'));
+  });
+
+  it('useDemoPresent follows seeding and removal', async () => {
+    const db = openBatonDb(freshDbName());
+    const { result } = renderHook(() => useDemoPresent(), { wrapper: wrapperFor(db) });
+    await waitFor(() => expect(result.current).toBe(false));
+    await act(async () => {
+      await seedDemoWorkspace(db, FIXED_NOW);
+    });
+    await waitFor(() => expect(result.current).toBe(true));
+    await act(async () => {
+      await removeDemoWorkspace(db);
+    });
+    await waitFor(() => expect(result.current).toBe(false));
+  });
+});

@@ -1,0 +1,80 @@
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { Template } from '../../../shared/domain/template';
+import { openBatonDb, type BatonDb } from './db';
+
+/** Test-only builders. A fresh database name per test keeps tests independent. */
+let dbCounter = 0;
+export function freshDbName(label = 'test'): string {
+  dbCounter += 1;
+  return `baton-${label}-${dbCounter}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export const FIXED_NOW = new Date('2026-11-24T10:00:00.000Z');
+
+export function makeTemplate(overrides: Partial<Template> = {}): Template {
+  return {
+    id: 'tpl-design-dev',
+    version: 1,
+    name: 'Design → Development',
+    description: 'Design hands finished screens to development.',
+    fromTeam: 'Design',
+    toTeam: 'Development',
+    criteria: [
+      { id: 'designs_final', label: 'Designs final', gate: 'READY', kind: 'checklist' },
+      { id: 'receiver', label: 'Receiver assigned', gate: 'HAND_OVER', kind: 'receiver_assigned' },
+    ],
+    sla: {},
+    clientUpdateTemplate: '',
+    createdAt: '2026-11-01T09:00:00.000Z',
+    archivedAt: null,
+    ...overrides,
+  };
+}
+
+export function makeHandoff(overrides: Partial<Handoff> = {}): Handoff {
+  return {
+    id: 'h-1',
+    title: 'Spring sale landing page',
+    client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null },
+    templateId: 'tpl-design-dev',
+    templateVersion: 1,
+    state: 'IN_PROGRESS',
+    rank: 1024,
+    sender: 'maya',
+    receiver: null,
+    nextAction: null,
+    links: [],
+    checklist: [],
+    criteria: {},
+    approvals: [],
+    clientUpdates: [],
+    hubspotProperties: {},
+    openQuestions: [],
+    notes: [],
+    exceptions: [],
+    bounceCount: 0,
+    stateEnteredAt: '2026-11-20T09:00:00.000Z',
+    createdAt: '2026-11-20T09:00:00.000Z',
+    updatedAt: '2026-11-20T09:00:00.000Z',
+    archivedAt: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+/** A fresh database holding `templates` (latest version flagged), nothing else. */
+export async function dbWithTemplates(templates: Template[] = [makeTemplate()]): Promise<BatonDb> {
+  const db = openBatonDb(freshDbName());
+  await db.templates.bulkAdd(templates.map((template) => ({ ...template, latest: 1 as const })));
+  return db;
+}
+
+/** Row counts of the tables a change writes, to assert "nothing was written". */
+export async function rowCounts(db: BatonDb): Promise<Record<'handoffs' | 'events' | 'outbox' | 'undo', number>> {
+  return {
+    handoffs: await db.handoffs.count(),
+    events: await db.events.count(),
+    outbox: await db.outbox.count(),
+    undo: await db.undo.count(),
+  };
+}

@@ -1,0 +1,27 @@
+import { describeEvent } from '../../../shared/domain/commands';
+import { useHandoffEvents } from '../data/queries';
+import { formatDateTime } from '../ui/time';
+import { useWorkspace } from '../ui/use-workspace';
+
+/** Every change to this handoff, newest first: nothing is overwritten without a trace. */
+export function HistorySection({ handoffId }: { handoffId: string }) {
+  const events = useHandoffEvents(handoffId);
+  const { ownerName, timeZone } = useWorkspace();
+  return (
+    <section className="section" aria-labelledby="history-heading">
+      <h3 id="history-heading">History</h3>
+      {events === undefined ? <p className="muted">Loading…</p> : null}
+      {events?.length === 0 ? <p className="muted">No changes recorded yet.</p> : null}
+      <ol className="list" aria-label="History, newest first">
+        {events?.map((event) => (
+          <li key={event.id} className="history-item">
+            <div>{describeEvent(event)}</div>
+            <div className="muted">
+              {ownerName(event.actor)} · <time dateTime={event.at}>{formatDateTime(event.at, timeZone)}</time>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

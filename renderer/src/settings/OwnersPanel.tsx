@@ -1,0 +1,95 @@
+import { useId, useState } from 'react';
+import type { Owner, WorkspaceSettings } from '../../../shared/domain/settings';
+import { ErrorLines, useSaveSettings } from './use-save-settings';
+
+/** "Which owner am I" and the local directory of people handoffs are sent between. */
+export function OwnersPanel({ settings }: { settings: WorkspaceSettings }) {
+  const save = useSaveSettings();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [newName, setNewName] = useState('');
+  const [newRole, setNewRole] = useState('');
+  const meId = useId();
+  const nameId = useId();
+  const roleId = useId();
+  const errorId = useId();
+
+  const saveOwners = async (owners: Owner[], what: string) => setErrors(await save({ owners }, what));
+
+  return (
+    <section className="panel" aria-labelledby={`${meId}-h`}>
+      <h2 id={`${meId}-h`}>People</h2>
+      <div className="field" style={{ maxWidth: 320 }}>
+        <label htmlFor={meId}>I am</label>
+        <select id={meId} className="select" value={settings.currentUser} onChange={(e) => void save({ currentUser: e.target.value }, 'Current user').then(setErrors)}>
+          {settings.owners.map((owner) => (
+            <option key={owner.id} value={owner.id}>
+              {owner.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ul className="list" aria-label="People in this workspace">
+        {settings.owners.map((owner) => (
+          <li key={owner.id} className="list-item">
+            <div className="grow field-row">
+              <input
+                className="input"
+                aria-label={`Name of ${owner.name}`}
+                defaultValue={owner.name}
+                onBlur={(e) => {
+                  if (e.target.value !== owner.name) void saveOwners(settings.owners.map((o) => (o.id === owner.id ? { ...o, name: e.target.value } : o)), 'Name');
+                }}
+              />
+              <input
+                className="input"
+                aria-label={`Role of ${owner.name}`}
+                placeholder="Role, e.g. Development lead"
+                defaultValue={owner.role ?? ''}
+                onBlur={(e) => {
+                  if (e.target.value !== (owner.role ?? '')) void saveOwners(settings.owners.map((o) => (o.id === owner.id ? { ...o, role: e.target.value } : o)), 'Role');
+                }}
+              />
+            </div>
+            {owner.id === settings.currentUser ? <span className="chip chip-accent">You</span> : null}
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (newName.trim() === '') {
+            setErrors(['A person needs a name.']);
+            return;
+          }
+          const owner: Owner = { id: `owner-${crypto.randomUUID()}`, name: newName.trim(), ...(newRole.trim() ? { role: newRole.trim() } : {}) };
+          void save({ owners: [...settings.owners, owner] }, 'Person').then((lines) => {
+            setErrors(lines);
+            if (lines.length === 0) {
+              setNewName('');
+              setNewRole('');
+            }
+          });
+        }}
+      >
+        <div className="grow">
+          <label htmlFor={nameId} className="visually-hidden">
+            New person’s name
+          </label>
+          <input id={nameId} className="input" placeholder="Name" value={newName} aria-describedby={errors.length ? errorId : undefined} onChange={(e) => setNewName(e.target.value)} />
+        </div>
+        <div className="grow">
+          <label htmlFor={roleId} className="visually-hidden">
+            New person’s role
+          </label>
+          <input id={roleId} className="input" placeholder="Role (optional)" value={newRole} onChange={(e) => setNewRole(e.target.value)} />
+        </div>
+        <button type="submit" className="btn">
+          Add person
+        </button>
+      </form>
+      <ErrorLines id={errorId} lines={errors} />
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../App';
+import { openBatonDb, type BatonDb } from '../data/db';
+import { saveSettings } from '../data/settings';
+import { freshDbName } from '../data/test-fixtures';
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { Template } from '../../../shared/domain/template';
+import type { WorkspaceSettings } from '../../../shared/domain/settings';
+import { resetUi } from '../store/ui-store';
+
+/**
+ * Test-only: the whole app on a fresh fake-IndexedDB database holding exactly
+ * the given templates and handoffs, with a fresh UI store.
+ */
+export async function renderApp(seed: { templates: Template[]; handoffs: Handoff[]; settings?: Partial<WorkspaceSettings> }) {
+  const db: BatonDb = openBatonDb(freshDbName('ui'));
+  await db.templates.bulkPut(seed.templates.map((template) => ({ ...template, latest: 1 as const })));
+  await db.handoffs.bulkPut(seed.handoffs);
+  if (seed.settings) await saveSettings(db, seed.settings);
+  resetUi();
+  const user = userEvent.setup();
+  const view = render(<App db={db} />);
+  return { db, user, ...view };
+}

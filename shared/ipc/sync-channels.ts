@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { TemplateSchema } from '../domain/template';
+import {
+  ConnectionInfoSchema,
+  HubSpotOwnerSchema,
+  ProvisionResultSchema,
+  PullRequestSchema,
+  PullResultSchema,
+  PushRequestSchema,
+  PushResultSchema,
+} from '../sync/protocol';
+
+const NoArgs = z.object({}).strict();
+
+/**
+ * HubSpot connection and sync channels. Failures are thrown by the handlers as
+ * `IpcError` with a `SyncErrorCode` (HUBSPOT_AUTH, HUBSPOT_SCOPE, OFFLINE,
+ * NOT_CONNECTED, SYNC_BUSY, …) and a human message; per-entry push failures are
+ * values inside the acks. The token goes in once (connect) and never comes back out.
+ */
+export const syncChannels = {
+  'hubspot.connect': channel({
+    description: 'Verify a HubSpot token with real calls (account details + owners), then store it in the secret store.',
+    request: z.object({ token: z.string().trim().min(1, 'Paste your HubSpot token').max(2000, 'A HubSpot token is at most 2,000 characters') }).strict(),
+    response: ConnectionInfoSchema,
+  }),
+  'hubspot.status': channel({
+    description: 'Whether a token is stored, and the account it belongs to (looked up when online).',
+    request: NoArgs,
+    response: z.object({ connected: z.boolean(), connection: ConnectionInfoSchema.nullable() }),
+  }),
+  'hubspot.disconnect': channel({
+    description: 'Forget the stored token.',
+    request: NoArgs,
+    response: z.object({ connected: z.literal(false) }),
+  }),
+  'hubspot.provision': channel({
+    description: 'Create (idempotently) the Handoffs pipeline, the baton property group and one property per criterion.',
+    request: z.object({ templates: z.array(TemplateSchema).max(500) }).strict(),
+    response: ProvisionResultSchema,
+  }),
+  'hubspot.owners': channel({
+    description: 'The HubSpot owners of the connected account (for sender / receiver pickers).',
+    request: NoArgs,
+    response: z.object({ owners: z.array(HubSpotOwnerSchema) }),
+  }),
+  'sync.pull': channel({
+    description: 'Deals changed in HubSpot since the cursor (all Handoffs deals when the cursor is null), plus the new cursor.',
+    request: PullRequestSchema,
+    response: PullResultSchema,
+  }),
+  'sync.push': channel({
+    description: 'Push handoffs to HubSpot; answers one ack (ok / retry / failed) per outbox entry.',
+    request: PushRequestSchema,
+    response: PushResultSchema,
+  }),
+};

@@ -1,0 +1,329 @@
+import type { Handoff, HandoffException } from '../domain/handoff';
+import { HandoffSchema } from '../domain/handoff';
+import type { HandoffEvent } from '../domain/history';
+import type { Template } from '../domain/template';
+import { handoffToDealProperties, normalizeDealProperties, parseTemplateKey } from '../hubspot/mapping';
+import type { DealProperties, PipelineIds } from '../hubspot/mapping';
+import { PROP } from '../hubspot/properties';
+import type { RemoteDeal, SyncBase } from './protocol';
+import { HUBSPOT_ACTOR } from './edit-times';
+import { isConflict, mergeProperties } from './merge';
+import type { FieldOutcome } from './merge';
+import { applyRemoteFields, isBatonOwned, stableId } from './apply-remote';
+import { applyStage } from './apply-stage';
+
+/**
+ * Reconcile pulled HubSpot deals with local handoffs: pure, so the renderer
+ * can run it inside the Dexie transaction that writes its result.
+ */
+
+export interface LocalRecord {
+  handoff: Handoff;
+  /** Mapped values as last synced; null when never synced. */
+  base: SyncBase | null;
+  /** Per-property local edit times (see `localEditTimesFromEvents`); `handoff.updatedAt` otherwise. */
+  localEditTimes?: Record<string, string>;
+}
+
+export interface ReconcileInput extends PipelineIds {
+  deals: readonly RemoteDeal[];
+  /**
+   * Local handoffs to merge into: at least every handoff whose deal id is among
+   * the pulled deals or whose id equals a pulled deal's `batonId` (otherwise
+   * that deal is treated as new and imported under the same id).
+   */
+  locals: readonly LocalRecord[];
+  /** Every template version the handoffs use (and the ones imports may name). */
+  templates: readonly Template[];
+  /** The template for deals created in HubSpot that name none. */
+  defaultTemplate: Template | null;
+  /** ISO 8601. */
+  now: string;
+}
+
+export interface HandoffWrite {
+  handoff: Handoff;
+  /** New history events for this handoff, in order. */
+  events: HandoffEvent[];
+  /** Store as the handoff's base. */
+  newBase: SyncBase;
+  dealId: string;
+  /** True when the handoff did not exist locally (import / created in HubSpot). */
+  created: boolean;
+}
+
+/** A field both sides changed: the later won; the loser is kept for review and revert. */
+export interface MergeDecision {
+  handoffId: string;
+  dealId: string;
+  property: string;
+  winner: 'local' | 'remote';
+  winningValue: string | null;
+  losingValue: string | null;
+  localAt: string;
+  remoteAt: string;
+  /** The merge_decision event recording it. */
+  eventId: string;
+}
+
+export interface RaisedException {
+  handoffId: string;
+  exception: HandoffException;
+}
+
+export interface ReconcileProblem {
+  dealId: string;
+  handoffId: string | null;
+  message: string;
+}
+
+export interface ReconcileOutput {
+  writes: HandoffWrite[];
+  conflicts: MergeDecision[];
+  exceptions: RaisedException[];
+  problems: ReconcileProblem[];
+}
+
+function findTemplate(templates: readonly Template[], id: string, version: number): Template | null {
+  return templates.find((t) => t.id === id && t.version === version) ?? null;
+}
+
+function epoch(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function remoteTimeOf(deal: RemoteDeal): (name: string) => string {
+  return (name) => deal.history[name]?.[0]?.timestamp ?? deal.updatedAt;
+}
+
+function mergeDecisionEvent(handoff: Handoff, outcome: FieldOutcome, now: string): HandoffEvent {
+  const localWon = outcome.kind === 'conflict_local_wins';
+  const winner = { side: localWon ? 'baton' : 'hubspot', value: outcome.winner, at: localWon ? outcome.localAt : outcome.remoteAt };
+  const loser = { side: localWon ? 'hubspot' : 'baton', value: localWon ? outcome.remote : outcome.local, at: localWon ? outcome.remoteAt : outcome.localAt };
+  return {
+    id: stableId('mrg', handoff.id, outcome.name, outcome.localAt, outcome.remoteAt, String(outcome.local), String(outcome.remote)),
+    handoffId: handoff.id,
+    kind: 'merge_decision',
+    actor: HUBSPOT_ACTOR,
+    at: now,
+    field: outcome.name,
+    before: loser,
+    after: winner,
+    summary:
+      `Baton and HubSpot both changed ${outcome.name}: kept the later ${localWon ? 'Baton' : 'HubSpot'} value ` +
+      `${JSON.stringify(winner.value)}; the ${loser.side === 'baton' ? 'Baton' : 'HubSpot'} value ${JSON.stringify(loser.value)} can be restored from here.`,
+  };
+}
+
+interface DealResult {
+  write: HandoffWrite | null;
+  conflicts: MergeDecision[];
+  exceptions: RaisedException[];
+  problems: ReconcileProblem[];
+}
+
+const EMPTY: DealResult = { write: null, conflicts: [], exceptions: [], problems: [] };
+
+function skeletonFor(deal: RemoteDeal, template: Template, now: string): Handoff {
+  const name = deal.properties[PROP.name]?.trim();
+  const title = name && name.length <= 300 ? name : `HubSpot deal ${deal.dealId}`;
+  return {
+    id: deal.batonId ?? `hubspot-${deal.dealId}`,
+    title,
+    client: { name: title.slice(0, 200), hubspotCompanyId: null, hubspotDealId: deal.dealId },
+    templateId: template.id,
+    templateVersion: template.version,
+    state: 'IN_PROGRESS',
+    rank: epoch(deal.updatedAt),
+    sender: null,
+    receiver: null,
+    nextAction: null,
+    links: [],
+    checklist: [],
+    criteria: {},
+    approvals: [],
+    clientUpdates: [],
+    hubspotProperties: {},
+    openQuestions: [],
+    notes: [],
+    exceptions: [],
+    bounceCount: 0,
+    stateEnteredAt: now,
+    createdAt: now,
+    updatedAt: now,
+    archivedAt: null,
+    version: 0,
+  };
+}
+
+function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: ReconcileInput): DealResult {
+  const problem = (message: string, handoffId: string | null = local?.handoff.id ?? null): DealResult => ({
+    ...EMPTY,
+    problems: [{ dealId: deal.dealId, handoffId, message }],
+  });
+
+  if (local === null) {
+    if (deal.archived) return EMPTY;
+    const named = parseTemplateKey(deal.properties[PROP.template] ?? null);
+    const template = (named && findTemplate(input.templates, named.templateId, named.templateVersion)) ?? input.defaultTemplate;
+    if (template === null) {
+      return problem(`Deal ${deal.dealId} names template ${JSON.stringify(deal.properties[PROP.template] ?? null)}, which is not on this computer, and there is no default template; it was not imported.`);
+    }
+    return mergeInto(deal, { handoff: skeletonFor(deal, template, input.now), base: null }, template, input, true);
+  }
+
+  const { handoff } = local;
+  const template = findTemplate(input.templates, handoff.templateId, handoff.templateVersion);
+  if (template === null) return problem(`Template ${handoff.templateId} version ${handoff.templateVersion} of "${handoff.title}" is missing; its deal was not merged.`);
+  if (handoff.archivedAt !== null) return EMPTY;
+
+  if (deal.archived) {
+    const archived: Handoff = { ...handoff, archivedAt: input.now, updatedAt: input.now, version: handoff.version + 1 };
+    const event: HandoffEvent = {
+      id: stableId('evt', handoff.id, 'archived', deal.dealId, deal.updatedAt),
+      handoffId: handoff.id,
+      kind: 'archived',
+      actor: HUBSPOT_ACTOR,
+      at: input.now,
+      field: 'archivedAt',
+      before: null,
+      after: input.now,
+      summary: `The deal was deleted in HubSpot, so "${handoff.title}" was archived (restore it to keep working on it).`,
+    };
+    return { ...EMPTY, write: { handoff: archived, events: [event], newBase: local.base ?? {}, dealId: deal.dealId, created: false } };
+  }
+  return mergeInto(deal, local, template, input, false);
+}
+
+function mergeInto(deal: RemoteDeal, local: LocalRecord, template: Template, input: ReconcileInput, importing: boolean): DealResult {
+  const start = local.handoff;
+  const localProps = handoffToDealProperties(start, template, input);
+  const names = Object.keys(localProps).filter((name) => Object.hasOwn(deal.properties, name));
+  const remoteProps = normalizeDealProperties(deal.properties, names, template);
+  // An import starts from an empty handoff: every HubSpot value is a remote-only change, never a conflict.
+  const base: DealProperties | null = importing ? localProps : local.base;
+  const outcomes = mergeProperties({
+    local: localProps,
+    remote: remoteProps,
+    base,
+    localTimeOf: (name) => local.localEditTimes?.[name] ?? start.updatedAt,
+    remoteTimeOf: remoteTimeOf(deal),
+  });
+
+  const applied = applyRemoteFields(start, outcomes, { template, dealId: deal.dealId });
+  let handoff = applied.handoff;
+  const events = [...applied.events];
+  const problems = applied.problems.map((message) => ({ dealId: deal.dealId, handoffId: start.id, message }));
+  const exceptions: RaisedException[] = [];
+  const newBase: SyncBase = { ...(local.base ?? {}), ...remoteProps };
+
+  const stage = outcomes.find((o) => o.name === PROP.stage);
+  let stageRefused = false;
+  if (stage && (stage.kind === 'remote' || stage.kind === 'conflict_remote_wins' || (importing && stage.kind === 'same'))) {
+    const result = applyStage(handoff, stage, template, input, deal, input.now, importing);
+    handoff = result.handoff;
+    events.push(...result.events);
+    newBase[PROP.stage] = result.baseStage;
+    stageRefused = result.exception !== null || result.baseStage !== stage.remote;
+    if (result.exception) exceptions.push({ handoffId: handoff.id, exception: result.exception });
+    if (result.problem) problems.push({ dealId: deal.dealId, handoffId: start.id, message: result.problem });
+  }
+  if (handoff.client.hubspotDealId !== deal.dealId) handoff = { ...handoff, client: { ...handoff.client, hubspotDealId: deal.dealId } };
+
+  const conflicts: MergeDecision[] = [];
+  if (!importing) {
+    for (const outcome of outcomes.filter(isConflict)) {
+      if (isBatonOwned(outcome.name, template) && outcome.name !== PROP.stage) continue;
+      if (outcome.name === PROP.stage && stageRefused) continue;
+      const event = mergeDecisionEvent(handoff, outcome, input.now);
+      events.push(event);
+      conflicts.push({
+        handoffId: handoff.id,
+        dealId: deal.dealId,
+        property: outcome.name,
+        winner: outcome.kind === 'conflict_local_wins' ? 'local' : 'remote',
+        winningValue: outcome.winner,
+        losingValue: outcome.kind === 'conflict_local_wins' ? outcome.remote : outcome.local,
+        localAt: outcome.localAt,
+        remoteAt: outcome.remoteAt,
+        eventId: event.id,
+      });
+    }
+  }
+
+  const handoffChanged = canonicalJson(handoff) !== canonicalJson(start);
+  if (handoffChanged && !importing) handoff = { ...handoff, updatedAt: input.now, version: start.version + 1 };
+  if (importing) {
+    handoff = { ...handoff, version: 1 };
+    events.unshift({
+      id: stableId('evt', handoff.id, 'created', deal.dealId),
+      handoffId: handoff.id,
+      kind: 'created',
+      actor: HUBSPOT_ACTOR,
+      at: input.now,
+      field: null,
+      before: null,
+      after: null,
+      summary: `Imported from HubSpot deal ${deal.dealId}`,
+    });
+  }
+  const parsed = HandoffSchema.safeParse(handoff);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ...EMPTY,
+      problems: [...problems, { dealId: deal.dealId, handoffId: start.id, message: `Deal ${deal.dealId} could not be merged: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}.` }],
+    };
+  }
+  const baseChanged = canonicalJson(newBase) !== canonicalJson(local.base);
+  if (!importing && !handoffChanged && !baseChanged) return { ...EMPTY, problems };
+  return {
+    write: { handoff: parsed.data, events, newBase, dealId: deal.dealId, created: importing },
+    conflicts,
+    exceptions,
+    problems,
+  };
+}
+
+/**
+ * Reconcile every pulled deal. Deals are matched to handoffs by deal id, then
+ * by `baton_id`. Applying the same pull to its own result changes nothing.
+ */
+export function reconcile(input: ReconcileInput): ReconcileOutput {
+  const byId = new Map(input.locals.map((l) => [l.handoff.id, l]));
+  const byDeal = new Map<string, string>();
+  for (const l of input.locals) if (l.handoff.client.hubspotDealId) byDeal.set(l.handoff.client.hubspotDealId, l.handoff.id);
+  const out: ReconcileOutput = { writes: [], conflicts: [], exceptions: [], problems: [] };
+  const writeIndex = new Map<string, number>();
+
+  for (const deal of input.deals) {
+    const id = byDeal.get(deal.dealId) ?? (deal.batonId !== null && byId.has(deal.batonId) ? deal.batonId : null);
+    const local = id === null ? null : (byId.get(id) ?? null);
+    const result = reconcileDeal(deal, local, input);
+    out.conflicts.push(...result.conflicts);
+    out.exceptions.push(...result.exceptions);
+    out.problems.push(...result.problems);
+    if (!result.write) continue;
+    const write = result.write;
+    // A later record of the same deal in this pull merges against the earlier result.
+    byId.set(write.handoff.id, { handoff: write.handoff, base: write.newBase, localEditTimes: local?.localEditTimes });
+    byDeal.set(write.dealId, write.handoff.id);
+    const index = writeIndex.get(write.handoff.id);
+    if (index === undefined) {
+      writeIndex.set(write.handoff.id, out.writes.length);
+      out.writes.push(write);
+    } else {
+      const earlier = out.writes[index];
+      out.writes[index] = { ...write, events: [...(earlier?.events ?? []), ...write.events], created: earlier?.created ?? write.created };
+    }
+  }
+  return out;
+}
