@@ -1,10 +1,9 @@
 /**
- * The renderer's Content-Security-Policy. main sends it as a response header
- * for everything the window loads, and `renderer/index.html` carries the same
- * policy in a meta tag (a test keeps them equal) so a plain-browser run is
+ * The renderer's Content-Security-Policy as `renderer/index.html` carries it
+ * in a meta tag (a test keeps them equal), so a plain-browser run is
  * protected too. `ws://127.0.0.1:5173` is Vite's hot-reload socket in dev.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const META_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -13,8 +12,13 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * What main sends as a response header for everything the window loads: the
+ * meta policy plus `frame-ancestors`, which browsers honour only in a header.
+ */
+export const CONTENT_SECURITY_POLICY = `${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
 
 /**
  * During `npm start` only: Vite's React plugin injects an inline module script

@@ -1,6 +1,6 @@
 import { BrowserWindow, screen, session, type BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../host/deps';
-import { type AppLocation } from './app-location';
+import type { AppLocation } from './app-location';
 import { attachNavigationGuards } from './navigation-guard';
 import { applySessionSecurity } from './session-security';
 import { loadWindowState, saveWindowState, windowStateFrom, MIN_HEIGHT, MIN_WIDTH } from './window-bounds';

@@ -317,7 +317,7 @@ describe('record commands', () => {
     expect(handoff.links).toEqual([{ id: 'l1', label: 'Brief', url: 'https://docs.example.com/brief', addedAt: FIXTURE_NOW, addedBy: 'owner-actor' }]);
     expect(event).toMatchObject({ kind: 'link_added', summary: 'Attached "Brief" (https://docs.example.com/brief)' });
     expect(failed(applyCommand(handoff, { type: 'add_link', link: { id: 'l2', url: 'javascript:alert(1)' } }, makeContext())).message).toBe(
-      'link.url: A link must be a full https://, http:// or mailto: address',
+      'link.url: A link must be a full https:// or mailto: address',
     );
     expect(failed(applyCommand(handoff, { type: 'add_link', link: { id: 'l1', url: 'https://other.example.com' } }, makeContext()))).toEqual({
       code: 'CONFLICT',

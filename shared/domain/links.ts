@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * Context links must be web or mail links. `javascript:`, `data:` and `file:`
+ * Context links must be secure web links or mail links (the same rule the host
+ * applies before opening one in the OS browser). `javascript:`, `data:` and `file:`
  * links are refused at the schema, so nothing hostile is ever stored.
  */
-export const SAFE_LINK_PROTOCOLS = ['https:', 'http:', 'mailto:'] as const;
+export const SAFE_LINK_PROTOCOLS = ['https:', 'mailto:'] as const;
 
 export function isSafeLink(value: string): boolean {
   try {
@@ -19,4 +20,4 @@ export const SafeUrlSchema = z
   .string()
   .trim()
   .max(2048, 'A link is at most 2,048 characters')
-  .refine(isSafeLink, { message: 'A link must be a full https://, http:// or mailto: address' });
+  .refine(isSafeLink, { message: 'A link must be a full https:// or mailto: address' });

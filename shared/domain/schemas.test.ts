@@ -22,7 +22,7 @@ describe('HandoffSchema', () => {
     expect(message(HandoffSchema, makeCompleteHandoff({ updatedAt: '24/11/2026' }))).toBe('updatedAt: Expected an ISO 8601 date-time, e.g. 2026-11-24T09:00:00Z');
     expect(
       message(HandoffSchema, makeCompleteHandoff({ links: [{ id: 'l', label: '', url: 'file:///etc/passwd', addedAt: '2026-11-24T09:00:00Z', addedBy: 'a' }] })),
-    ).toBe('links.0.url: A link must be a full https://, http:// or mailto: address');
+    ).toBe('links.0.url: A link must be a full https:// or mailto: address');
     expect(message(HandoffSchema, makeCompleteHandoff({ criteria: { 'Bad Key': { met: true, by: 'a', at: '2026-11-24T09:00:00Z' } } }))).toMatch(
       /^criteria\.Bad Key: Invalid key: A criterion id is snake_case/,
     );

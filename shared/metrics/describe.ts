@@ -125,7 +125,7 @@ export function describeStalled(rows: readonly StalledRow[], top = 3): string {
       row.status === 'breached'
         ? `${withUnit(row.lateByHours, 'working hours')} over the ${formatNumber(row.limitHours)}-hour limit`
         : `${formatNumber(row.elapsedHours)} of ${withUnit(row.limitHours, 'working hours')} used`;
-    return `${index + 1}. "${row.title}" for ${row.client}, ${STATE_LABELS[row.state]}, held by ${row.holderName}, ${timing}; missing: ${row.missingSummary}.`;
+    return `${index + 1}. "${row.title}" for ${row.client}, ${STATE_LABELS[row.state]}, ${row.holder === null ? 'no one assigned' : `held by ${row.holderName}`}, ${timing}; missing: ${row.missingSummary}.`;
   });
   return [head, `Most late: ${listed.join(' ')}`].join(' ');
 }

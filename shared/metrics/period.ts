@@ -13,8 +13,12 @@ const DAY_MS = 86_400_000;
  * A reporting period: every instant t with from <= t < to. Half-open, so
  * consecutive periods never count the same event twice.
  */
+const BoundSchema = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Required: a date-time such as 2026-11-24T09:00:00Z' : 'Expected an ISO 8601 date-time, e.g. 2026-11-24T09:00:00Z') })
+  .pipe(IsoDateTimeSchema);
+
 export const PeriodSchema = z
-  .object({ from: IsoDateTimeSchema, to: IsoDateTimeSchema })
+  .object({ from: BoundSchema, to: BoundSchema })
   .refine((period) => !IsoDateTimeSchema.safeParse(period.from).success || !IsoDateTimeSchema.safeParse(period.to).success || Date.parse(period.to) > Date.parse(period.from), {
     message: 'The period must end after it starts',
     path: ['to'],

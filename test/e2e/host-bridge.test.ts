@@ -113,13 +113,6 @@ describe('the built renderer behind the bridge', () => {
     const { openBaton } = await import('./support/open-baton');
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext();
-      await context.addInitScript(() => {
-        const violations: string[] = [];
-        (window as unknown as { cspViolations: string[] }).cspViolations = violations;
-        document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
-      });
-      await context.close();
       const app = await openBaton({ browser });
       try {
         await app.page.waitForLoadState('load');
@@ -135,7 +128,7 @@ describe('the built renderer behind the bridge', () => {
         });
         await app.page.reload();
         await app.page.waitForLoadState('load');
-        expect(violations).toEqual([]);
+        expect(violations, violations.join('\n')).toEqual([]);
       } finally {
         await app.close();
       }

@@ -33,7 +33,7 @@ export function BounceDialog({ handoffId }: { handoffId: string }) {
       return;
     }
     close();
-    pushToast({ message: `Bounced “${handoff.title}” back to the sender`, tone: 'info', undoable: true });
+    pushToast({ message: `Bounced “${handoff.title}” back to the sender`, tone: 'info', undoable: false });
   };
 
   return (

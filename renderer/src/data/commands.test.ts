@@ -288,3 +288,11 @@ describe('schema validation before writing', () => {
     expect(await db.handoffs.get('h-1')).toEqual(handoff);
   });
 });
+
+describe('clock input', () => {
+  it('refuses an invalid time with a typed error instead of throwing', async () => {
+    const { db } = await setup();
+    const outcome = await runCommand(db, 'h-1', { type: 'set_title', title: 'X' }, ACTOR, new Date('not a date'));
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});

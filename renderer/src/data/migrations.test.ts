@@ -36,7 +36,36 @@ async function openAt(name: string, version: number): Promise<void> {
   db.close();
 }
 
+/**
+ * The stores of every version that has shipped, frozen. Users' databases were
+ * created from these exact definitions: editing one instead of appending a new
+ * version would leave their databases unmigrated. Append here when a version ships.
+ */
+const SHIPPED_STORES: readonly Record<string, string | null>[] = [
+  {
+    handoffs: 'id, state, [state+rank], templateId, receiver, sender, client.name, updatedAt, archivedAt',
+    templates: '[id+version], id',
+    events: 'id, handoffId, at',
+    outbox: 'id, &seq, handoffId, status',
+    settings: 'key',
+    syncState: 'handoffId',
+    syncMeta: 'key',
+    undo: 'id',
+  },
+  {
+    templates: '[id+version], id, latest',
+    events: 'id, handoffId, [handoffId+at], at',
+  },
+];
+
 describe('migrations', () => {
+  it('never change a version that has shipped (new versions are appended)', () => {
+    expect(MIGRATIONS.length).toBeGreaterThanOrEqual(SHIPPED_STORES.length);
+    SHIPPED_STORES.forEach((stores, index) => {
+      expect(MIGRATIONS[index]?.stores).toEqual(stores);
+    });
+  });
+
   it('are numbered 1, 2, 3… in order, each with stores and a description', () => {
     MIGRATIONS.forEach((migration, index) => {
       expect(migration.version).toBe(index + 1);

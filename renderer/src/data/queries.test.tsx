@@ -13,6 +13,8 @@ import {
   useSettings,
   useTemplates,
   useTemplateVersion,
+  useTemplateVersions,
+  useFailedSyncCount,
   useUndo,
 } from './queries';
 import { saveTemplate } from './templates';
@@ -79,19 +81,22 @@ describe('live query hooks', () => {
   it('useTemplates lists latest non-archived versions; useTemplateVersion reads an exact one', async () => {
     const db = openBatonDb(freshDbName());
     await saveTemplate(db, TEMPLATE, FIXED_NOW);
-    const { result } = renderHook(() => ({ list: useTemplates(), v1: useTemplateVersion(TEMPLATE.id, 1) }), { wrapper: wrapperFor(db) });
+    const { result } = renderHook(() => ({ list: useTemplates(), v1: useTemplateVersion(TEMPLATE.id, 1), versions: useTemplateVersions(TEMPLATE.id) }), {
+      wrapper: wrapperFor(db),
+    });
     await waitFor(() => expect(result.current.list?.map((t) => t.version)).toEqual([1]));
     await act(async () => {
       await saveTemplate(db, { ...TEMPLATE, name: 'Renamed playbook' }, LATER);
     });
     await waitFor(() => expect(result.current.list?.map((t) => [t.version, t.name])).toEqual([[2, 'Renamed playbook']]));
     expect(result.current.v1?.name).toBe(TEMPLATE.name);
+    await waitFor(() => expect(result.current.versions?.map((t) => t.version)).toEqual([2, 1]));
     expect(result.current.v1 && 'latest' in result.current.v1).toBe(false);
   });
 
   it('useSettings, usePendingSyncCount, useUndo and useDemoPresent update live', async () => {
     const db = await dbWithTemplates([TEMPLATE]);
-    const { result } = renderHook(() => ({ settings: useSettings(), pending: usePendingSyncCount(), undo: useUndo(), demo: useDemoPresent() }), {
+    const { result } = renderHook(() => ({ settings: useSettings(), pending: usePendingSyncCount(), failed: useFailedSyncCount(), undo: useUndo(), demo: useDemoPresent() }), {
       wrapper: wrapperFor(db),
     });
     await waitFor(() => expect(result.current.pending).toBe(0));
@@ -105,6 +110,12 @@ describe('live query hooks', () => {
     await waitFor(() => expect(result.current.pending).toBe(2));
     await waitFor(() => expect(result.current.undo?.label).toBe('Undo: rename of “First”'));
     await waitFor(() => expect(result.current.settings?.theme).toBe('dark'));
+    expect(result.current.failed).toBe(0);
+    await act(async () => {
+      const first = await db.outbox.orderBy('seq').first();
+      if (first) await db.outbox.update(first.id, { status: 'failed' });
+    });
+    await waitFor(() => expect([result.current.pending, result.current.failed]).toEqual([1, 1]));
   });
 
   it('useDemoPresent follows seeding and removal', async () => {

@@ -23,7 +23,7 @@ export function ChecklistSection({ handoff }: { handoff: Handoff }) {
               type="button"
               className="btn btn-sm btn-ghost"
               aria-label={`Remove checklist item ${item.text}`}
-              onClick={() => void run({ type: 'remove_checklist_item', itemId: item.id }, { success: 'Checklist item removed', undoable: true })}
+              onClick={() => void run({ type: 'remove_checklist_item', itemId: item.id }, { success: 'Checklist item removed' })}
             >
               Remove
             </button>

@@ -108,7 +108,7 @@ export function CriteriaSection({ handoff, template, focusCriterionId }: { hando
                             <button
                               type="button"
                               className="btn btn-sm"
-                              onClick={() => void run({ type: 'approve', criterionId: criterion.id }, { success: `Approved “${criterion.label}”`, undoable: true })}
+                              onClick={() => void run({ type: 'approve', criterionId: criterion.id }, { success: `Approved “${criterion.label}”` })}
                             >
                               Approve as {ownerName(currentUser)} ({criterion.role})
                             </button>

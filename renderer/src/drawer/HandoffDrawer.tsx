@@ -12,6 +12,8 @@ import { HistorySection } from './HistorySection';
 import { IssuesSection } from './IssuesSection';
 import { LinksSection } from './LinksSection';
 import { useCommand } from './use-command';
+import { useMoveHandoff } from '../board/use-move';
+import { useWorkspace } from '../ui/use-workspace';
 
 /** The card's side panel: every field editable, focus-trapped, Esc closes. */
 export function HandoffDrawer({ target }: { target: DrawerTarget }) {
@@ -22,6 +24,8 @@ export function HandoffDrawer({ target }: { target: DrawerTarget }) {
   const handoff = useHandoff(target.handoffId);
   const template = useTemplateVersion(handoff?.templateId ?? '', handoff?.templateVersion ?? 0);
   const run = useCommand(target.handoffId);
+  const move = useMoveHandoff();
+  const { currentUser } = useWorkspace();
 
   return (
     <>
@@ -60,9 +64,23 @@ export function HandoffDrawer({ target }: { target: DrawerTarget }) {
                 <div className="card-meta">
                   <span className="chip chip-accent">{STATE_LABELS[handoff.state]}</span>
                   {handoff.archivedAt ? <span className="chip">Archived</span> : null}
-                  {handoff.bounceCount > 0 ? <span className="chip">↩ {handoff.bounceCount} bounces</span> : null}
+                  {handoff.bounceCount > 0 ? (
+                    <span className="chip">
+                      ↩ {handoff.bounceCount} bounce{handoff.bounceCount === 1 ? '' : 's'}
+                    </span>
+                  ) : null}
                 </div>
               </div>
+              {handoff.state === 'IN_HANDOFF' && handoff.receiver === currentUser && !handoff.archivedAt ? (
+                <>
+                  <button type="button" className="btn btn-primary" onClick={() => void move(handoff, 'HANDOFF_DONE')}>
+                    Accept
+                  </button>
+                  <button type="button" className="btn" onClick={() => openDialog({ kind: 'bounce', handoffId: handoff.id })}>
+                    Bounce back
+                  </button>
+                </>
+              ) : null}
               <button type="button" className="btn" onClick={() => openDialog({ kind: 'move', handoffId: handoff.id })}>
                 Move to…
               </button>
@@ -71,7 +89,7 @@ export function HandoffDrawer({ target }: { target: DrawerTarget }) {
                   Restore
                 </button>
               ) : (
-                <button type="button" className="btn" onClick={() => void run({ type: 'archive' }, { success: 'Handoff archived', undoable: true })}>
+                <button type="button" className="btn" onClick={() => void run({ type: 'archive' }, { success: 'Handoff archived' })}>
                   Archive
                 </button>
               )}

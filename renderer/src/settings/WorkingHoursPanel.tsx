@@ -38,7 +38,7 @@ export function WorkingHoursPanel({ settings }: { settings: WorkspaceSettings })
       onSubmit={(event) => {
         event.preventDefault();
         const slaHours = { IN_PROGRESS: Number(sla.IN_PROGRESS), READY_FOR_HANDOFF: Number(sla.READY_FOR_HANDOFF), IN_HANDOFF: Number(sla.IN_HANDOFF) };
-        void save({ workingHours: { days: [...days].sort(), start, end, timeZone: timeZone.trim() }, slaHours }, 'Working hours').then(setErrors);
+        void save({ workingHours: { days: [...days].sort((a, b) => a - b), start, end, timeZone: timeZone.trim() }, slaHours }, 'Working hours').then(setErrors);
       }}
     >
       <h2 id={ids.heading}>Working hours and SLAs</h2>
@@ -72,7 +72,7 @@ export function WorkingHoursPanel({ settings }: { settings: WorkspaceSettings })
           </datalist>
         </div>
       </div>
-      <div className="field-row">
+      <div className="field-row align-end">
         {SLA_STATES.map((state) => (
           <div className="field" key={state}>
             <label htmlFor={`${ids.heading}-${state}`}>SLA in “{STATE_LABELS[state]}” (working hours)</label>

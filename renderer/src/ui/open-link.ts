@@ -10,7 +10,7 @@ export type OpenLinkResult = { ok: true } | { ok: false; code: string; message: 
  */
 export async function openLink(url: string): Promise<OpenLinkResult> {
   if (!isSafeLink(url)) {
-    return { ok: false, code: 'UNSAFE_LINK', message: 'Only https://, http:// and mailto: links can be opened.' };
+    return { ok: false, code: 'UNSAFE_LINK', message: 'Only https:// and mailto: links can be opened.' };
   }
   if (hasHost()) {
     const result = await callHostResult('app.openExternal', { url });

@@ -1,0 +1,163 @@
+/**
+ * Bench-only page script (never shipped): bundled by `bench/browser/build-bench.ts`
+ * into `dist-bench/bench/seed.js` and loaded into the app's own origin, so it
+ * writes the same IndexedDB (`baton`) the app reads. Seeding goes through the
+ * renderer's data layer (`ensureWorkspace`, the domain `createHandoff`,
+ * `writeChange` in rw transactions over `changeTables`); the "bare" baselines
+ * use Dexie directly on the same database in the same page.
+ */
+import { Dexie } from 'dexie';
+import { createHandoff as buildHandoff } from '../../shared/domain/commands';
+import { HANDOFF_STATES } from '../../shared/domain/states';
+import type { Handoff } from '../../shared/domain/handoff';
+import type { Template } from '../../shared/domain/template';
+import type { PullResult, RemoteDeal } from '../../shared/sync/protocol';
+import { SEED_TEMPLATES } from '../../shared/seed/templates';
+import { openBatonDb, withoutLatestFlag } from '../../renderer/src/data/db';
+import { changeTables, writeChange } from '../../renderer/src/data/change-writer';
+import { outboxForCreate } from '../../renderer/src/data/outbox-rules';
+import { RANK_STEP } from '../../renderer/src/data/ranks';
+import { ensureWorkspace, removeDemoWorkspace } from '../../renderer/src/data/workspace';
+import { newId } from '../../renderer/src/data/write-support';
+import { commitPull } from '../../renderer/src/sync/commit-pull';
+import type { BenchPageApi, ImportTiming, SeedResult } from './bench-page-api';
+
+const CHUNK = 2_000;
+const CLIENTS = ['Acme Co', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Soylent'];
+const STAGE_IDS = { IN_PROGRESS: 'stage-progress', READY_FOR_HANDOFF: 'stage-ready', IN_HANDOFF: 'stage-handoff', HANDOFF_DONE: 'stage-done' } as const;
+
+export function seedTitle(index: number): string {
+  return `Bench handoff ${index}`;
+}
+
+export function seedClient(index: number): string {
+  return CLIENTS[index % CLIENTS.length] ?? 'Acme Co';
+}
+
+/** One handoff built by the domain's own `createHandoff`, then placed in a column (seed data skips the gates). */
+function buildSeedHandoff(index: number, count: number, template: Template, at: string): { handoff: Handoff; event: Parameters<typeof writeChange>[1]['event'] } {
+  const state = HANDOFF_STATES[index % HANDOFF_STATES.length] ?? 'IN_PROGRESS';
+  const rank = (Math.floor(index / HANDOFF_STATES.length) + 1) * RANK_STEP;
+  const built = buildHandoff(
+    { title: seedTitle(index), client: { name: seedClient(index), hubspotCompanyId: null, hubspotDealId: null }, templateId: template.id, templateVersion: template.version, sender: 'me', rank },
+    { template, actor: 'me', now: at, newId, id: `bench-${count}-${index}` },
+  );
+  if (!built.ok) throw new Error(`Seed handoff ${index} was refused: ${built.error.message}`);
+  return { handoff: { ...built.handoff, state }, event: built.event };
+}
+
+async function seedWorkspace(count: number): Promise<SeedResult> {
+  const started = performance.now();
+  const db = openBatonDb();
+  try {
+    await ensureWorkspace(db);
+    await removeDemoWorkspace(db);
+    const stored = await db.templates.where('latest').equals(1).first();
+    if (!stored) throw new Error('The workspace has no templates after setup');
+    const template = withoutLatestFlag(stored);
+    const at = new Date().toISOString();
+    for (let start = 0; start < count; start += CHUNK) {
+      const end = Math.min(count, start + CHUNK);
+      await db.transaction('rw', changeTables(db), async () => {
+        for (let index = start; index < end; index += 1) {
+          const { handoff, event } = buildSeedHandoff(index, count, template, at);
+          await writeChange(db, { after: handoff, event, outbox: outboxForCreate(handoff), undo: null });
+        }
+      });
+    }
+    return { count: await db.handoffs.count(), ms: performance.now() - started };
+  } finally {
+    db.close();
+  }
+}
+
+/** A bare Dexie handle on the app's database (dynamic mode: no schema declared, nothing upgraded). */
+async function bareDb(name = 'baton'): Promise<Dexie> {
+  const db = new Dexie(name);
+  await db.open();
+  return db;
+}
+
+async function bareToArray(): Promise<{ ms: number; count: number }> {
+  const db = await bareDb();
+  try {
+    const started = performance.now();
+    const all = await db.table('handoffs').toArray();
+    return { ms: performance.now() - started, count: all.length };
+  } finally {
+    db.close();
+  }
+}
+
+async function barePut(id: string): Promise<number> {
+  const db = await bareDb();
+  try {
+    const record: unknown = await db.table('handoffs').get(id);
+    if (record === undefined) throw new Error(`No handoff "${id}" to re-put`);
+    const started = performance.now();
+    await db.table('handoffs').put(record);
+    return performance.now() - started;
+  } finally {
+    db.close();
+  }
+}
+
+function importDeals(count: number, run: number): RemoteDeal[] {
+  const updatedAt = new Date().toISOString();
+  return Array.from({ length: count }, (_, index) => ({
+    dealId: `${run * 1_000_000 + index + 1}`,
+    batonId: null,
+    properties: { dealname: seedTitle(index), dealstage: STAGE_IDS.IN_PROGRESS, pipeline: 'pipeline-handoffs', baton_client: seedClient(index) },
+    history: {},
+    archived: false,
+    updatedAt,
+  }));
+}
+
+async function deleteDb(name: string): Promise<void> {
+  await Dexie.delete(name);
+}
+
+/**
+ * The app's bulk import (a first pull committing `count` new deals: handoffs,
+ * `created` events, sync state and outbox entries in one transaction) against a
+ * bare Dexie `bulkPut` of exactly the rows the import wrote, into an empty
+ * database with the same schema.
+ */
+async function importVsBulkPut(count: number, run: number): Promise<ImportTiming> {
+  const importName = `bench-import-${run}`;
+  const bareName = `bench-bare-${run}`;
+  await deleteDb(importName);
+  await deleteDb(bareName);
+  const db = openBatonDb(importName);
+  const bare = openBatonDb(bareName);
+  try {
+    await db.open();
+    await bare.open();
+    const template = SEED_TEMPLATES[0];
+    if (!template) throw new Error('No seed template');
+    const pull: PullResult = { deals: importDeals(count, run), cursor: { lastModifiedMs: Date.now() }, pipelineId: 'pipeline-handoffs', stageIds: STAGE_IDS };
+    const startedImport = performance.now();
+    const summary = await commitPull(db, pull, [template], template, new Date());
+    const importMs = performance.now() - startedImport;
+    if (summary.imported !== count) throw new Error(`The import wrote ${summary.imported} handoffs, expected ${count}`);
+    const [handoffs, events, outbox, syncState] = await Promise.all([db.handoffs.toArray(), db.events.toArray(), db.outbox.toArray(), db.syncState.toArray()]);
+    const startedBare = performance.now();
+    await bare.transaction('rw', [bare.handoffs, bare.events, bare.outbox, bare.syncState], async () => {
+      await bare.handoffs.bulkPut(handoffs);
+      await bare.events.bulkPut(events);
+      await bare.outbox.bulkPut(outbox);
+      await bare.syncState.bulkPut(syncState);
+    });
+    const bulkPutMs = performance.now() - startedBare;
+    return { importMs, bulkPutMs, handoffs: handoffs.length, events: events.length, outbox: outbox.length };
+  } finally {
+    db.close();
+    bare.close();
+    await deleteDb(importName);
+    await deleteDb(bareName);
+  }
+}
+
+const api: BenchPageApi = { seedWorkspace, bareToArray, barePut, importVsBulkPut };
+(window as unknown as { batonBench: BenchPageApi }).batonBench = api;

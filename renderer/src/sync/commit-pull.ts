@@ -1,0 +1,106 @@
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { Template } from '../../../shared/domain/template';
+import { handoffToDealProperties } from '../../../shared/hubspot/mapping';
+import type { PullResult, SyncBase } from '../../../shared/sync/protocol';
+import { localEditTimesFromEvents } from '../../../shared/sync/edit-times';
+import { reconcile, type LocalRecord, type ReconcileOutput, type ReconcileProblem } from '../../../shared/sync/reconcile';
+import type { BatonDb, SyncStateRow } from '../data/db';
+import { changeTables, isDemoHandoffId } from '../data/change-writer';
+import { appendOutbox, validEvent, validHandoff, type OutboxRequest } from '../data/write-support';
+import { SYNC_META } from './sync-meta';
+
+export interface PullCommitSummary {
+  /** Deals HubSpot returned. */
+  pulled: number;
+  imported: number;
+  updated: number;
+  mergeDecisions: number;
+  exceptions: number;
+  problems: ReconcileProblem[];
+}
+
+function key(template: Pick<Template, 'id' | 'version'>): string {
+  return `${template.id}@${template.version}`;
+}
+
+/** Local handoffs a pull must merge into: matched by deal id (sync state or the record) or by `baton_id`. */
+async function matchingLocals(db: BatonDb, pull: PullResult, syncRows: readonly SyncStateRow[]): Promise<Handoff[]> {
+  const dealIds = new Set(pull.deals.map((d) => d.dealId));
+  const ids = new Set<string>();
+  for (const deal of pull.deals) if (deal.batonId !== null) ids.add(deal.batonId);
+  for (const row of syncRows) if (row.dealId !== null && dealIds.has(row.dealId)) ids.add(row.handoffId);
+  const byId = new Map<string, Handoff>();
+  for (const handoff of await db.handoffs.bulkGet([...ids])) if (handoff) byId.set(handoff.id, handoff);
+  // Records that carry a deal id without sync state (restored backups, older versions).
+  const withDeal = await db.handoffs.filter((h) => h.client.hubspotDealId !== null && dealIds.has(h.client.hubspotDealId)).toArray();
+  for (const handoff of withDeal) byId.set(handoff.id, handoff);
+  return [...byId.values()];
+}
+
+/** True when the merged record holds values HubSpot does not have yet (a local win), so it must be pushed. */
+function differsFromBase(handoff: Handoff, template: Template | undefined, base: SyncBase, pull: PullResult): boolean {
+  if (!template) return false;
+  const local = handoffToDealProperties(handoff, template, pull);
+  return Object.entries(base).some(([name, value]) => Object.hasOwn(local, name) && local[name] !== value);
+}
+
+/**
+ * Reconciles a pull with the local data and writes the whole result — records,
+ * history (merge decisions and exceptions included), new bases, outbox entries
+ * for what HubSpot still lacks, and the new cursor — in ONE rw transaction.
+ * Reading the local side inside the same transaction means no local edit can
+ * slip in between the merge and its write.
+ */
+export async function commitPull(db: BatonDb, pull: PullResult, templates: readonly Template[], defaultTemplate: Template | null, now: Date): Promise<PullCommitSummary> {
+  const at = now.toISOString();
+  const byKey = new Map(templates.map((t) => [key(t), t]));
+  return db.transaction('rw', [...changeTables(db), db.syncState], async () => {
+    const syncRows = await db.syncState.toArray();
+    const syncById = new Map(syncRows.map((row) => [row.handoffId, row]));
+    const locals: LocalRecord[] = [];
+    for (const handoff of await matchingLocals(db, pull, syncRows)) {
+      const template = byKey.get(key({ id: handoff.templateId, version: handoff.templateVersion }));
+      const events = await db.events.where('handoffId').equals(handoff.id).toArray();
+      locals.push({
+        handoff,
+        base: syncById.get(handoff.id)?.base ?? null,
+        ...(template ? { localEditTimes: localEditTimesFromEvents(events, template) } : {}),
+      });
+    }
+    const output: ReconcileOutput = reconcile({ ...pull, locals, templates, defaultTemplate, now: at });
+
+    const pendingUpserts = new Set((await db.outbox.where('status').equals('pending').toArray()).filter((e) => e.kind === 'upsert_handoff').map((e) => e.handoffId));
+    const requests: OutboxRequest[] = [];
+    for (const write of output.writes) {
+      const handoff = validHandoff(write.handoff);
+      await db.handoffs.put(handoff);
+      await db.events.bulkPut(write.events.map(validEvent));
+      const template = byKey.get(key({ id: handoff.templateId, version: handoff.templateVersion }));
+      const needsPush = !isDemoHandoffId(handoff.id) && !pendingUpserts.has(handoff.id) && (write.created || (handoff.archivedAt === null && differsFromBase(handoff, template, write.newBase, pull)));
+      if (needsPush) {
+        requests.push({ handoffId: handoff.id, kind: 'upsert_handoff' });
+        pendingUpserts.add(handoff.id);
+      }
+      const previous = syncById.get(handoff.id);
+      const hasPending = pendingUpserts.has(handoff.id);
+      await db.syncState.put({
+        handoffId: handoff.id,
+        dealId: write.dealId,
+        base: write.newBase,
+        // The version HubSpot reflects: unchanged while local edits still wait to be pushed.
+        syncedVersion: hasPending ? (previous?.syncedVersion ?? 0) : handoff.version,
+        syncedAt: at,
+      });
+    }
+    await appendOutbox(db, requests, at);
+    await db.syncMeta.put({ key: SYNC_META.cursor, value: pull.cursor });
+    return {
+      pulled: pull.deals.length,
+      imported: output.writes.filter((w) => w.created).length,
+      updated: output.writes.filter((w) => !w.created).length,
+      mergeDecisions: output.conflicts.length,
+      exceptions: output.exceptions.length,
+      problems: output.problems,
+    };
+  });
+}

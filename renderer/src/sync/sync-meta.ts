@@ -1,0 +1,36 @@
+import type { Table } from 'dexie';
+import { SyncCursorSchema, type SyncCursor } from '../../../shared/sync/protocol';
+import type { SyncMetaRow } from '../data/db';
+
+/** syncMeta keys owned by HubSpot sync. */
+export const SYNC_META = {
+  /** Where the next incremental pull resumes (`SyncCursor`). */
+  cursor: 'hubspot.cursor',
+  /** Fingerprint of the templates HubSpot was last provisioned for. */
+  provisionedFor: 'hubspot.provisionedFor',
+  /** The HubSpot portal this workspace last synced with. */
+  portalId: 'hubspot.portalId',
+  /** ISO time the last run finished without error. */
+  lastSyncAt: 'sync.lastSyncAt',
+  /** Outbox entries still pending after the last run (shown before the live count loads). */
+  pending: 'sync.pending',
+} as const;
+
+type MetaTable = Table<SyncMetaRow, string>;
+
+export async function readCursor(meta: MetaTable): Promise<SyncCursor | null> {
+  const row = await meta.get(SYNC_META.cursor);
+  const parsed = SyncCursorSchema.safeParse(row?.value);
+  // A damaged cursor only costs a full pull, never lost data.
+  return parsed.success ? parsed.data : null;
+}
+
+export async function readString(meta: MetaTable, key: string): Promise<string | null> {
+  const row = await meta.get(key);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export async function readNumber(meta: MetaTable, key: string): Promise<number | null> {
+  const row = await meta.get(key);
+  return typeof row?.value === 'number' ? row.value : null;
+}

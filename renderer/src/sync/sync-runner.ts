@@ -1,0 +1,124 @@
+import type { PullResult } from '../../../shared/sync/protocol';
+import type { ReconcileProblem } from '../../../shared/sync/reconcile';
+import type { BatonDb } from '../data/db';
+import { toDataError } from '../data/data-errors';
+import { commitAcks, failUnpushable } from './commit-acks';
+import { commitPull } from './commit-pull';
+import { loadLocalTemplates, type LocalTemplates } from './local-templates';
+import { chunk, HANDOFFS_PER_PUSH, pendingGroups, prepareBatch } from './push-batches';
+import { SyncRunAbort, valueOrAbort, type SyncApi, type SyncRunError, type SyncRunPhase } from './sync-api';
+import { readCursor, readString, SYNC_META } from './sync-meta';
+
+export interface SyncRunSummary {
+  provisioned: boolean;
+  pulled: number;
+  imported: number;
+  updated: number;
+  mergeDecisions: number;
+  exceptions: number;
+  pushed: number;
+  retried: number;
+  failed: number;
+  /** Deals that could not be merged; they are reported, the rest of the run goes on. */
+  problems: ReconcileProblem[];
+}
+
+export type SyncRunOutcome = { ok: true; summary: SyncRunSummary } | { ok: false; error: SyncRunError; summary: SyncRunSummary };
+
+export interface SyncRunOptions {
+  now?: () => Date;
+  /** Phase changes and progress (`done` of `total`, total null when unknown). */
+  onPhase?: (phase: SyncRunPhase, done: number, total: number | null) => void;
+  /** Provision even when the templates did not change (the "Set up HubSpot" button). */
+  forceProvision?: boolean;
+}
+
+function emptySummary(): SyncRunSummary {
+  return { provisioned: false, pulled: 0, imported: 0, updated: 0, mergeDecisions: 0, exceptions: 0, pushed: 0, retried: 0, failed: 0, problems: [] };
+}
+
+/** Creates the Handoffs pipeline and properties in HubSpot (idempotent) and remembers which templates it covered. */
+export async function provisionHubSpot(db: BatonDb, api: SyncApi, templates: LocalTemplates) {
+  const result = valueOrAbort(await api['hubspot.provision']({ templates: templates.forHost }), 'provisioning');
+  await db.syncMeta.put({ key: SYNC_META.provisionedFor, value: templates.fingerprint });
+  return result;
+}
+
+async function pull(db: BatonDb, api: SyncApi, templates: LocalTemplates): Promise<PullResult | { notProvisioned: true }> {
+  const cursor = await readCursor(db.syncMeta);
+  const knownDealIds = (await db.syncState.toArray()).flatMap((row) => (row.dealId === null ? [] : [row.dealId]));
+  const result = await api['sync.pull']({ cursor, knownDealIds, templates: templates.forHost });
+  if (!result.ok && result.error.code === 'NOT_PROVISIONED') return { notProvisioned: true };
+  return valueOrAbort(result, 'pulling');
+}
+
+/**
+ * One sync run: provision (first time, or when templates changed) → pull →
+ * reconcile and commit in one transaction (with the new cursor) → push the
+ * outbox per handoff in batches → commit each batch's acks in one transaction.
+ *
+ * Every step is safe to cut short: the cursor moves only with the merged data,
+ * and the outbox is cleared only by acks, so a page that dies anywhere loses
+ * nothing and the next run pushes what is still queued (upserts are keyed by
+ * `baton_id` in HubSpot, so a repeat never duplicates a deal).
+ */
+export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions = {}): Promise<SyncRunOutcome> {
+  const now = options.now ?? (() => new Date());
+  const onPhase = options.onPhase ?? (() => undefined);
+  const summary = emptySummary();
+  let phase: SyncRunPhase = 'provisioning';
+  try {
+    const templates = await loadLocalTemplates(db);
+    const provisionedFor = await readString(db.syncMeta, SYNC_META.provisionedFor);
+    if (options.forceProvision || provisionedFor !== templates.fingerprint) {
+      onPhase('provisioning', 0, null);
+      await provisionHubSpot(db, api, templates);
+      summary.provisioned = true;
+    }
+
+    phase = 'pulling';
+    onPhase('pulling', 0, null);
+    let pulled = await pull(db, api, templates);
+    if ('notProvisioned' in pulled) {
+      // HubSpot was reset or set up elsewhere since we last provisioned.
+      phase = 'provisioning';
+      onPhase('provisioning', 0, null);
+      await provisionHubSpot(db, api, templates);
+      summary.provisioned = true;
+      phase = 'pulling';
+      pulled = await pull(db, api, templates);
+      if ('notProvisioned' in pulled) throw new SyncRunAbort({ code: 'NOT_PROVISIONED', message: 'HubSpot is still not set up for Baton after provisioning.', phase });
+    }
+
+    phase = 'merging';
+    onPhase('merging', 0, pulled.deals.length);
+    const merged = await commitPull(db, pulled, templates.all, templates.defaultTemplate, now());
+    Object.assign(summary, { pulled: merged.pulled, imported: merged.imported, updated: merged.updated, mergeDecisions: merged.mergeDecisions, exceptions: merged.exceptions, problems: merged.problems });
+
+    phase = 'pushing';
+    const batches = chunk(await pendingGroups(db), HANDOFFS_PER_PUSH);
+    const total = batches.reduce((n, batch) => n + batch.length, 0);
+    let done = 0;
+    onPhase('pushing', 0, total);
+    for (const groups of batches) {
+      const prepared = await prepareBatch(db, groups);
+      summary.failed += await failUnpushable(db, prepared.unpushable);
+      if (prepared.items.length > 0) {
+        const result = valueOrAbort(await api['sync.push']({ items: prepared.items.map((p) => p.item) }), 'pushing');
+        phase = 'saving';
+        const acks = await commitAcks(db, prepared.items, result.acks, now());
+        phase = 'pushing';
+        summary.pushed += acks.pushed;
+        summary.retried += acks.retried;
+        summary.failed += acks.failed;
+      }
+      done += groups.length;
+      onPhase('pushing', done, total);
+    }
+    return { ok: true, summary };
+  } catch (error) {
+    if (error instanceof SyncRunAbort) return { ok: false, error: error.error, summary };
+    const data = toDataError(error);
+    return { ok: false, error: { code: data.code, message: data.message, phase }, summary };
+  }
+}

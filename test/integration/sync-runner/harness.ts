@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { buildBatonApi } from '../../../shared/ipc/build-api';
+import { eventChannel } from '../../../shared/ipc/events';
+import type { Template } from '../../../shared/domain/template';
+import { openBatonDb, type BatonDb } from '../../../renderer/src/data/db';
+import { freshDbName, makeTemplate } from '../../../renderer/src/data/test-fixtures';
+import type { SyncApi } from '../../../renderer/src/sync/sync-api';
+import { createTestHost, type TestHost } from '../../host/create-test-host';
+import { startHubSpotFake, DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
+
+/**
+ * The renderer's sync runner against the REAL handler table (test host) and
+ * the real `@hubspot/api-client`, talking to the HubSpot fake on 127.0.0.1,
+ * with a fresh fake-indexeddb database. One virtual clock drives the fake,
+ * the host and the runner, so merge timestamps are under the test's control
+ * and every wait (rate limit, backoff) is instant.
+ */
+export interface RunnerHarness {
+  fake: HubSpotFake;
+  host: TestHost;
+  api: SyncApi;
+  db: BatonDb;
+  template: Template;
+  now(): Date;
+  advance(ms: number): void;
+  connect(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const START = '2026-11-24T09:00:00.000Z';
+
+/** A template with a READY gate (a checklist item) and a HAND_OVER gate (receiver), like the seeded ones. */
+export const RUNNER_TEMPLATE: Template = makeTemplate();
+
+export async function startRunnerHarness(): Promise<RunnerHarness> {
+  let virtual = Date.parse(START);
+  const fake = await startHubSpotFake({ clock: () => virtual });
+  const host = createTestHost({
+    hubspotBasePath: fake.baseUrl,
+    now: START,
+    syncTuning: {
+      timeoutMs: 5_000,
+      random: () => 0.5,
+      now: () => virtual,
+      sleep: async (ms) => {
+        virtual += ms;
+        host.clock.set(new Date(virtual));
+      },
+    },
+  });
+  const api = buildBatonApi(
+    (channel, request) => host.dispatch(channel, request),
+    (event, listener) =>
+      host.addEventSink({
+        send(channel, payload) {
+          if (channel === eventChannel(event)) listener(payload);
+        },
+      }),
+  );
+  const db = openBatonDb(freshDbName('sync-runner'));
+  await db.templates.add({ ...RUNNER_TEMPLATE, latest: 1 });
+  return {
+    fake,
+    host,
+    api,
+    db,
+    template: RUNNER_TEMPLATE,
+    now: () => new Date(virtual),
+    advance(ms) {
+      virtual += ms;
+      host.clock.set(new Date(virtual));
+    },
+    async connect() {
+      const result = await api['hubspot.connect']({ token: DEFAULT_TOKEN });
+      if (!result.ok) throw new Error(`connect failed: ${result.error.message}`);
+    },
+    async close() {
+      db.close();
+      await fake.close();
+    },
+  };
+}

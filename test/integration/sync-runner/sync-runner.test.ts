@@ -1,0 +1,192 @@
+// Before anything loads Dexie: IndexedDB comes from fake-indexeddb in Node.
+import 'fake-indexeddb/auto';
+import { STATE_LABELS } from '../../../shared/domain/states';
+import type { HandoffState } from '../../../shared/domain/states';
+import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
+import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
+import { SYNC_META } from '../../../renderer/src/sync/sync-meta';
+import { startRunnerHarness, type RunnerHarness } from './harness';
+
+const MINUTE = 60_000;
+
+function stageIdOf(h: RunnerHarness, state: HandoffState): string {
+  const pipeline = h.fake.state.pipelines('deals').find((p) => p.label === 'Handoffs' && !p.archived);
+  const stage = pipeline?.stages.find((s) => s.label === STATE_LABELS[state]);
+  if (!pipeline || !stage) throw new Error('Handoffs pipeline is not provisioned');
+  return stage.id;
+}
+
+function pipelineIdOf(h: RunnerHarness): string {
+  const pipeline = h.fake.state.pipelines('deals').find((p) => p.label === 'Handoffs' && !p.archived);
+  if (!pipeline) throw new Error('Handoffs pipeline is not provisioned');
+  return pipeline.id;
+}
+
+async function sync(h: RunnerHarness): Promise<SyncRunOutcome> {
+  h.advance(MINUTE);
+  const outcome = await runSync(h.db, h.api, { now: h.now });
+  if (!outcome.ok) throw new Error(`sync failed: ${outcome.error.code} ${outcome.error.message}`);
+  return outcome;
+}
+
+async function newHandoff(h: RunnerHarness, id: string, title: string): Promise<void> {
+  const created = await createHandoff(h.db, { id, title, client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: 'maya' }, 'maya', h.now());
+  if (!created.ok) throw new Error(created.error.message);
+}
+
+function liveDeals(h: RunnerHarness) {
+  return h.fake.state.deals.filter((d) => !d.archived);
+}
+
+describe('sync runner against the real sync service and the HubSpot fake', () => {
+  let h: RunnerHarness;
+  beforeEach(async () => {
+    h = await startRunnerHarness();
+    await h.connect();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('first sync provisions HubSpot and imports the deals already in the Handoffs pipeline', async () => {
+    const first = await sync(h);
+    expect(first.summary.provisioned).toBe(true);
+    h.advance(MINUTE);
+    const deal = h.fake.colleague.createDeal({ dealname: 'Website relaunch', pipeline: pipelineIdOf(h), dealstage: stageIdOf(h, 'IN_PROGRESS') });
+    const second = await sync(h);
+    expect(second.summary).toMatchObject({ provisioned: false, imported: 1 });
+    const imported = await h.db.handoffs.get(`hubspot-${deal.id}`);
+    expect(imported).toMatchObject({ title: 'Website relaunch', state: 'IN_PROGRESS', client: { hubspotDealId: deal.id } });
+    expect(await h.db.syncState.get(`hubspot-${deal.id}`)).toMatchObject({ dealId: deal.id });
+    // The import's upsert gave the deal its baton_id, and nothing was duplicated.
+    expect(liveDeals(h)).toHaveLength(1);
+    expect(h.fake.state.object('deals', deal.id)?.properties['baton_id']).toBe(`hubspot-${deal.id}`);
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(await h.db.syncMeta.get(SYNC_META.cursor)).toBeDefined();
+  });
+
+  it('pushes edits made offline once the connection is back', async () => {
+    await sync(h);
+    h.host.online.setOnline(false);
+    await newHandoff(h, 'h-offline', 'Spring campaign');
+    const moved = await runCommand(h.db, 'h-offline', { type: 'set_title', title: 'Spring campaign v2' }, 'maya', h.now());
+    expect(moved.ok).toBe(true);
+    const offline = await runSync(h.db, h.api, { now: h.now });
+    expect(offline).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
+    expect(await h.db.outbox.where('status').equals('pending').count()).toBeGreaterThan(0);
+
+    h.host.online.setOnline(true);
+    const back = await sync(h);
+    expect(back.summary.pushed).toBeGreaterThan(0);
+    expect(await h.db.outbox.count()).toBe(0);
+    const deals = liveDeals(h);
+    expect(deals).toHaveLength(1);
+    expect(deals[0]?.properties).toMatchObject({ dealname: 'Spring campaign v2', baton_id: 'h-offline', dealstage: stageIdOf(h, 'IN_PROGRESS') });
+    const state = await h.db.syncState.get('h-offline');
+    expect(state?.dealId).toBe(deals[0]?.id);
+    expect((await h.db.handoffs.get('h-offline'))?.client.hubspotDealId).toBe(deals[0]?.id);
+  });
+
+  it('merges a colleague edit; when both sides changed a field the later wins and the loser is kept as a merge decision', async () => {
+    await sync(h);
+    await newHandoff(h, 'h-merge', 'Brand refresh');
+    await sync(h);
+    // The colleague renames the deal and sets the client; later, Baton renames it too.
+    h.advance(MINUTE);
+    h.fake.colleague.setDealProperties('h-merge', { dealname: 'Brand refresh (HubSpot)', baton_client: 'Globex' });
+    h.advance(MINUTE);
+    const local = await runCommand(h.db, 'h-merge', { type: 'set_title', title: 'Brand refresh (Baton)' }, 'maya', h.now());
+    expect(local.ok).toBe(true);
+    const outcome = await sync(h);
+    expect(outcome.summary.mergeDecisions).toBe(1);
+    const handoff = await h.db.handoffs.get('h-merge');
+    expect(handoff?.title).toBe('Brand refresh (Baton)');
+    expect(handoff?.client.name).toBe('Globex');
+    const decisions = (await h.db.events.where('handoffId').equals('h-merge').toArray()).filter((e) => e.kind === 'merge_decision');
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({ field: 'dealname', before: { side: 'hubspot', value: 'Brand refresh (HubSpot)' }, after: { side: 'baton', value: 'Brand refresh (Baton)' } });
+    // The local winner reached HubSpot.
+    expect(h.fake.state.object('deals', handoff?.client.hubspotDealId ?? '')?.properties['dealname']).toBe('Brand refresh (Baton)');
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('a stage move in HubSpot that skips a gate raises GATE_BYPASSED and leaves the card where it was', async () => {
+    await sync(h);
+    await newHandoff(h, 'h-gate', 'Checkout redesign');
+    await sync(h);
+    h.advance(MINUTE);
+    h.fake.colleague.moveDealToStage('h-gate', stageIdOf(h, 'READY_FOR_HANDOFF'));
+    const outcome = await sync(h);
+    expect(outcome.summary.exceptions).toBe(1);
+    const handoff = await h.db.handoffs.get('h-gate');
+    expect(handoff?.state).toBe('IN_PROGRESS');
+    expect(handoff?.exceptions).toEqual([expect.objectContaining({ kind: 'GATE_BYPASSED', resolvedAt: null })]);
+    // Running again raises nothing new.
+    const again = await sync(h);
+    expect(again.summary.exceptions).toBe(0);
+    expect((await h.db.handoffs.get('h-gate'))?.exceptions).toHaveLength(1);
+  });
+
+  it('a permanent failure raises SYNC_FAILED on that card and the rest of the queue still goes through', async () => {
+    await sync(h);
+    await newHandoff(h, 'h-ok', 'Good one');
+    await newHandoff(h, 'h-bad', 'Bad one');
+    // HubSpot refuses the deal carrying h-bad (a 400 validation error is permanent).
+    h.fake.faults.failNext(
+      { method: 'POST', path: '/crm/v3/objects/deals/batch/upsert' },
+      { kind: 'json', status: 400, body: { status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR', correlationId: 'c-1' } },
+    );
+    const outcome = await sync(h);
+    expect(outcome.summary.failed).toBeGreaterThan(0);
+    const failed = await h.db.outbox.where('status').equals('failed').toArray();
+    expect(failed.length).toBeGreaterThan(0);
+    for (const entry of failed) {
+      const card = await h.db.handoffs.get(entry.handoffId);
+      expect(card?.exceptions.some((e) => e.kind === 'SYNC_FAILED' && e.resolvedAt === null)).toBe(true);
+    }
+    // A later change still syncs: the failed entries never block the queue.
+    await newHandoff(h, 'h-later', 'Later one');
+    await sync(h);
+    expect(liveDeals(h).some((d) => d.properties['baton_id'] === 'h-later')).toBe(true);
+    expect(await h.db.outbox.where('status').equals('pending').count()).toBe(0);
+  });
+
+  it('running again with nothing new changes nothing', async () => {
+    await sync(h);
+    await newHandoff(h, 'h-idem', 'Idempotent');
+    h.fake.colleague.createDeal({ dealname: 'From HubSpot', pipeline: pipelineIdOf(h), dealstage: stageIdOf(h, 'IN_PROGRESS') });
+    await sync(h);
+    await sync(h);
+    const snapshot = { handoffs: await h.db.handoffs.toArray(), events: await h.db.events.count(), syncState: await h.db.syncState.toArray(), deals: liveDeals(h) };
+    const again = await sync(h);
+    expect(again.summary).toMatchObject({ imported: 0, updated: 0, pushed: 0, mergeDecisions: 0, exceptions: 0, failed: 0 });
+    expect(await h.db.handoffs.toArray()).toEqual(snapshot.handoffs);
+    expect(await h.db.events.count()).toBe(snapshot.events);
+    expect(liveDeals(h)).toEqual(snapshot.deals);
+  });
+
+  it('a page that dies between the pull commit and the push (or before the acks land) pushes exactly once on the next run', async () => {
+    await sync(h);
+    await newHandoff(h, 'h-crash', 'Crash test');
+    // Dies before pushing.
+    const dyingBeforePush = { ...h.api, 'sync.push': () => Promise.reject(new Error('page closed')) };
+    const first = await runSync(h.db, dyingBeforePush, { now: h.now }).catch((error: unknown) => error);
+    expect(first).toBeInstanceOf(Error);
+    expect(await h.db.outbox.where('handoffId').equals('h-crash').count()).toBeGreaterThan(0);
+    // Dies after HubSpot applied the push but before the acks were committed.
+    const dyingAfterPush: typeof h.api = {
+      ...h.api,
+      'sync.push': async (request) => {
+        await h.api['sync.push'](request);
+        throw new Error('page closed');
+      },
+    };
+    await runSync(h.db, dyingAfterPush, { now: h.now }).catch(() => undefined);
+    expect(liveDeals(h)).toHaveLength(1);
+    await sync(h);
+    await sync(h);
+    expect(liveDeals(h)).toHaveLength(1);
+    expect(await h.db.outbox.count()).toBe(0);
+    expect((await h.db.syncState.get('h-crash'))?.dealId).toBe(liveDeals(h)[0]?.id);
+  });
+});
