@@ -2,8 +2,9 @@
  * Bench-only page script (never shipped): bundled by `bench/browser/build-bench.ts`
  * into `dist-bench/bench/seed.js` and loaded into the app's own origin, so it
  * writes the same IndexedDB (`baton`) the app reads. Seeding goes through the
- * renderer's data layer (`ensureWorkspace`, the domain `createHandoff`,
- * `writeChange` in rw transactions over `changeTables`); the "bare" baselines
+ * renderer's data layer (`ensureWorkspace`, the domain `createHandoff`, the
+ * data layer's validation and `appendOutbox`, in rw transactions over
+ * `changeTables`, a chunk of records per transaction); the "bare" baselines
  * use Dexie directly on the same database in the same page.
  */
 import { Dexie } from 'dexie';
@@ -14,11 +15,12 @@ import type { Template } from '../../shared/domain/template';
 import type { PullResult, RemoteDeal } from '../../shared/sync/protocol';
 import { SEED_TEMPLATES } from '../../shared/seed/templates';
 import { openBatonDb, withoutLatestFlag } from '../../renderer/src/data/db';
-import { changeTables, writeChange } from '../../renderer/src/data/change-writer';
+import { changeTables } from '../../renderer/src/data/change-writer';
+import type { HandoffEvent } from '../../shared/domain/history';
 import { outboxForCreate } from '../../renderer/src/data/outbox-rules';
 import { RANK_STEP } from '../../renderer/src/data/ranks';
 import { ensureWorkspace, removeDemoWorkspace } from '../../renderer/src/data/workspace';
-import { newId } from '../../renderer/src/data/write-support';
+import { appendOutbox, newId, validEvent, validHandoff } from '../../renderer/src/data/write-support';
 import { commitPull } from '../../renderer/src/sync/commit-pull';
 import type { BenchPageApi, ImportTiming, SeedResult } from './bench-page-api';
 
@@ -35,7 +37,7 @@ export function seedClient(index: number): string {
 }
 
 /** One handoff built by the domain's own `createHandoff`, then placed in a column (seed data skips the gates). */
-function buildSeedHandoff(index: number, count: number, template: Template, at: string): { handoff: Handoff; event: Parameters<typeof writeChange>[1]['event'] } {
+function buildSeedHandoff(index: number, count: number, template: Template, at: string): { handoff: Handoff; event: HandoffEvent } {
   const state = HANDOFF_STATES[index % HANDOFF_STATES.length] ?? 'IN_PROGRESS';
   const rank = (Math.floor(index / HANDOFF_STATES.length) + 1) * RANK_STEP;
   const built = buildHandoff(
@@ -58,11 +60,13 @@ async function seedWorkspace(count: number): Promise<SeedResult> {
     const at = new Date().toISOString();
     for (let start = 0; start < count; start += CHUNK) {
       const end = Math.min(count, start + CHUNK);
+      const built = Array.from({ length: end - start }, (_, offset) => buildSeedHandoff(start + offset, count, template, at));
+      // The data layer's own validation and outbox numbering, written a chunk at a time
+      // (writeChange's one-record-at-a-time path would take minutes for 100k).
       await db.transaction('rw', changeTables(db), async () => {
-        for (let index = start; index < end; index += 1) {
-          const { handoff, event } = buildSeedHandoff(index, count, template, at);
-          await writeChange(db, { after: handoff, event, outbox: outboxForCreate(handoff), undo: null });
-        }
+        await db.handoffs.bulkAdd(built.map(({ handoff }) => validHandoff(handoff)));
+        await db.events.bulkAdd(built.map(({ event }) => validEvent(event)));
+        await appendOutbox(db, built.flatMap(({ handoff }) => outboxForCreate(handoff)), at);
       });
     }
     return { count: await db.handoffs.count(), ms: performance.now() - started };

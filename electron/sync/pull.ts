@@ -117,25 +117,91 @@ function toRemoteDeal(object: CrmObject, names: readonly string[]): RemoteDeal {
   };
 }
 
+/** History reads in flight at once while the search pages on (the limiter still paces them). */
+export const HISTORY_READ_CONCURRENCY = 4;
+
+/**
+ * Reads property history for deals as the search finds them, in batches, a few
+ * at a time, so the reads overlap the search paging (which waits on the 5/s
+ * search limit) instead of starting only after it. Failures are kept and
+ * rethrown by `finish`, after every read has settled.
+ */
+function historyReader(ctx: PullContext) {
+  const size = ctx.historyBatchSize ?? 50;
+  const requested = new Set<string>();
+  let waiting: string[] = [];
+  const settled: Promise<void>[] = [];
+  const results: CrmObject[] = [];
+  let failure: { error: unknown } | null = null;
+  let running = 0;
+  const queue: Array<() => void> = [];
+
+  const start = (ids: string[]) => {
+    const run = async () => {
+      running += 1;
+      try {
+        const result = await ctx.gateway.batchRead('deals', ids, [...ctx.properties, MODIFIED], ctx.properties);
+        results.push(...result.results);
+      } catch (error) {
+        failure ??= { error };
+      } finally {
+        running -= 1;
+        queue.shift()?.();
+      }
+    };
+    settled.push(
+      running < HISTORY_READ_CONCURRENCY
+        ? run()
+        : new Promise<void>((resolve) => {
+            queue.push(() => resolve(run()));
+          }),
+    );
+  };
+
+  return {
+    add(objects: readonly CrmObject[]) {
+      for (const object of objects) {
+        if (requested.has(object.id)) continue;
+        requested.add(object.id);
+        waiting.push(object.id);
+        if (waiting.length >= size) {
+          start(waiting);
+          waiting = [];
+        }
+      }
+    },
+    async finish(): Promise<CrmObject[]> {
+      if (waiting.length > 0) start(waiting);
+      waiting = [];
+      // Reads queued behind others are added to `settled` as they start: wait until none is left.
+      for (let seen = 0; seen < settled.length; seen = settled.length) await Promise.all(settled.slice(seen));
+      if (failure) throw failure.error;
+      return results;
+    },
+  };
+}
+
 export async function pull(request: { cursor: SyncCursor | null; knownDealIds: readonly string[] }, ctx: PullContext): Promise<PullOutcome> {
   const lookback = ctx.lookbackMs ?? 5 * 60_000;
   const since = request.cursor === null ? null : Math.max(0, request.cursor.lastModifiedMs - lookback);
   const found = new Map<string, CrmObject>();
-  await searchAll(ctx, since, (objects) => {
-    for (const object of objects) found.set(object.id, object);
-    ctx.onProgress?.(found.size, null);
-  });
+  // Incremental: read property history so conflicts are decided by HubSpot's own timestamps.
+  const history = request.cursor === null ? null : historyReader(ctx);
+  try {
+    await searchAll(ctx, since, (objects) => {
+      for (const object of objects) found.set(object.id, object);
+      history?.add(objects);
+      ctx.onProgress?.(found.size, null);
+    });
+  } catch (error) {
+    // Let reads already started settle before the failure travels on.
+    await history?.finish().catch(() => undefined);
+    throw error;
+  }
 
   let changed = [...found.values()];
-  if (request.cursor !== null && changed.length > 0) {
-    // Incremental: read property history so conflicts are decided by HubSpot's own timestamps.
-    const size = ctx.historyBatchSize ?? 50;
-    const withHistory: CrmObject[] = [];
-    for (let i = 0; i < changed.length; i += size) {
-      const ids = changed.slice(i, i + size).map((o) => o.id);
-      const result = await ctx.gateway.batchRead('deals', ids, [...ctx.properties, MODIFIED], ctx.properties);
-      withHistory.push(...result.results);
-    }
+  if (history !== null) {
+    const withHistory = await history.finish();
     const readIds = new Set(withHistory.map((o) => o.id));
     // A deal deleted between search and read is picked up by the deletion check below.
     changed = [...withHistory, ...changed.filter((o) => !readIds.has(o.id) && !request.knownDealIds.includes(o.id))];

@@ -86,4 +86,44 @@ describe('rate limiter', () => {
     }
     expect(starts[2]).toBeGreaterThan(starts[0] ?? 0);
   });
+
+  it('spaces searches by the window plus a margin, so jitter on the way cannot land six in one HubSpot second', async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ burstPer10s: 190, searchPerSecond: 5, now: time.now, sleep: time.sleep });
+    const starts: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      await limiter.acquire('search');
+      starts.push(time.now());
+    }
+    expect((starts[5] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(1100);
+  });
+
+  it('does not hold a standard call behind a search that waits for the search window', async () => {
+    let t = 0;
+    const pending: Array<() => void> = [];
+    const limiter = createRateLimiter({
+      burstPer10s: 100,
+      searchPerSecond: 1,
+      now: () => t,
+      // A sleep that only ends when the test says so: the search stays parked.
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          pending.push(() => {
+            t += ms;
+            resolve();
+          });
+        }),
+    });
+    await limiter.acquire('search');
+    let searchDone = false;
+    const secondSearch = limiter.acquire('search').then(() => {
+      searchDone = true;
+    });
+    await limiter.acquire('standard');
+    expect(searchDone).toBe(false);
+    expect(pending).toHaveLength(1);
+    pending[0]?.();
+    await secondSearch;
+    expect(searchDone).toBe(true);
+  });
 });

@@ -14,6 +14,14 @@ export interface RateLimiterOptions {
   /** Window lengths; only tests change them. */
   burstWindowMs?: number;
   searchWindowMs?: number;
+  /**
+   * Extra spacing added to each window. HubSpot counts a request when it
+   * arrives, we count it when we send it: without slack, a request that travels
+   * faster than the one it follows lands inside HubSpot's window and gets a 429.
+   * Default: 1% of the burst window, 10% of the search window (100 ms each).
+   */
+  burstMarginMs?: number;
+  searchMarginMs?: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
 }
@@ -54,12 +62,19 @@ export interface RateLimiter {
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const burstWindowMs = options.burstWindowMs ?? 10_000;
-  const burst = new RollingWindow(Math.max(1, options.burstPer10s), burstWindowMs);
-  const search = new RollingWindow(Math.max(1, options.searchPerSecond), options.searchWindowMs ?? 1000);
+  const searchWindowMs = options.searchWindowMs ?? 1000;
+  const burst = new RollingWindow(Math.max(1, options.burstPer10s), burstWindowMs + (options.burstMarginMs ?? burstWindowMs / 100));
+  const search = new RollingWindow(Math.max(1, options.searchPerSecond), searchWindowMs + (options.searchMarginMs ?? searchWindowMs / 10));
   /** What HubSpot last said is left in its window, and when our own count since then started. */
   let reported: { remaining: number; resetAt: number; usedSince: number } | null = null;
-  /** Serialises acquisitions so concurrent callers cannot all see the same free slot. */
-  let queue: Promise<void> = Promise.resolve();
+  /**
+   * Serialises acquisitions of one kind so concurrent callers cannot all see the
+   * same free slot. One queue per kind: a standard call must not wait behind a
+   * search that waits for the search window (a pull reads history while it pages).
+   * Both kinds still count in the shared burst window, checked and recorded
+   * without an await in between.
+   */
+  const queues: Record<RequestKind, Promise<void>> = { standard: Promise.resolve(), search: Promise.resolve() };
 
   function reportedWait(now: number): number {
     if (reported === null) return 0;
@@ -86,8 +101,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 
   return {
     acquire(kind) {
-      const next = queue.then(() => acquireNow(kind));
-      queue = next.catch(() => undefined);
+      const next = queues[kind].then(() => acquireNow(kind));
+      queues[kind] = next.catch(() => undefined);
       return next;
     },
     observe(headers) {

@@ -3,7 +3,7 @@ import { IpcError } from '../../shared/ipc/errors';
 import type { syncChannels } from '../../shared/ipc/sync-channels';
 import { mappedPropertyNames } from '../../shared/hubspot/properties';
 import type { PipelineIds } from '../../shared/hubspot/mapping';
-import type { ConnectionInfo, SyncProgress } from '../../shared/sync/protocol';
+import type { ConnectionInfo, HubSpotOwner, SyncProgress } from '../../shared/sync/protocol';
 import type { Clock, Logger, OnlineSource, SecretStore } from '../host/deps';
 import { HubSpotGateway, clientTransport, dropClients } from './hubspot-gateway';
 import type { Transport } from './hubspot-gateway';
@@ -17,6 +17,16 @@ import { pull } from './pull';
 import { push } from './push';
 
 export const TOKEN_KEY = 'hubspot.token';
+
+/**
+ * How long pushes reuse the account's owner list. A sync run pushes in many
+ * `sync.push` calls (100 handoffs each); listing the owners before every one
+ * doubled the requests of a large push. Owners change rarely, and a sender id
+ * not in the list is simply not sent (HubSpot keeps its owner) until the list
+ * is refreshed: after this long, or when the renderer lists owners (which is
+ * how it learns an owner id in the first place).
+ */
+export const OWNERS_TTL_MS = 5 * 60_000;
 
 /** Knobs tests turn to stay fast and deterministic; production uses the defaults. */
 export interface SyncTuning {
@@ -64,6 +74,19 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
   const gateways = new Map<string, HubSpotGateway>();
   let pipeline: PipelineIds | null = null;
   let busy: string | null = null;
+  const ownerLists = new Map<HubSpotGateway, { at: number; owners: HubSpotOwner[] }>();
+
+  async function freshOwners(gateway: HubSpotGateway): Promise<HubSpotOwner[]> {
+    const owners = await listOwners(gateway);
+    ownerLists.set(gateway, { at: now(), owners });
+    return owners;
+  }
+
+  async function recentOwners(gateway: HubSpotGateway): Promise<HubSpotOwner[]> {
+    const cached = ownerLists.get(gateway);
+    if (cached && now() - cached.at < OWNERS_TTL_MS) return cached.owners;
+    return freshOwners(gateway);
+  }
 
   function gatewayFor(token: string): HubSpotGateway {
     const cached = gateways.get(token);
@@ -175,6 +198,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
     'hubspot.disconnect': async () => {
       const token = await deps.secretStore.get(TOKEN_KEY);
       await deps.secretStore.delete(TOKEN_KEY);
+      ownerLists.clear();
       if (token) {
         gateways.delete(token);
         limiters.delete(token);
@@ -197,7 +221,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
     'hubspot.owners': async () => {
       const gateway = await connected();
       try {
-        return { owners: await listOwners(gateway) };
+        return { owners: await freshOwners(gateway) };
       } catch (error) {
         return fail(error);
       }
@@ -225,7 +249,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
       exclusive('push', async () => {
         const gateway = await connected();
         const ids = await ensurePipeline(gateway);
-        const owners = await listOwners(gateway);
+        const owners = await recentOwners(gateway);
         deps.emitProgress({ phase: 'pushing', done: 0, total: items.length, message: `Sending ${items.length} handoffs to HubSpot…` });
         const acks = await push(items, {
           gateway,

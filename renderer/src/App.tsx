@@ -14,6 +14,7 @@ import { useShortcuts } from './shortcuts/use-shortcuts';
 import { useUndoAction } from './shortcuts/use-undo';
 import { TemplatesScreen } from './templates/TemplatesScreen';
 import { useUi } from './store/ui-store';
+import { ConnectionBanner } from './ui/ConnectionBanner';
 import { Toasts } from './ui/Toasts';
 import { useApplyTheme } from './ui/use-theme';
 import { useWorkspace } from './ui/use-workspace';
@@ -48,6 +49,7 @@ function Shell({ startupError }: { startupError?: string }) {
           {startupError}
         </div>
       ) : null}
+      <ConnectionBanner />
       <DemoBanner />
       <main className="main" aria-label={view === 'board' ? 'Board' : view === 'templates' ? 'Templates' : 'Settings'}>
         {view === 'board' ? <BoardScreen /> : view === 'templates' ? <TemplatesScreen /> : <SettingsScreen />}

@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS } from '../domain/settings';
 import type { WorkspaceSettings } from '../domain/settings';
 import { FIXTURE_NOW, makeHandoff } from '../domain/fixtures';
 import { awaitingAcceptance } from './awaiting';
-import { awaitingSeries, describeForScreenReader } from './describe';
+import { awaitingSeries, describeForScreenReader } from './chart-text';
 
 // Mon–Fri 09:00–17:00 UTC; now is Tue 24 Nov 10:00 UTC.
 const SETTINGS: WorkspaceSettings = { ...DEFAULT_SETTINGS, owners: [{ id: 'dana', name: 'Dana Receiver' }] };
@@ -17,6 +17,7 @@ describe('awaitingAcceptance', () => {
       inHandoff('b', 'Homepage', 'dana', '2026-11-20T09:00:00Z'), // Fri 8 + Mon 8 + Tue 1 = 17 h
       inHandoff('c', 'Analytics', null, '2026-11-20T09:00:00Z'), // 17 h, but only one card
       inHandoff('d', 'QA pass', 'lee', '2026-11-24T09:30:00Z'), // 0.5 h
+      inHandoff('g', 'Blog', 'abe', '2026-11-20T09:00:00Z'), // 17 h, one card; "abe" sorts before "Dana" by name
       makeHandoff({ id: 'e', state: 'READY_FOR_HANDOFF', receiver: 'dana' }),
       makeHandoff({ id: 'f', state: 'IN_HANDOFF', receiver: 'dana', archivedAt: '2026-11-23T09:00:00Z' }),
     ];
@@ -31,6 +32,7 @@ describe('awaitingAcceptance', () => {
           { handoffId: 'a', title: 'Launch emails', client: 'Acme', waitingHours: 7 },
         ],
       },
+      { receiver: 'abe', receiverName: 'abe', count: 1, oldestWaitingHours: 17, items: [{ handoffId: 'g', title: 'Blog', client: 'Acme', waitingHours: 17 }] },
       { receiver: null, receiverName: 'Unassigned', count: 1, oldestWaitingHours: 17, items: [{ handoffId: 'c', title: 'Analytics', client: 'Acme', waitingHours: 17 }] },
       { receiver: 'lee', receiverName: 'lee', count: 1, oldestWaitingHours: 0.5, items: [{ handoffId: 'd', title: 'QA pass', client: 'Acme', waitingHours: 0.5 }] },
     ]);

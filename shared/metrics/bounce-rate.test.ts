@@ -1,7 +1,7 @@
 import { makeHandoff, makeTemplate } from '../domain/fixtures';
 import { historyOf, stateEvent } from './event-fixtures';
 import { bounceRate } from './bounce-rate';
-import { bounceRateSeries, describeForScreenReader } from './describe';
+import { bounceRateSeries, describeForScreenReader } from './chart-text';
 
 const PERIOD = { from: '2026-11-02T00:00:00Z', to: '2026-11-09T00:00:00Z' };
 

@@ -1,7 +1,7 @@
 import type { HandoffException } from '../domain/handoff';
 import { makeHandoff } from '../domain/fixtures';
 import { exceptionsByKind } from './exceptions';
-import { describeForScreenReader, exceptionsSeries } from './describe';
+import { describeForScreenReader, exceptionsSeries } from './chart-text';
 
 function exception(id: string, kind: HandoffException['kind'], raisedAt: string, resolvedAt: string | null = null): HandoffException {
   return { id, kind, message: `${kind} on ${id}`, raisedAt, resolvedAt, resolvedBy: resolvedAt === null ? null : 'pm', resolution: resolvedAt === null ? null : 'fixed' };

@@ -34,5 +34,5 @@ export {
   awaitingSeries,
   exceptionsSeries,
   formatNumber,
-} from './describe';
-export type { ChartPoint, ChartSeries } from './describe';
+} from './chart-text';
+export type { ChartPoint, ChartSeries } from './chart-text';

@@ -16,6 +16,6 @@ export function nearestRankPercentile(values: readonly number[], percent: number
   }
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.round((percent * sorted.length) / 100));
+  const rank = Math.max(1, Math.ceil((percent * sorted.length) / 100));
   return sorted[rank - 1] ?? null;
 }

@@ -3,7 +3,7 @@ import type { WorkspaceSettings } from '../domain/settings';
 import { templateKey } from '../domain/template';
 import { FIXTURE_NOW, makeCompleteHandoff, makeHandoff, makeTemplate } from '../domain/fixtures';
 import { stalledHandoffs } from './stalled';
-import { describeStalled } from './describe';
+import { describeStalled } from './chart-text';
 
 // Working hours Mon–Fri 09:00–17:00 UTC; SLA 40 / 8 / 16 h; warning at 80 %. Now is Tue 24 Nov 10:00 UTC.
 const SETTINGS: WorkspaceSettings = {

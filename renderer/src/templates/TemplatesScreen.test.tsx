@@ -43,4 +43,24 @@ describe('templates editor', () => {
     expect(await within(editor).findByText('A template needs a name')).toBeInTheDocument();
     expect(await db.templates.count()).toBe(1);
   });
+
+  it('reorders and removes criteria within a gate', async () => {
+    const template = makeTemplate({
+      criteria: [
+        { id: 'designs_final', label: 'Designs final', gate: 'READY', kind: 'checklist' },
+        { id: 'assets_exported', label: 'Assets exported', gate: 'READY', kind: 'checklist' },
+        { id: 'receiver', label: 'Receiver assigned', gate: 'HAND_OVER', kind: 'receiver_assigned' },
+      ],
+    });
+    const { user, db } = await renderApp({ templates: [template], handoffs: [makeHandoff()] });
+    await screen.findByText('Spring sale landing page');
+    await user.click(screen.getByRole('button', { name: 'Templates' }));
+    await user.click(await screen.findByRole('button', { name: 'Edit Design → Development' }));
+    const editor = await screen.findByRole('form', { name: 'Edit template Design → Development' });
+    await user.click(within(editor).getByRole('button', { name: 'Move Assets exported up' }));
+    await user.click(within(editor).getByRole('button', { name: 'Remove Receiver assigned' }));
+    await user.click(within(editor).getByRole('button', { name: 'Save as version 2' }));
+    await waitFor(async () => expect(await db.templates.get(['tpl-design-dev', 2])).toBeDefined());
+    expect((await db.templates.get(['tpl-design-dev', 2]))?.criteria.map((c) => c.id)).toEqual(['assets_exported', 'designs_final']);
+  });
 });

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../App';
 import { openBatonDb, type BatonDb } from '../data/db';
@@ -8,6 +8,10 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import type { Template } from '../../../shared/domain/template';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
 import { resetUi } from '../store/ui-store';
+
+// The machine running tests is shared and noisy: give live queries time to settle before
+// a findBy/waitFor gives up (this is a ceiling, not a timing assertion).
+configure({ asyncUtilTimeout: 5000 });
 
 /**
  * Test-only: the whole app on a fresh fake-IndexedDB database holding exactly

@@ -33,9 +33,10 @@ async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<numb
  * one (the sensor only listens for arrows once the pick-up has happened).
  */
 async function keyboardDragRight(page: Page, title: string, toColumn: string): Promise<void> {
-  const narration = (text: string) => page.getByRole('status').filter({ hasText: text });
+  const narration = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
   await page.keyboard.press('Space');
-  await narration(`Picked up “${title}”`).waitFor();
+  // "Picked up …" is at once followed by "… is over <its own column>".
+  await narration(new RegExp(`Picked up “${title}”|“${title}” is over`)).waitFor();
   await page.keyboard.press('ArrowRight');
   await narration(`“${title}” is over ${toColumn}.`).waitFor();
   await page.keyboard.press('Space');

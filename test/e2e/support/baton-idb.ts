@@ -46,8 +46,12 @@ function readStore(query: StoreQuery): Promise<unknown[]> {
   });
 }
 
+function read(page: Page, query: StoreQuery): Promise<unknown[]> {
+  return page.evaluate(readStore, query);
+}
+
 export async function storedHandoffs(page: Page): Promise<Handoff[]> {
-  return (await page.evaluate(readStore, { store: 'handoffs' })) as Handoff[];
+  return (await read(page, { store: 'handoffs' })) as Handoff[];
 }
 
 /** The stored handoff with this exact title; fails the test when there is not exactly one. */
@@ -61,9 +65,9 @@ export async function storedHandoffByTitle(page: Page, title: string): Promise<H
 
 /** A handoff record with its history and outbox entries, all read from IndexedDB. */
 export async function storedHandoff(page: Page, id: string): Promise<StoredHandoff> {
-  const handoff = ((await page.evaluate(readStore, { store: 'handoffs' })) as Handoff[]).find((h) => h.id === id) ?? null;
-  const events = (await page.evaluate(readStore, { store: 'events', handoffId: id })) as HandoffEvent[];
-  const outbox = (await page.evaluate(readStore, { store: 'outbox', handoffId: id })) as OutboxEntry[];
+  const handoff = ((await read(page, { store: 'handoffs' })) as Handoff[]).find((h) => h.id === id) ?? null;
+  const events = (await read(page, { store: 'events', handoffId: id })) as HandoffEvent[];
+  const outbox = (await read(page, { store: 'outbox', handoffId: id })) as OutboxEntry[];
   events.sort((a, b) => a.at.localeCompare(b.at));
   outbox.sort((a, b) => a.seq - b.seq);
   return { handoff, events, outbox };
@@ -71,6 +75,6 @@ export async function storedHandoff(page: Page, id: string): Promise<StoredHando
 
 /** Every outbox entry in the workspace, oldest first. */
 export async function storedOutbox(page: Page): Promise<OutboxEntry[]> {
-  const entries = (await page.evaluate(readStore, { store: 'outbox' })) as OutboxEntry[];
+  const entries = (await read(page, { store: 'outbox' })) as OutboxEntry[];
   return entries.sort((a, b) => a.seq - b.seq);
 }

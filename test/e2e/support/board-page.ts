@@ -185,8 +185,3 @@ export async function refusalItems(page: Page): Promise<ListedUnmet[]> {
   }
   return out;
 }
-
-/** The toast region's text (Undo buttons live in the toasts). */
-export function toasts(page: Page): Locator {
-  return page.locator('.toast-region');
-}

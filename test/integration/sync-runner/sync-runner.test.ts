@@ -29,8 +29,11 @@ async function sync(h: RunnerHarness): Promise<SyncRunOutcome> {
   return outcome;
 }
 
+/** One of the fake portal's owners, so the sender round-trips through `hubspot_owner_id`. */
+const SENDER = '100001';
+
 async function newHandoff(h: RunnerHarness, id: string, title: string): Promise<void> {
-  const created = await createHandoff(h.db, { id, title, client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: 'maya' }, 'maya', h.now());
+  const created = await createHandoff(h.db, { id, title, client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: SENDER }, SENDER, h.now());
   if (!created.ok) throw new Error(created.error.message);
 }
 
@@ -69,7 +72,7 @@ describe('sync runner against the real sync service and the HubSpot fake', () =>
     await sync(h);
     h.host.online.setOnline(false);
     await newHandoff(h, 'h-offline', 'Spring campaign');
-    const moved = await runCommand(h.db, 'h-offline', { type: 'set_title', title: 'Spring campaign v2' }, 'maya', h.now());
+    const moved = await runCommand(h.db, 'h-offline', { type: 'set_title', title: 'Spring campaign v2' }, SENDER, h.now());
     expect(moved.ok).toBe(true);
     const offline = await runSync(h.db, h.api, { now: h.now });
     expect(offline).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
@@ -95,7 +98,7 @@ describe('sync runner against the real sync service and the HubSpot fake', () =>
     h.advance(MINUTE);
     h.fake.colleague.setDealProperties('h-merge', { dealname: 'Brand refresh (HubSpot)', baton_client: 'Globex' });
     h.advance(MINUTE);
-    const local = await runCommand(h.db, 'h-merge', { type: 'set_title', title: 'Brand refresh (Baton)' }, 'maya', h.now());
+    const local = await runCommand(h.db, 'h-merge', { type: 'set_title', title: 'Brand refresh (Baton)' }, SENDER, h.now());
     expect(local.ok).toBe(true);
     const outcome = await sync(h);
     expect(outcome.summary.mergeDecisions).toBe(1);
@@ -129,21 +132,23 @@ describe('sync runner against the real sync service and the HubSpot fake', () =>
 
   it('a permanent failure raises SYNC_FAILED on that card and the rest of the queue still goes through', async () => {
     await sync(h);
-    await newHandoff(h, 'h-ok', 'Good one');
     await newHandoff(h, 'h-bad', 'Bad one');
-    // HubSpot refuses the deal carrying h-bad (a 400 validation error is permanent).
+    await newHandoff(h, 'h-ok', 'Good one');
+    // HubSpot refuses the batch, then h-bad alone when the service isolates it (a 400 is permanent).
     h.fake.faults.failNext(
       { method: 'POST', path: '/crm/v3/objects/deals/batch/upsert' },
       { kind: 'json', status: 400, body: { status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR', correlationId: 'c-1' } },
+      2,
     );
     const outcome = await sync(h);
-    expect(outcome.summary.failed).toBeGreaterThan(0);
+    expect(outcome.summary.failed).toBe(1);
     const failed = await h.db.outbox.where('status').equals('failed').toArray();
-    expect(failed.length).toBeGreaterThan(0);
-    for (const entry of failed) {
-      const card = await h.db.handoffs.get(entry.handoffId);
-      expect(card?.exceptions.some((e) => e.kind === 'SYNC_FAILED' && e.resolvedAt === null)).toBe(true);
-    }
+    expect(failed.map((e) => e.handoffId)).toEqual(['h-bad']);
+    expect(failed[0]?.lastError).toContain('HUBSPOT_VALIDATION');
+    const bad = await h.db.handoffs.get('h-bad');
+    expect(bad?.exceptions).toEqual([expect.objectContaining({ kind: 'SYNC_FAILED', resolvedAt: null })]);
+    expect((await h.db.events.where('handoffId').equals('h-bad').toArray()).some((e) => e.kind === 'exception_raised')).toBe(true);
+    expect(liveDeals(h).map((d) => d.properties['baton_id'])).toEqual(['h-ok']);
     // A later change still syncs: the failed entries never block the queue.
     await newHandoff(h, 'h-later', 'Later one');
     await sync(h);
@@ -170,8 +175,8 @@ describe('sync runner against the real sync service and the HubSpot fake', () =>
     await newHandoff(h, 'h-crash', 'Crash test');
     // Dies before pushing.
     const dyingBeforePush = { ...h.api, 'sync.push': () => Promise.reject(new Error('page closed')) };
-    const first = await runSync(h.db, dyingBeforePush, { now: h.now }).catch((error: unknown) => error);
-    expect(first).toBeInstanceOf(Error);
+    const first = await runSync(h.db, dyingBeforePush, { now: h.now });
+    expect(first).toMatchObject({ ok: false, error: { phase: 'pushing' } });
     expect(await h.db.outbox.where('handoffId').equals('h-crash').count()).toBeGreaterThan(0);
     // Dies after HubSpot applied the push but before the acks were committed.
     const dyingAfterPush: typeof h.api = {
@@ -181,7 +186,7 @@ describe('sync runner against the real sync service and the HubSpot fake', () =>
         throw new Error('page closed');
       },
     };
-    await runSync(h.db, dyingAfterPush, { now: h.now }).catch(() => undefined);
+    expect(await runSync(h.db, dyingAfterPush, { now: h.now })).toMatchObject({ ok: false });
     expect(liveDeals(h)).toHaveLength(1);
     await sync(h);
     await sync(h);

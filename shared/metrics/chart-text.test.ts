@@ -1,4 +1,4 @@
-import { completedPerWeekSeries, describeForScreenReader, formatNumber, leadTimeSeries } from './describe';
+import { completedPerWeekSeries, describeForScreenReader, formatNumber, leadTimeSeries } from './chart-text';
 
 describe('describeForScreenReader', () => {
   it('reads every point with its unit and note, in order', () => {

@@ -1,0 +1,58 @@
+/**
+ * Measurement hooks installed in the page before any app script runs
+ * (`page.addInitScript`). They only observe: the app's code is untouched.
+ *
+ * - `firstCardPaintAt`: performance.now() (ms since navigation start) just after
+ *   the first frame that contains a board card has been produced.
+ * - `handoffCommits`: completion times of every readwrite IndexedDB transaction
+ *   that includes the `handoffs` store (the moment a write is durable).
+ * - `frames`: requestAnimationFrame timestamps while a recording is on.
+ */
+export interface BenchProbe {
+  firstCardPaintAt: number | null;
+  handoffCommits: number[];
+  frames: number[];
+  recording: boolean;
+  pointerUpAt: number | null;
+}
+
+export function installProbe(): void {
+  const probe: BenchProbe = { firstCardPaintAt: null, handoffCommits: [], frames: [], recording: false, pointerUpAt: null };
+  (window as unknown as { __benchProbe: BenchProbe }).__benchProbe = probe;
+
+  // Right after the frame is produced: rAF runs before paint, a message posted from it runs after.
+  const afterNextPaint = (done: (at: number) => void) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now());
+      channel.port2.postMessage(null);
+    });
+  };
+
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[data-card-id]') === null) return;
+    observer.disconnect();
+    afterNextPaint((at) => {
+      probe.firstCardPaintAt = at;
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function patchedTransaction(this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+    const tx = transaction.call(this, stores, mode, options);
+    const names = typeof stores === 'string' ? [stores] : Array.from(stores);
+    if (mode === 'readwrite' && names.includes('handoffs')) tx.addEventListener('complete', () => probe.handoffCommits.push(performance.now()));
+    return tx;
+  } as typeof IDBDatabase.prototype.transaction;
+
+  window.addEventListener('pointerup', () => {
+    probe.pointerUpAt = performance.now();
+  }, { capture: true });
+
+  const tick = (at: number) => {
+    if (probe.recording) probe.frames.push(at);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}

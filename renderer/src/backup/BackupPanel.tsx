@@ -1,0 +1,185 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import type { BackupError, BackupResult } from '../../../shared/backup/errors';
+import { BACKUP_FILE_EXTENSION, type BackupContents } from '../../../shared/backup/format';
+import { useDb } from '../data/db-context';
+import { formatUtcMinute } from '../../../shared/domain/instant';
+import { deleteAutomaticBackup, listAutomaticBackups, takeAutomaticBackup, type AutomaticBackupInfo } from './automatic-backups';
+import type { BackupsDb } from './backups-db';
+import { BackupErrorView } from './BackupErrorView';
+import { defaultBackupsDb } from './default-backups-db';
+import { backupBlob, exportWorkspace } from './export-workspace';
+import { describePersistState, ensurePersistentStorage, type PersistableStorage, type PersistStatus } from './persistent-storage';
+import { inspectBackup, restoreContents, type RestoreSummary } from './restore-workspace';
+import { useAppVersion } from './use-app-version';
+
+interface PendingRestore {
+  /** Where the backup came from, for the confirmation ("baton-….batonbackup", "automatic backup of 2026-11-24"). */
+  source: string;
+  contents: BackupContents;
+}
+
+type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'; message: string } | { kind: 'error'; error: BackupError };
+
+function saveFile(fileName: string, text: string): void {
+  const url = URL.createObjectURL(backupBlob(text));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Give the download a moment to start before the object URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function summary(counts: BackupContents['tables'] | RestoreSummary['counts']): string {
+  const count = (value: number | readonly unknown[]) => (typeof value === 'number' ? value : value.length);
+  return `${count(counts.handoffs)} handoffs, ${count(counts.templates)} template versions, ${count(counts.events)} history entries`;
+}
+
+export interface BackupPanelProps {
+  backups?: BackupsDb;
+  storage?: PersistableStorage;
+}
+
+/** Settings → "Back up / Restore": file backups, automatic daily backups, storage persistence. */
+export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPanelProps) {
+  const db = useDb();
+  const appVersion = useAppVersion();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [pending, setPending] = useState<PendingRestore | null>(null);
+  const listed = useLiveQuery(() => listAutomaticBackups(backups), [backups]);
+  const automatic: AutomaticBackupInfo[] = listed?.ok ? listed.value : [];
+  const [persist, setPersist] = useState<PersistStatus | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void ensurePersistentStorage(backups, storage).then(setPersist, () => setPersist({ state: 'unsupported', askedAt: null }));
+  }, [backups, storage]);
+
+  const fail = (result: BackupResult<unknown>): boolean => {
+    if (result.ok) return false;
+    setStatus({ kind: 'error', error: result.error });
+    return true;
+  };
+
+  const exportNow = async () => {
+    if (appVersion === null) return;
+    setStatus({ kind: 'busy', what: 'Backing up…' });
+    const exported = await exportWorkspace(db, { appVersion });
+    if (fail(exported) || !exported.ok) return;
+    saveFile(exported.value.fileName, exported.value.text);
+    setStatus({ kind: 'done', message: `Saved ${exported.value.fileName} (${summary(exported.value.counts)}).` });
+  };
+
+  const pickFile = async (file: File) => {
+    setPending(null);
+    setStatus({ kind: 'busy', what: `Checking ${file.name}…` });
+    const read = inspectBackup(await file.text());
+    if (fail(read) || !read.ok) return;
+    setStatus({ kind: 'idle' });
+    setPending({ source: file.name, contents: read.value });
+  };
+
+  const pickAutomatic = async (backup: AutomaticBackupInfo) => {
+    setPending(null);
+    const row = await backups.snapshots.get(backup.id);
+    const read = row ? inspectBackup(row.text) : null;
+    if (read === null) {
+      setStatus({ kind: 'error', error: { code: 'NOT_FOUND', message: 'That automatic backup no longer exists (it was deleted or expired).' } });
+      return;
+    }
+    if (fail(read) || !read.ok) return;
+    setPending({ source: `the automatic backup of ${formatUtcMinute(backup.takenAt)}`, contents: read.value });
+  };
+
+  const confirmRestore = async () => {
+    if (pending === null || appVersion === null) return;
+    setStatus({ kind: 'busy', what: 'Restoring…' });
+    // Keep the workspace as it is now, so a restore of the wrong file can be undone.
+    const safety = await takeAutomaticBackup(db, backups, { appVersion, kind: 'before-restore' });
+    if (fail(safety)) return;
+    const restored = await restoreContents(db, pending.contents);
+    setPending(null);
+    if (fail(restored) || !restored.ok) return;
+    setStatus({ kind: 'done', message: `Restored ${summary(restored.value.counts)} from ${pending.source}. The previous workspace is kept as “Before the last restore”.` });
+  };
+
+  const remove = async (backup: AutomaticBackupInfo) => {
+    fail(await deleteAutomaticBackup(backups, backup.id));
+  };
+
+  return (
+    <section className="panel" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Back up / Restore</h2>
+      <p className="muted">A backup holds every handoff, template, history entry and setting. It never contains your HubSpot token.</p>
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <button type="button" className="btn" disabled={appVersion === null || status.kind === 'busy'} onClick={() => void exportNow()}>
+          Back up to a file…
+        </button>
+        <button type="button" className="btn" disabled={status.kind === 'busy'} onClick={() => fileInput.current?.click()}>
+          Restore from a file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept={`${BACKUP_FILE_EXTENSION},application/json,.json`}
+          aria-label="Backup file to restore"
+          style={{ display: 'none' }}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            event.currentTarget.value = '';
+            if (file) void pickFile(file);
+          }}
+        />
+      </div>
+
+      {pending ? (
+        <div role="alertdialog" aria-labelledby="restore-confirm" className="panel" style={{ marginTop: 12 }}>
+          <p id="restore-confirm">
+            Replace this workspace with {pending.source} (taken {formatUtcMinute(pending.contents.exportedAt)} by Baton {pending.contents.appVersion}:{' '}
+            {summary(pending.contents.tables)})?
+          </p>
+          <div style={{ display: 'flex', gap: 8 }}>
+            <button type="button" className="btn" onClick={() => void confirmRestore()}>
+              Replace workspace
+            </button>
+            <button type="button" className="btn" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      <div aria-live="polite" style={{ marginTop: 8 }}>
+        {status.kind === 'busy' ? <p className="muted">{status.what}</p> : null}
+        {status.kind === 'done' ? <p>{status.message}</p> : null}
+      </div>
+      {status.kind === 'error' ? <BackupErrorView error={status.error} /> : null}
+
+      <h3>Automatic backups</h3>
+      <p className="muted">Baton backs up this workspace once a day and keeps the last 7 days on this computer.</p>
+      {automatic.length === 0 ? (
+        <p className="muted">No automatic backups yet.</p>
+      ) : (
+        <ul aria-label="Automatic backups" style={{ listStyle: 'none', padding: 0 }}>
+          {automatic.map((backup) => (
+            <li key={backup.id} style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 4 }}>
+              <span style={{ flex: 1 }}>
+                {backup.kind === 'before-restore' ? 'Before the last restore' : 'Daily'} · {formatUtcMinute(backup.takenAt)} · {backup.counts.handoffs} handoffs
+              </span>
+              <button type="button" className="btn" aria-label={`Restore the backup of ${formatUtcMinute(backup.takenAt)}`} onClick={() => void pickAutomatic(backup)}>
+                Restore…
+              </button>
+              <button type="button" className="btn" aria-label={`Delete the backup of ${formatUtcMinute(backup.takenAt)}`} onClick={() => void remove(backup)}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Storage</h3>
+      <p data-testid="persist-state">{persist === null ? 'Checking…' : describePersistState(persist)}</p>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { backupError, type BackupResult } from '../../../shared/backup/errors';
+import type { BatonDb } from '../data/db';
+import { toDataError } from '../data/data-errors';
+import type { BackupsDb, SnapshotRow } from './backups-db';
+import { exportWorkspace } from './export-workspace';
+import { restoreWorkspace, type RestoreSummary } from './restore-workspace';
+
+export const DEFAULT_KEEP_DAYS = 7;
+export const BEFORE_RESTORE_ID = 'before-restore';
+
+export type AutomaticBackupInfo = Omit<SnapshotRow, 'text'> & { sizeChars: number };
+
+export interface AutomaticBackupOptions {
+  appVersion: string;
+  now?: Date;
+  /** How many daily backups to keep (the newest days). */
+  keepDays?: number;
+  kind?: SnapshotRow['kind'];
+}
+
+/** The local calendar day of `at`, e.g. "2026-11-24": one daily backup per day the user sees. */
+export function localDay(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+function info(row: SnapshotRow): AutomaticBackupInfo {
+  const { text, ...rest } = row;
+  return { ...rest, sizeChars: text.length };
+}
+
+async function guarded<T>(what: string, work: () => Promise<T>): Promise<BackupResult<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: backupError('DB_FAILED', `${what}: ${toDataError(error).message}`) };
+  }
+}
+
+/**
+ * Takes today's automatic backup (replacing an earlier one from today) and
+ * deletes daily backups beyond the newest `keepDays` days. With kind
+ * 'before-restore' it keeps the workspace as it was just before a restore.
+ */
+export async function takeAutomaticBackup(db: BatonDb, backups: BackupsDb, options: AutomaticBackupOptions): Promise<BackupResult<AutomaticBackupInfo>> {
+  const now = options.now ?? new Date();
+  const kind = options.kind ?? 'daily';
+  const exported = await exportWorkspace(db, { appVersion: options.appVersion, now });
+  if (!exported.ok) return exported;
+  const row: SnapshotRow = {
+    id: kind === 'daily' ? `daily-${localDay(now)}` : BEFORE_RESTORE_ID,
+    kind,
+    takenAt: now.toISOString(),
+    appVersion: options.appVersion,
+    schemaVersion: db.verno,
+    counts: exported.value.counts,
+    text: exported.value.text,
+  };
+  const keepDays = Math.max(1, options.keepDays ?? DEFAULT_KEEP_DAYS);
+  return guarded('The automatic backup was not saved', () =>
+    backups.transaction('rw', backups.snapshots, async () => {
+      await backups.snapshots.put(row);
+      const dailyIds = (await backups.snapshots.where('kind').equals('daily').primaryKeys()).map(String).sort().reverse();
+      await backups.snapshots.bulkDelete(dailyIds.slice(keepDays));
+      return info(row);
+    }),
+  );
+}
+
+/** Automatic backups, newest first, without their contents. */
+export function listAutomaticBackups(backups: BackupsDb): Promise<BackupResult<AutomaticBackupInfo[]>> {
+  return guarded('The automatic backups could not be listed', async () => {
+    const rows = await backups.snapshots.orderBy('takenAt').reverse().toArray();
+    return rows.map(info);
+  });
+}
+
+export function deleteAutomaticBackup(backups: BackupsDb, id: string): Promise<BackupResult<void>> {
+  return guarded('The automatic backup could not be deleted', () => backups.snapshots.delete(id));
+}
+
+/** Restores an automatic backup, checked exactly like a file the user picked. */
+export async function restoreAutomaticBackup(db: BatonDb, backups: BackupsDb, id: string): Promise<BackupResult<RestoreSummary>> {
+  const read = await guarded('The automatic backup could not be read', () => backups.snapshots.get(id));
+  if (!read.ok) return read;
+  if (!read.value) return { ok: false, error: backupError('NOT_FOUND', 'That automatic backup no longer exists (it was deleted or expired).') };
+  return restoreWorkspace(db, read.value.text);
+}
+
+export interface AutomaticBackupSchedule {
+  appVersion: string;
+  keepDays?: number;
+  /** How often to check whether the workspace should be backed up again (default hourly). */
+  intervalMs?: number;
+  /** Runs `task` when the app is idle (requestIdleCallback in the browser). */
+  whenIdle?: (task: () => void) => void;
+  onError?: (message: string) => void;
+}
+
+function defaultWhenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 60_000 });
+  else setTimeout(task, 0);
+}
+
+/**
+ * Takes a backup now (app start) and then again whenever the app is idle on
+ * each interval, so today's backup follows the day's work. Returns the stop function.
+ */
+export function startAutomaticBackups(db: BatonDb, backups: BackupsDb, schedule: AutomaticBackupSchedule): () => void {
+  const whenIdle = schedule.whenIdle ?? defaultWhenIdle;
+  let stopped = false;
+  const take = (): void => {
+    whenIdle(() => {
+      if (stopped) return;
+      void takeAutomaticBackup(db, backups, { appVersion: schedule.appVersion, keepDays: schedule.keepDays ?? DEFAULT_KEEP_DAYS }).then((result) => {
+        if (!result.ok) schedule.onError?.(result.error.message);
+      });
+    });
+  };
+  take();
+  const timer = setInterval(take, schedule.intervalMs ?? 60 * 60 * 1000);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,68 @@
+import { memo, useState } from 'react';
+import { exceptionsSeries, describeForScreenReader, type CsvColumn, type ExceptionRow, type ExceptionsSummary } from '../../../shared/metrics';
+import { useUi } from '../store/ui-store';
+import { formatDateTime } from '../ui/time';
+import { ExportCsvButton } from './ExportCsvButton';
+import { ResolveExceptionDialog } from './ResolveExceptionDialog';
+
+interface ExceptionCsvRow {
+  kind: string;
+  title: string;
+  message: string;
+  raisedAt: string;
+}
+
+const CSV_COLUMNS: readonly CsvColumn<ExceptionCsvRow>[] = [
+  { key: 'kind', header: 'Kind' },
+  { key: 'title', header: 'Handoff' },
+  { key: 'message', header: 'Message' },
+  { key: 'raisedAt', header: 'Raised at' },
+];
+
+const TITLE = 'Exceptions';
+
+/** Open exceptions by kind, oldest first within a kind, each with a recorded "Resolve". */
+export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone }: { summary: ExceptionsSummary; timeZone: string }) {
+  const openDrawer = useUi((s) => s.openDrawer);
+  const [resolving, setResolving] = useState<ExceptionRow | null>(null);
+  const csvRows = summary.groups.flatMap((group) => group.rows.map((row) => ({ kind: group.label, title: row.title, message: row.message, raisedAt: row.raisedAt })));
+  return (
+    <section className="panel dash-section" aria-labelledby="dash-exceptions-title">
+      <div className="dash-section-head">
+        <h2 id="dash-exceptions-title">{TITLE}</h2>
+        <span className={`chip ${summary.openExceptionCount > 0 ? 'chip-danger' : 'chip-success'}`}>{summary.openExceptionCount} open</span>
+        <span className="spacer" />
+        <ExportCsvButton title={TITLE} columns={CSV_COLUMNS} rows={csvRows} />
+      </div>
+      <p className="visually-hidden">{describeForScreenReader(exceptionsSeries(summary))}</p>
+      {summary.groups.length === 0 ? (
+        <p className="muted">No open exceptions.</p>
+      ) : (
+        summary.groups.map((group) => (
+          <div key={group.kind} className="dash-exception-group">
+            <h3>
+              {group.label} <span className="chip">{group.count}</span>
+            </h3>
+            <ul className="list">
+              {group.rows.map((row) => (
+                <li key={row.exceptionId} className="list-item">
+                  <div className="grow">
+                    <button type="button" className="linklike" onClick={() => openDrawer({ handoffId: row.handoffId })}>
+                      {row.title}
+                    </button>
+                    <div>{row.message}</div>
+                    <div className="muted dash-sub">Raised {formatDateTime(row.raisedAt, timeZone)}</div>
+                  </div>
+                  <button type="button" className="btn btn-sm" aria-label={`Resolve ${group.label.toLowerCase()} on ${row.title}`} onClick={() => setResolving(row)}>
+                    Resolve…
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+      {resolving ? <ResolveExceptionDialog exception={resolving} onClose={() => setResolving(null)} /> : null}
+    </section>
+  );
+});

@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import type { ExceptionRow } from '../../../shared/metrics';
+import { runCommand } from '../data/commands';
+import { useDb } from '../data/db-context';
+import { useUi } from '../store/ui-store';
+import { Dialog } from '../ui/Dialog';
+import { useWorkspace } from '../ui/use-workspace';
+
+interface ResolveExceptionDialogProps {
+  exception: ExceptionRow;
+  onClose: () => void;
+}
+
+/**
+ * Resolving an exception is an explicit, recorded act: a note saying how is
+ * required, and the data layer writes it to the card's history (and the outbox)
+ * in the same transaction as the resolution.
+ */
+export function ResolveExceptionDialog({ exception, onClose }: ResolveExceptionDialogProps) {
+  const db = useDb();
+  const pushToast = useUi((s) => s.pushToast);
+  const { currentUser } = useWorkspace();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldId = useId();
+  const errorId = useId();
+
+  const submit = async (): Promise<void> => {
+    if (note.trim() === '') {
+      setError('Write how it was resolved; the note is kept in the card’s history.');
+      return;
+    }
+    setBusy(true);
+    const outcome = await runCommand(db, exception.handoffId, { type: 'resolve_exception', exceptionId: exception.exceptionId, resolution: note.trim() }, currentUser);
+    setBusy(false);
+    if (!outcome.ok) {
+      // The note stays in the field: nothing typed is lost on a refusal.
+      setError(outcome.error.message);
+      return;
+    }
+    onClose();
+    pushToast({ message: `Resolved the exception on “${exception.title}”`, tone: 'info', undoable: false });
+  };
+
+  return (
+    <Dialog title={`Resolve exception on “${exception.title}”`} onClose={onClose} description={exception.message}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <div className="field" style={{ marginTop: 12 }}>
+          <label htmlFor={fieldId}>Resolution note (required)</label>
+          <textarea
+            id={fieldId}
+            className="textarea"
+            data-autofocus
+            value={note}
+            maxLength={2000}
+            aria-invalid={error ? 'true' : 'false'}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(event) => {
+              setNote(event.target.value);
+              if (error) setError(null);
+            }}
+          />
+          {error ? (
+            <div id={errorId} className="error-text" role="alert">
+              {error}
+            </div>
+          ) : null}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Resolve
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateTimeSchema } from '../../../shared/domain/ids';
+
+/**
+ * What Baton tells the current user about, each once:
+ * - `queue`: a handoff became IN_HANDOFF with them as receiver;
+ * - `bounced`: a handoff they sent was bounced back to them;
+ * - `sla`: one of the handoffs they must act on is about to pass (or passed) its SLA.
+ */
+export const NOTIFICATION_KINDS = ['queue', 'bounced', 'sla'] as const;
+export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  queue: 'Handed to me',
+  bounced: 'Bounced back to me',
+  sla: 'SLA warnings',
+};
+
+export const NotificationItemSchema = z.object({
+  /** The detection key: one notification per key, ever. */
+  id: z.string().min(1).max(400),
+  kind: NotificationKindSchema,
+  handoffId: IdSchema,
+  title: z.string().max(200),
+  body: z.string().max(1000),
+  at: IsoDateTimeSchema,
+  read: z.boolean(),
+});
+export type NotificationItem = z.infer<typeof NotificationItemSchema>;
+
+/** Most recent notifications the centre keeps; older ones fall off. */
+export const MAX_NOTIFICATION_ITEMS = 200;
+/** Detection keys remembered; far more than a person has open at once. */
+export const MAX_SEEN_KEYS = 5000;
+
+export const NotificationLogSchema = z.object({
+  /** False until the first detection, which records what already exists without announcing it. */
+  baselined: z.boolean(),
+  seen: z.array(z.string()).max(MAX_SEEN_KEYS),
+  /** Newest first. */
+  items: z.array(NotificationItemSchema).max(MAX_NOTIFICATION_ITEMS),
+});
+export type NotificationLog = z.infer<typeof NotificationLogSchema>;
+
+export const EMPTY_LOG: NotificationLog = { baselined: false, seen: [], items: [] };
+
+export const MuteSettingsSchema = z.object({ queue: z.boolean(), bounced: z.boolean(), sla: z.boolean() });
+export type MuteSettings = z.infer<typeof MuteSettingsSchema>;
+
+export const NO_MUTES: MuteSettings = { queue: false, bounced: false, sla: false };
+
+/** syncMeta keys (a key/value table: no schema change needed). */
+export const NOTIFICATION_LOG_KEY = 'notifications.log';
+export const NOTIFICATION_MUTE_KEY = 'notifications.mute';

@@ -1,0 +1,61 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { Template } from '../../../shared/domain/template';
+import { callHost, hasHost } from '../api/baton';
+import { useNowMinute } from '../board/use-now-minute';
+import { withoutLatestFlag, type BatonDb } from '../data/db';
+import { useDb } from '../data/db-context';
+import { templatesByKey } from '../dashboard/dashboard-metrics';
+import { useWorkspace } from '../ui/use-workspace';
+import { notificationCandidates } from './detect-notifications';
+import { recordNotifications } from './notification-store';
+
+interface MyHandoffs {
+  user: string;
+  handoffs: Handoff[];
+  templates: Template[];
+}
+
+/** Only the current user's cards (sender or receiver), read from the indexes. */
+export async function loadMyHandoffs(db: BatonDb, user: string): Promise<MyHandoffs> {
+  return db.transaction('r', [db.handoffs, db.templates], async () => {
+    const [received, sent, templates] = await Promise.all([
+      db.handoffs.where('receiver').equals(user).toArray(),
+      db.handoffs.where('sender').equals(user).toArray(),
+      db.templates.toArray(),
+    ]);
+    const byId = new Map([...received, ...sent].map((handoff) => [handoff.id, handoff]));
+    return { user, handoffs: [...byId.values()], templates: templates.map(withoutLatestFlag) };
+  });
+}
+
+/**
+ * Watches local data (every committed write, and the clock each minute for
+ * SLAs) and announces what is new for the current user: in the notification
+ * centre, and as an OS notification when a desktop host is there. Mount once.
+ */
+export function useNotificationDetector(): void {
+  const db = useDb();
+  const { settings, loading } = useWorkspace();
+  const nowMs = useNowMinute();
+  const user = settings.currentUser;
+  const mine = useLiveQuery(() => loadMyHandoffs(db, user), [db, user]);
+
+  useEffect(() => {
+    // Until the stored settings are read, "me" may be the default user: judging then could baseline the wrong cards.
+    if (loading || mine === undefined || mine.user !== user) return;
+    const candidates = notificationCandidates(mine.handoffs, templatesByKey(mine.templates), settings, new Date(nowMs));
+    void recordNotifications(db, candidates, new Date()).then(
+      (announce) => {
+        if (!hasHost()) return;
+        for (const item of announce) {
+          // The in-app centre already holds it; an OS notification that fails is not worth more than that.
+          callHost('notifications.show', { title: item.title, body: item.body, handoffId: item.handoffId }).catch(() => undefined);
+        }
+      },
+      // A failed write (closed database, quota) is surfaced by the data layer's own banners; the next change retries.
+      () => undefined,
+    );
+  }, [db, loading, mine, user, settings, nowMs]);
+}

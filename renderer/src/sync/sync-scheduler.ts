@@ -1,0 +1,197 @@
+import type { ConnectionInfo, ProvisionResult } from '../../../shared/sync/protocol';
+import type { BatonDb } from '../data/db';
+import { loadLocalTemplates } from './local-templates';
+import { mergeHubSpotOwners } from './owner-directory';
+import { NOT_CONNECTED_CODES, OFFLINE_CODES, SyncRunAbort, type SyncApi, type SyncRunError } from './sync-api';
+import { readString, SYNC_META } from './sync-meta';
+import { provisionHubSpot, runSync } from './sync-runner';
+import { useSyncStore } from './sync-store';
+
+/** Every five minutes while online and connected. */
+export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
+
+export interface SyncSchedulerOptions {
+  db: BatonDb;
+  api: SyncApi;
+  intervalMs?: number;
+  now?: () => Date;
+}
+
+export type ConnectOutcome = { ok: true; connection: ConnectionInfo } | { ok: false; error: { code: string; message: string } };
+export type ProvisionOutcome = { ok: true; result: ProvisionResult } | { ok: false; error: SyncRunError };
+
+export interface SyncScheduler {
+  start(): void;
+  stop(): void;
+  /** Runs now, or once more right after the run in progress; resolves when that is done. Offline or not connected: no run. */
+  requestRun(): Promise<void>;
+  connect(token: string): Promise<ConnectOutcome>;
+  disconnect(): Promise<void>;
+  /** "Set up HubSpot": provisions now, never at the same time as a run. */
+  provision(): Promise<ProvisionOutcome>;
+}
+
+/**
+ * Decides when sync runs: on reconnect, every `intervalMs` while online and
+ * connected, and on demand; one run at a time (a request during a run queues
+ * exactly one follow-up). Being offline is a state, not an error: the queue
+ * simply waits. Status goes to `useSyncStore`; last sync time and pending
+ * count are kept in syncMeta so a restart shows them at once.
+ */
+export function createSyncScheduler(options: SyncSchedulerOptions): SyncScheduler {
+  const { db, api } = options;
+  const now = options.now ?? (() => new Date());
+  const intervalMs = options.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS;
+  const set = useSyncStore.setState;
+  const get = useSyncStore.getState;
+  let stopped = true;
+  let unsubscribe: (() => void)[] = [];
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let tail: Promise<unknown> = Promise.resolve();
+  let active: Promise<void> | null = null;
+  let again = false;
+
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = tail.then(work, work);
+    tail = next.catch(() => undefined);
+    return next;
+  }
+
+  async function rememberPending(): Promise<void> {
+    const pending = await db.outbox.where('status').equals('pending').count();
+    await db.syncMeta.put({ key: SYNC_META.pending, value: pending });
+  }
+
+  async function syncOwners(): Promise<void> {
+    const owners = await api['hubspot.owners']({});
+    // The directory is a convenience: a failed owner lookup never fails the sync.
+    if (owners.ok) await mergeHubSpotOwners(db, owners.value.owners).catch(() => 0);
+  }
+
+  async function runOnce(): Promise<void> {
+    if (stopped || !get().online || get().connected !== true) return;
+    set({ running: true, phase: null, progress: null, message: null });
+    try {
+      const outcome = await runSync(db, api, {
+        now,
+        onPhase: (phase, done, total) => set({ phase, progress: total === null || total === 0 ? null : Math.min(1, done / total) }),
+      });
+      if (outcome.ok) {
+        const at = now().toISOString();
+        await db.syncMeta.put({ key: SYNC_META.lastSyncAt, value: at });
+        set({ lastSyncAt: at, lastError: null, lastSummary: outcome.summary });
+        await syncOwners();
+      } else if (OFFLINE_CODES.has(outcome.error.code)) {
+        set({ online: false, lastError: null, lastSummary: outcome.summary });
+      } else if (NOT_CONNECTED_CODES.has(outcome.error.code)) {
+        set({ connected: false, connection: null, lastError: null, lastSummary: outcome.summary });
+      } else {
+        set({ lastError: outcome.error, lastSummary: outcome.summary });
+      }
+    } finally {
+      await rememberPending().catch(() => undefined);
+      set({ running: false, phase: null, progress: null, message: null });
+    }
+  }
+
+  function requestRun(): Promise<void> {
+    if (active) {
+      again = true;
+      return active;
+    }
+    const loop = exclusive(async () => {
+      do {
+        again = false;
+        await runOnce();
+      } while (again && !stopped);
+    }).finally(() => {
+      active = null;
+    });
+    active = loop;
+    return loop;
+  }
+
+  async function refreshStatus(): Promise<void> {
+    const online = await api['online.status']({});
+    if (online.ok) set({ online: online.value.online });
+    const status = await api['hubspot.status']({});
+    if (status.ok) set({ connected: status.value.connected, connection: status.value.connection });
+    else if (NOT_CONNECTED_CODES.has(status.error.code)) set({ connected: false, connection: null });
+    // A stored token HubSpot now refuses: still "connected" (there is a token) but the user must act.
+    else set({ connected: true, lastError: { code: status.error.code, message: status.error.message, phase: 'pulling' } });
+  }
+
+  const scheduler: SyncScheduler = {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      set({ requestRun: () => void requestRun(), scheduler });
+      unsubscribe = [
+        api.on('online.changed', ({ online }) => {
+          set({ online });
+          if (online) void requestRun();
+        }),
+        api.on('sync.progress', (progress) => {
+          if (!get().running) return;
+          set({ message: progress.message, ...(progress.total ? { progress: Math.min(1, progress.done / progress.total) } : {}) });
+        }),
+      ];
+      timer = setInterval(() => {
+        if (get().online && get().connected === true) void requestRun();
+      }, intervalMs);
+      void (async () => {
+        const lastSyncAt = await readString(db.syncMeta, SYNC_META.lastSyncAt).catch(() => null);
+        if (lastSyncAt !== null && get().lastSyncAt === null) set({ lastSyncAt });
+        await refreshStatus();
+        await requestRun();
+      })();
+    },
+
+    stop() {
+      stopped = true;
+      for (const off of unsubscribe) off();
+      unsubscribe = [];
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+      if (get().scheduler === scheduler) set({ requestRun: () => undefined, scheduler: null });
+    },
+
+    requestRun,
+
+    async connect(token) {
+      const result = await api['hubspot.connect']({ token });
+      if (!result.ok) return { ok: false, error: { code: result.error.code, message: result.error.message } };
+      const connection = result.value;
+      const portal = String(connection.portalId);
+      const previous = await readString(db.syncMeta, SYNC_META.portalId);
+      if (previous !== portal) {
+        // Another account: its deals are not the ones the cursor and setup refer to.
+        await db.transaction('rw', db.syncMeta, async () => {
+          await db.syncMeta.bulkDelete([SYNC_META.cursor, SYNC_META.provisionedFor]);
+          await db.syncMeta.put({ key: SYNC_META.portalId, value: portal });
+        });
+      }
+      set({ connected: true, connection, lastError: null });
+      void requestRun();
+      return { ok: true, connection };
+    },
+
+    async disconnect() {
+      await api['hubspot.disconnect']({});
+      set({ connected: false, connection: null, lastError: null });
+    },
+
+    provision() {
+      return exclusive(async (): Promise<ProvisionOutcome> => {
+        try {
+          const result = await provisionHubSpot(db, api, await loadLocalTemplates(db));
+          return { ok: true, result };
+        } catch (error) {
+          if (error instanceof SyncRunAbort) return { ok: false, error: error.error };
+          return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), phase: 'provisioning' } };
+        }
+      });
+    },
+  };
+  return scheduler;
+}

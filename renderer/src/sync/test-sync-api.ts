@@ -1,0 +1,99 @@
+import { buildBatonApi } from '../../../shared/ipc/build-api';
+import type { ChannelName } from '../../../shared/ipc/contract';
+import type { EventName, EventPayload } from '../../../shared/ipc/events';
+import type { IpcResult } from '../../../shared/ipc/result';
+import { PushRequestSchema, type ConnectionInfo, type PushAck } from '../../../shared/sync/protocol';
+import type { SyncApi } from './sync-api';
+
+/**
+ * Test-only: a scripted desktop host for component tests of the sync UI (the
+ * runner itself is tested against the real sync service in
+ * `test/integration/sync-runner`). Tokens: `good-token` connects, `no-scope-token`
+ * answers HUBSPOT_SCOPE; every push is acknowledged.
+ */
+export interface ScriptedHost {
+  api: SyncApi;
+  calls: { channel: string; request: unknown }[];
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  state: { online: boolean; token: string | null };
+}
+
+export const GOOD_TOKEN = 'good-token';
+export const NO_SCOPE_TOKEN = 'no-scope-token';
+export const CONNECTION: ConnectionInfo = { portalId: 4242, uiDomain: 'app.hubspot.com', accountType: 'STANDARD', timeZone: 'UTC', ownerCount: 3 };
+const STAGE_IDS = { IN_PROGRESS: 's1', READY_FOR_HANDOFF: 's2', IN_HANDOFF: 's3', HANDOFF_DONE: 's4' };
+
+function ok<T>(value: T): IpcResult<T> {
+  return { ok: true, value };
+}
+function fail(code: string, message: string): IpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+export function createScriptedHost(initial: { online?: boolean; token?: string | null } = {}): ScriptedHost {
+  const state = { online: initial.online ?? true, token: initial.token ?? null };
+  const calls: ScriptedHost['calls'] = [];
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let deal = 0;
+
+  const answer = (channel: ChannelName, request: unknown): IpcResult<unknown> => {
+    const needsConnection = channel.startsWith('sync.') || channel === 'hubspot.provision' || channel === 'hubspot.owners';
+    if (needsConnection && !state.online) return fail('OFFLINE', 'Baton is offline; changes stay queued and sync when the connection is back.');
+    if (needsConnection && state.token === null) return fail('NOT_CONNECTED', 'Baton is not connected to HubSpot yet.');
+    switch (channel) {
+      case 'online.status':
+        return ok({ online: state.online });
+      case 'hubspot.status':
+        return ok({ connected: state.token !== null, connection: state.token !== null && state.online ? CONNECTION : null });
+      case 'hubspot.connect': {
+        const token = (request as { token?: string }).token;
+        if (token === NO_SCOPE_TOKEN) return fail('HUBSPOT_SCOPE', 'HubSpot refused: the token lacks the crm.objects.deals.write scope.');
+        if (token !== GOOD_TOKEN) return fail('HUBSPOT_AUTH', 'HubSpot did not recognise this token.');
+        state.token = token;
+        return ok(CONNECTION);
+      }
+      case 'hubspot.disconnect':
+        state.token = null;
+        return ok({ connected: false });
+      case 'hubspot.provision':
+        return ok({ pipelineId: 'p1', stageIds: STAGE_IDS, created: ['pipeline Handoffs', 'property baton_id'], existing: [] });
+      case 'hubspot.owners':
+        return ok({ owners: [] });
+      case 'sync.pull':
+        return ok({ deals: [], cursor: { lastModifiedMs: 1 }, stageIds: STAGE_IDS, pipelineId: 'p1' });
+      case 'sync.push': {
+        const { items } = PushRequestSchema.parse(request);
+        const acks: PushAck[] = items.flatMap((item) => {
+          deal += 1;
+          return item.entries.map((entry) => ({ status: 'ok' as const, entryId: entry.id, handoffId: item.handoff.id, dealId: item.dealId ?? `deal-${deal}`, newBase: {} }));
+        });
+        return ok({ acks });
+      }
+      default:
+        return fail('UNKNOWN_CHANNEL', `The scripted host does not answer ${channel}.`);
+    }
+  };
+
+  const api = buildBatonApi(
+    async (channel, request) => {
+      calls.push({ channel, request });
+      return answer(channel, request);
+    },
+    (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  );
+
+  return {
+    api,
+    calls,
+    state,
+    emit(event, payload) {
+      if (event === 'online.changed') state.online = (payload as { online: boolean }).online;
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+  };
+}
