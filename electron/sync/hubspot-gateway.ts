@@ -135,10 +135,11 @@ export class HubSpotGateway {
   /** One validated call: limiter → transport → classify → validate, retried as the policy says. */
   async call<T>(spec: CallSpec<T>): Promise<{ status: number; data: T }> {
     return withRetry(async () => {
-      await this.options.limiter.acquire(spec.kind ?? 'standard');
+      const ticket = await this.options.limiter.acquire(spec.kind ?? 'standard');
       let outcome: HttpOutcome;
       try {
         outcome = await timeout(this.options.transport(spec), this.options.timeoutMs ?? 30_000);
+        ticket.answered();
       } catch (error) {
         if (error instanceof HubSpotError) throw error;
         this.options.onOutcome?.(false);

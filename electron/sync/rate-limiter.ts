@@ -14,23 +14,25 @@ export interface RateLimiterOptions {
   /** Window lengths; only tests change them. */
   burstWindowMs?: number;
   searchWindowMs?: number;
-  /**
-   * Extra spacing added to each window. HubSpot counts a request when it
-   * arrives, we count it when we send it: without slack, a request that travels
-   * faster than the one it follows lands inside HubSpot's window and gets a 429.
-   * Default: 1% of the burst window, 10% of the search window (100 ms each).
-   */
-  burstMarginMs?: number;
-  searchMarginMs?: number;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
 }
 
 export const DEFAULT_RATE_LIMIT = { burstPer10s: 100, searchPerSecond: 4 } as const;
 
-/** A rolling window: at most `max` starts in any `windowMs`. */
+/** When a request counts: its send time, moved to its answer time once answered. */
+interface Slot {
+  at: number;
+}
+
+/**
+ * A rolling window: at most `max` requests in any `windowMs`. HubSpot counts a
+ * request when it ARRIVES, somewhere between our send and its answer; timing the
+ * window from the answer (see `RateTicket`) means network jitter can never land
+ * one request more in HubSpot's window than in ours.
+ */
 class RollingWindow {
-  private readonly starts: number[] = [];
+  private readonly slots: Slot[] = [];
   constructor(
     private max: number,
     private readonly windowMs: number,
@@ -38,14 +40,23 @@ class RollingWindow {
 
   /** How long to wait before one more start is allowed (0 = now). */
   waitMs(now: number): number {
-    while (this.starts.length > 0 && (this.starts[0] ?? 0) <= now - this.windowMs) this.starts.shift();
-    if (this.starts.length < this.max) return 0;
-    const oldest = this.starts[this.starts.length - this.max] ?? now;
+    while (this.slots.length > 0 && (this.slots[0]?.at ?? 0) <= now - this.windowMs) this.slots.shift();
+    if (this.slots.length < this.max) return 0;
+    const oldest = this.slots[this.slots.length - this.max]?.at ?? now;
     return Math.max(1, oldest + this.windowMs - now);
   }
 
-  record(now: number): void {
-    this.starts.push(now);
+  record(now: number): Slot {
+    const slot = { at: now };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** The request of `slot` was answered at `now`: it counts from then on (the list stays in time order). */
+  answered(slot: Slot, now: number): void {
+    if (now <= slot.at) return;
+    slot.at = now;
+    this.slots.sort((a, b) => a.at - b.at);
   }
 
   setMax(max: number): void {
@@ -53,18 +64,23 @@ class RollingWindow {
   }
 }
 
+/** One admitted request. */
+export interface RateTicket {
+  /** Call when HubSpot's answer (any status) arrived: the request then counts from now. */
+  answered(): void;
+}
+
 export interface RateLimiter {
   /** Resolves when one more request of this kind may start, and counts it. */
-  acquire(kind: RequestKind): Promise<void>;
+  acquire(kind: RequestKind): Promise<RateTicket>;
   /** Feed HubSpot's rate-limit headers (lower-case names) so the limiter tightens to what HubSpot reports. */
   observe(headers: Record<string, string>): void;
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const burstWindowMs = options.burstWindowMs ?? 10_000;
-  const searchWindowMs = options.searchWindowMs ?? 1000;
-  const burst = new RollingWindow(Math.max(1, options.burstPer10s), burstWindowMs + (options.burstMarginMs ?? burstWindowMs / 100));
-  const search = new RollingWindow(Math.max(1, options.searchPerSecond), searchWindowMs + (options.searchMarginMs ?? searchWindowMs / 10));
+  const burst = new RollingWindow(Math.max(1, options.burstPer10s), burstWindowMs);
+  const search = new RollingWindow(Math.max(1, options.searchPerSecond), options.searchWindowMs ?? 1000);
   /** What HubSpot last said is left in its window, and when our own count since then started. */
   let reported: { remaining: number; resetAt: number; usedSince: number } | null = null;
   /**
@@ -74,7 +90,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
    * Both kinds still count in the shared burst window, checked and recorded
    * without an await in between.
    */
-  const queues: Record<RequestKind, Promise<void>> = { standard: Promise.resolve(), search: Promise.resolve() };
+  const queues: Record<RequestKind, Promise<unknown>> = { standard: Promise.resolve(), search: Promise.resolve() };
 
   function reportedWait(now: number): number {
     if (reported === null) return 0;
@@ -85,7 +101,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return reported.usedSince >= reported.remaining ? reported.resetAt - now : 0;
   }
 
-  async function acquireNow(kind: RequestKind): Promise<void> {
+  async function acquireNow(kind: RequestKind): Promise<RateTicket> {
     for (;;) {
       const now = options.now();
       const wait = Math.max(burst.waitMs(now), kind === 'search' ? search.waitMs(now) : 0, reportedWait(now));
@@ -94,9 +110,16 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     }
     const now = options.now();
     // Search has its own HubSpot limit, but counting it in the burst window too keeps us safe either way.
-    burst.record(now);
-    if (kind === 'search') search.record(now);
+    const burstSlot = burst.record(now);
+    const searchSlot = kind === 'search' ? search.record(now) : null;
     if (reported) reported.usedSince += 1;
+    return {
+      answered() {
+        const at = options.now();
+        burst.answered(burstSlot, at);
+        if (searchSlot) search.answered(searchSlot, at);
+      },
+    };
   }
 
   return {

@@ -17,7 +17,7 @@ describe('sync handlers: the owner list pushes reuse', () => {
     await h.handlers['hubspot.provision']({ templates: [TEMPLATE] });
     const sender = h.fake.colleague.addOwner({ email: 'sam@example.com', firstName: 'Sam', lastName: 'Sender' }).id;
     // Settings lists the owners after adding one: that refreshes what pushes use.
-    await h.handlers['hubspot.owners']();
+    await h.handlers['hubspot.owners']({});
     h.fake.stats.reset();
     return { store: new LocalStore(), sender };
   }
@@ -59,7 +59,7 @@ describe('sync handlers: the owner list pushes reuse', () => {
     queue(store, 0, 1, late);
     store.commit((await h.handlers['sync.push']({ items: store.pushItems() })).acks);
     expect(h.fake.state.deals[0]?.properties['hubspot_owner_id'] ?? '').toBe('');
-    await h.handlers['hubspot.owners']();
+    await h.handlers['hubspot.owners']({});
     const row = store.rows.get('h-0');
     if (!row) throw new Error('missing row');
     store.put({ ...row.handoff, version: row.handoff.version + 1 });

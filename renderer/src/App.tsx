@@ -10,6 +10,7 @@ import { TopBar } from './board/TopBar';
 import { HandoffDrawer } from './drawer/HandoffDrawer';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { HelpDialog } from './shortcuts/HelpDialog';
+import { useMenuCommands } from './shortcuts/use-menu-commands';
 import { useShortcuts } from './shortcuts/use-shortcuts';
 import { useUndoAction } from './shortcuts/use-undo';
 import { TemplatesScreen } from './templates/TemplatesScreen';
@@ -41,6 +42,7 @@ function Shell({ startupError }: { startupError?: string }) {
   const undo = useUndoAction();
   useApplyTheme(settings.theme);
   useShortcuts();
+  useMenuCommands();
   return (
     <div className="app">
       <TopBar />

@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { reportUncaughtErrors } from './api/report-errors';
 import { openBatonDb } from './data/db';
 import { ensureWorkspace } from './data/workspace';
 import './styles/app.css';
 
 const root = document.getElementById('root');
+reportUncaughtErrors();
+
 if (root) {
   const db = openBatonDb();
   const reactRoot = createRoot(root);

@@ -24,7 +24,7 @@ export const EMPTY_FILTER: FilterState = {
   archived: false,
 };
 
-export type View = 'board' | 'templates' | 'settings';
+export type View = 'board' | 'dashboard' | 'templates' | 'settings';
 export type Swimlanes = 'none' | 'client' | 'template';
 
 /** One unmet criterion as the refusal panel shows it. */
@@ -64,7 +64,7 @@ export interface Toast {
   undoable: boolean;
 }
 
-interface UiState {
+export interface UiState {
   view: View;
   filter: FilterState;
   swimlanes: Swimlanes;

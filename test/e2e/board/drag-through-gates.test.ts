@@ -6,6 +6,7 @@ import {
   closeDrawer,
   createHandoffViaDialog,
   dragCardToColumn,
+  drawer as drawerOf,
   futureLocalDateTime,
   logClientUpdate,
   openDrawerFromCard,
@@ -43,6 +44,8 @@ describe('a handoff created in the UI and dragged with the mouse through every g
     await cardIn(page, 'READY_FOR_HANDOFF', TITLE, CLIENT).waitFor();
     await expect.poll(async () => (await storedHandoff(page, created.id)).handoff?.state).toBe('READY_FOR_HANDOFF');
     expect(await refusal(page).count()).toBe(0);
+    // A drag is not a click: dropping the card must not open its details.
+    expect(await drawerOf(page, TITLE).count()).toBe(0);
 
     // HAND_OVER gate: approval, receiver, future next action, client update.
     drawer = await openDrawerFromCard(page, TITLE, CLIENT);
@@ -63,6 +66,7 @@ describe('a handoff created in the UI and dragged with the mouse through every g
     await dragCardToColumn(page, cardIn(page, 'IN_HANDOFF', TITLE, CLIENT), 'HANDOFF_DONE');
     await cardIn(page, 'HANDOFF_DONE', TITLE, CLIENT).waitFor();
     await expect.poll(async () => (await storedHandoff(page, created.id)).handoff?.state).toBe('HANDOFF_DONE');
+    expect(await drawerOf(page, TITLE).count()).toBe(0);
 
     const stored = await storedHandoff(page, created.id);
     expect(stored.handoff).toMatchObject({

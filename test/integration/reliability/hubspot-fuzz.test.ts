@@ -144,7 +144,7 @@ describe('HubSpot answering garbage', () => {
     expect(lost).toBe(0);
   });
 
-  it.each([
+  it.each<{ name: string; properties: Record<string, string>; expectReported: boolean }>([
     { name: 'a 60,000-character deal name', properties: { dealname: 'x'.repeat(60_000) }, expectReported: true },
     // KNOWN GAP (reported to the sync owner): a deal moved out of the Handoffs pipeline is
     // silently ignored, neither an exception nor a problem. Flip to true once it is reported.

@@ -140,7 +140,7 @@ describe('the HubSpot token never leaks', () => {
       );
       expect(found).toEqual(Object.fromEntries(Object.keys(places).map((place) => [place, 0])));
       // The search is not vacuous: it finds the token where it is, and what it searched was really produced.
-      expect(occurrences(`x${TOKEN}x`)).toBeGreaterThan(0); the things it searched really were produced.
+      expect(occurrences(`x${TOKEN}x`)).toBeGreaterThan(0);
       expect(memory.entries.length).toBeGreaterThan(0);
       expect(files.join('').length).toBeGreaterThan(0);
       expect(errors.filter((message) => message.length > 0).length).toBeGreaterThan(0);

@@ -1,0 +1,128 @@
+import { useId, useState } from 'react';
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { Template } from '../../../shared/domain/template';
+import { runCommand } from '../data/commands';
+import { useDb } from '../data/db-context';
+import { useHandoff, useTemplateVersion } from '../data/queries';
+import { newId } from '../data/write-support';
+import { useUi } from '../store/ui-store';
+import { Dialog } from '../ui/Dialog';
+import { useWorkspace } from '../ui/use-workspace';
+import { draftClientUpdate, type ClientUpdateField } from './draft-client-update';
+
+const FIELD_WORDS: Record<ClientUpdateField, string> = {
+  title: 'title',
+  client: 'client',
+  receiver: 'receiver',
+  nextAction: 'next action',
+  due: 'due date',
+};
+
+interface ClientUpdateFormProps {
+  handoff: Handoff;
+  template: Template | null;
+  onDone: () => void;
+}
+
+function ClientUpdateForm({ handoff, template, onDone }: ClientUpdateFormProps) {
+  const db = useDb();
+  const pushToast = useUi((s) => s.pushToast);
+  const { currentUser, ownerName, timeZone } = useWorkspace();
+  // Drafted once when the dialog opens; from then on the text is the PM's.
+  const [draft] = useState(() => draftClientUpdate(template?.clientUpdateTemplate ?? '', handoff, { ownerName, timeZone }));
+  const [body, setBody] = useState(draft.body);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldId = useId();
+  const errorId = useId();
+  const hintId = useId();
+
+  const confirm = async (): Promise<void> => {
+    if (body.trim() === '') {
+      setError('The update is empty. Write what the client should know, or skip it.');
+      return;
+    }
+    setBusy(true);
+    const outcome = await runCommand(db, handoff.id, { type: 'log_client_update', id: newId(), body: body.trim() }, currentUser);
+    setBusy(false);
+    if (!outcome.ok) {
+      // The text stays in the box: nothing the PM wrote is lost.
+      setError(outcome.error.message);
+      return;
+    }
+    onDone();
+    pushToast({
+      message: handoff.client.hubspotDealId === null ? `Client update logged on “${handoff.title}”` : `Client update logged on “${handoff.title}”; it goes to HubSpot as a note on the deal at the next sync`,
+      tone: 'info',
+      undoable: false,
+    });
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void confirm();
+      }}
+      noValidate
+    >
+      <div className="field" style={{ marginTop: 12 }}>
+        <label htmlFor={fieldId}>Update for {handoff.client.name}</label>
+        <textarea
+          id={fieldId}
+          className="textarea"
+          rows={6}
+          data-autofocus
+          value={body}
+          maxLength={10_000}
+          aria-invalid={error ? 'true' : 'false'}
+          aria-describedby={[error ? errorId : '', draft.missing.length > 0 ? hintId : ''].filter(Boolean).join(' ') || undefined}
+          onChange={(event) => {
+            setBody(event.target.value);
+            if (error) setError(null);
+          }}
+        />
+        {draft.missing.length > 0 ? (
+          <div id={hintId} className="muted">
+            The card has no {draft.missing.map((field) => FIELD_WORDS[field]).join(', ')}: fill in the bracketed gaps before logging.
+          </div>
+        ) : null}
+        {error ? (
+          <div id={errorId} className="error-text" role="alert">
+            {error}
+          </div>
+        ) : null}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onDone}>
+          Skip
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          Log client update
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * After an acceptance: the client update drafted from the template, for the PM
+ * to edit and confirm. Confirming logs it on the card (which satisfies "client
+ * notified") and queues it for HubSpot as a note on the deal; offline it waits
+ * in the outbox.
+ */
+export function ClientUpdateDialog({ handoffId, onDone }: { handoffId: string; onDone: () => void }) {
+  const handoff = useHandoff(handoffId);
+  const template = useTemplateVersion(handoff?.templateId ?? '', handoff?.templateVersion ?? 0);
+  if (handoff === null) {
+    onDone();
+    return null;
+  }
+  // Wait for the card and its template, so the draft is made from real data.
+  if (handoff === undefined || (template === undefined && handoff.templateId !== '')) return null;
+  return (
+    <Dialog title={`Tell ${handoff.client.name}: “${handoff.title}” was accepted`} onClose={onDone} description="Baton drafted this from the template. Edit it, then log it.">
+      <ClientUpdateForm handoff={handoff} template={template ?? null} onDone={onDone} />
+    </Dialog>
+  );
+}
