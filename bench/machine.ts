@@ -5,7 +5,7 @@ import type { Machine } from './results-schema';
 
 function chromiumVersion(): string {
   try {
-    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch (error) {
     return `unknown (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
   }

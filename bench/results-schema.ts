@@ -62,6 +62,25 @@ export const BenchResultsSchema = z.strictObject({
 });
 export type BenchResults = z.infer<typeof BenchResultsSchema>;
 
+/** The figures a full run must report: one or more per figure of the issue (1–7). */
+export const REQUIRED_FULL_RUN_FIGURES = [
+  'board-open-1k-ms',
+  'board-open-10k-ms',
+  'board-open-100k-ms',
+  'board-open-100k-vs-1k',
+  'board-open-100k-vs-toarray',
+  'drag-commit-10k-ms',
+  'drag-commit-10k-vs-put',
+  'drag-longest-frame-10k-ms',
+  'heap-10k-mb',
+  'heap-100k-mb',
+  'sync-push-10k-requests-ratio',
+  'sync-push-10k-throughput-share',
+  'sync-push-10k-429s',
+  'sync-pull-10k-speed-vs-search-minimum',
+  'import-10k-vs-bulkput',
+] as const;
+
 export function meets(value: number, target: Target): boolean {
   switch (target.op) {
     case '<=':

@@ -33,6 +33,7 @@ export interface BenchSession {
   loadBenchScript(): Promise<void>;
   bareToArray(): ReturnType<BenchPageApi['bareToArray']>;
   barePut(id: string): ReturnType<BenchPageApi['barePut']>;
+  commandMove(id: string, to: string): ReturnType<BenchPageApi['commandMove']>;
   importVsBulkPut(count: number, run: number): ReturnType<BenchPageApi['importVsBulkPut']>;
   probe(): Promise<BenchProbe>;
   close(): Promise<void>;
@@ -104,6 +105,9 @@ export async function openBenchSession(baseUrl: string): Promise<BenchSession> {
     },
     barePut(id) {
       return page.evaluate((handoffId) => (window as unknown as BenchWindow).batonBench.barePut(handoffId), id);
+    },
+    commandMove(id, to) {
+      return page.evaluate(([handoffId, state]) => (window as unknown as BenchWindow).batonBench.commandMove(handoffId, state), [id, to] as const);
     },
     importVsBulkPut(count, run) {
       return page.evaluate(([n, r]) => (window as unknown as BenchWindow).batonBench.importVsBulkPut(n, r), [count, run] as const);

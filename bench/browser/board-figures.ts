@@ -1,9 +1,10 @@
+import { rm } from 'node:fs/promises';
 import { serveDist } from '../../test/e2e/support/serve-dist';
 import { figure, type Figure } from '../results-schema';
 import { max, median } from '../stats';
 import { buildBenchDist } from './build-bench';
 import { openBenchSession, type BenchSession } from './bench-session';
-import { measureDragCommit, measureDragFrames, sweepBackToOrigin, type FrameRun } from './drag';
+import { measureDragCommit, measureDragFrames, measureIdleFrames, sweepBackToOrigin, type FrameRun } from './drag';
 
 export interface BoardBenchPlan {
   /** Workspace sizes for "board open", smallest first; the target compares the largest with the smallest. */
@@ -55,7 +56,8 @@ function assertNoPageErrors(session: BenchSession, what: string): void {
 /** Figures 1–4 and 7 in Chromium: each workspace size in its own fresh on-disk profile. */
 export async function runBoardFigures(plan: BoardBenchPlan, log: (line: string) => void): Promise<Figure[]> {
   log('building the renderer and the bench page…');
-  const server = await serveDist(await buildBenchDist());
+  const dist = await buildBenchDist();
+  const server = await serveDist(dist);
   const figures: Figure[] = [];
   const openMedians = new Map<number, number>();
   try {
@@ -94,6 +96,7 @@ export async function runBoardFigures(plan: BoardBenchPlan, log: (line: string) 
     }
   } finally {
     await server.close();
+    await rm(dist, { recursive: true, force: true });
   }
   return figures;
 }
@@ -103,22 +106,36 @@ async function dragFigures(session: BenchSession, plan: BoardBenchPlan, log: (li
   await session.loadBenchScript();
   const commits: number[] = [];
   const writes: number[] = [];
+  const uiBeforeWrite: number[] = [];
   const puts: number[] = [];
   for (let run = 0; run < plan.dragRuns; run += 1) {
-    const { ms, commitMs, id } = await measureDragCommit(session.page);
+    const { ms, commitMs, txStartMs, id } = await measureDragCommit(session.page);
+    uiBeforeWrite.push(txStartMs);
     await settle(session);
     const putMs = await session.barePut(id);
     commits.push(ms);
     writes.push(commitMs);
     puts.push(putMs);
-    log(`  drag commit: ${ms.toFixed(1)} ms shown, write committed after ${commitMs.toFixed(1)} ms (bare put ${putMs.toFixed(1)} ms)`);
+    log(`  drag commit: ${ms.toFixed(1)} ms shown, write opened after ${txStartMs.toFixed(1)} ms, committed after ${commitMs.toFixed(1)} ms (bare put ${putMs.toFixed(1)} ms)`);
   }
+  // The data layer alone, for the same kind of move (READY → IN_PROGRESS), no UI in the way.
+  const commands: number[] = [];
+  for (let run = 0; run < plan.dragRuns; run += 1) {
+    const id = await session.page.locator('section[data-state="READY_FOR_HANDOFF"] [data-card-id]').first().getAttribute('data-card-id');
+    if (id === null) throw new Error('No card left in Ready for handoff');
+    commands.push(await session.commandMove(id, 'IN_PROGRESS'));
+    await settle(session);
+  }
+  log(`  runCommand move alone: ${commands.map((ms) => ms.toFixed(1)).join(', ')} ms`);
   const frames: FrameRun[] = [];
+  const idle: FrameRun[] = [];
   for (let run = 0; run < plan.frameRuns; run += 1) {
     const result = await measureDragFrames(session.page);
     frames.push(result);
     await settle(session);
-    log(`  drag frames: ${result.frames} frames, longest ${result.longestMs.toFixed(1)} ms, ${result.droppedFrames} dropped`);
+    const still = await measureIdleFrames(session.page, 2_000);
+    idle.push(still);
+    log(`  drag frames: ${result.frames} frames, longest ${result.longestMs.toFixed(1)} ms, ${result.droppedFrames} dropped; idle page for 2 s: longest ${still.longestMs.toFixed(1)} ms, ${still.droppedFrames} dropped`);
   }
   // Last: it may crash the page.
   const sweepErrors = await sweepBackToOrigin(session.page, session.errors);
@@ -128,8 +145,11 @@ async function dragFigures(session: BenchSession, plan: BoardBenchPlan, log: (li
     figure(`drag-commit-${label}-ms`, median(commits), 'ms', { op: '<=', value: 16.7 }, `pointerup to the first frame showing the card committed in its new column, median of ${commits.length} drags`),
     figure(`drag-commit-${label}-vs-put`, median(commits.map((ms, i) => ms / Math.max(puts[i] ?? 0, 0.1))), 'x bare put', null, 'per-drag ratio to a bare Dexie put of the same record in the same page'),
     figure(`drag-write-${label}-ms`, median(writes), 'ms', null, 'pointerup to the completion of the IndexedDB transaction that wrote the move'),
+    figure(`drag-ui-before-write-${label}-ms`, median(uiBeforeWrite), 'ms', null, 'pointerup to the opening of that transaction: time the drop spends in React/dnd-kit before the write starts'),
     figure(`bare-put-${label}-ms`, median(puts), 'ms', null),
+    figure(`move-command-${label}-ms`, median(commands), 'ms', null, `the data layer's runCommand move alone (no React, no dnd-kit), median of ${commands.length}`),
     figure(`drag-longest-frame-${label}-ms`, max(frames.map((f) => f.longestMs)), 'ms', { op: '<=', value: 50 }, `longest requestAnimationFrame gap over ${frames.length} scripted drags across every column`),
+    figure(`idle-longest-frame-${label}-ms`, max(idle.map((f) => f.longestMs)), 'ms', null, `the same recording on the untouched page for 2 s, ${idle.length} times: the machine's noise floor`),
     figure(`drag-dropped-frames-${label}`, median(frames.map((f) => f.droppedFrames)), 'frames', null, `median per drag of ${frames.length}; ${median(frames.map((f) => f.frames))} frames recorded per drag`),
     figure(`drag-back-to-origin-page-errors-${label}`, sweepErrors.length, 'errors', { op: '==', value: 0 }, `page errors while a card is dragged out of its column and back: ${sweepErrors[0]?.slice(0, 160) ?? 'none'}`),
   ];
@@ -141,16 +161,19 @@ async function importFigures(session: BenchSession, plan: BoardBenchPlan, log: (
   const ratios: number[] = [];
   const imports: number[] = [];
   const bulk: number[] = [];
+  const merges: number[] = [];
   for (let run = 0; run < plan.importRuns; run += 1) {
     const timing = await session.importVsBulkPut(plan.importSize, run);
     ratios.push(timing.importMs / timing.bulkPutMs);
     imports.push(timing.importMs);
     bulk.push(timing.bulkPutMs);
-    log(`  import ${plan.importSize}: ${timing.importMs.toFixed(0)} ms vs bulkPut ${timing.bulkPutMs.toFixed(0)} ms (${timing.handoffs} handoffs, ${timing.events} events, ${timing.outbox} outbox entries)`);
+    merges.push(timing.reconcileMs);
+    log(`  import ${plan.importSize}: ${timing.importMs.toFixed(0)} ms vs bulkPut ${timing.bulkPutMs.toFixed(0)} ms; reconcile alone ${timing.reconcileMs.toFixed(0)} ms (${timing.handoffs} handoffs, ${timing.events} events, ${timing.outbox} outbox entries)`);
   }
   return [
     figure(`import-${label}-vs-bulkput`, median(ratios), 'x bare bulkPut', { op: '<=', value: 2 }, `the app's bulk import (first pull of ${plan.importSize} deals: handoffs, history, sync state, outbox) vs a bare bulkPut of the same rows, median of ${ratios.length}`),
     figure(`import-${label}-ms`, median(imports), 'ms', null),
     figure(`bulkput-${label}-ms`, median(bulk), 'ms', null),
+    figure(`import-${label}-reconcile-ms`, median(merges), 'ms', null, 'the pure merge of the same pull (no database): the CPU part of the import'),
   ];
 }

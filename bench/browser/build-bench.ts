@@ -22,13 +22,15 @@ const SEED_HTML = `<!doctype html>
  */
 export async function buildBenchDist(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'baton-bench-dist-'));
-  // BENCH_DEV_BUILD=1 builds React's development flavour (readable errors, NOT for figures).
+  // Diagnosis only, not for figures: BENCH_DEV_BUILD=1 builds React's development flavour
+  // (readable errors); BENCH_NO_MINIFY=1 keeps names readable in CPU profiles.
   const dev = process.env.BENCH_DEV_BUILD === '1';
+  const noMinify = dev || process.env.BENCH_NO_MINIFY === '1';
   await build({
     configFile: join(REPO_ROOT, 'vite.config.ts'),
     logLevel: 'error',
     ...(dev ? { mode: 'development', define: { 'process.env.NODE_ENV': '"development"' } } : {}),
-    build: { outDir, emptyOutDir: true, sourcemap: false, ...(dev ? { minify: false } : {}) },
+    build: { outDir, emptyOutDir: true, sourcemap: false, ...(noMinify ? { minify: false } : {}) },
   });
   await build({
     configFile: false,

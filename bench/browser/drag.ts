@@ -5,7 +5,7 @@ import type { BenchProbe } from './instrumentation';
 /** The page's globals the drag measurements read. */
 interface DragWindow {
   __benchProbe: BenchProbe;
-  __benchDragDone: { shownMs: number; commitMs: number } | null;
+  __benchDragDone: { shownMs: number; commitMs: number; txStartMs: number } | null;
 }
 
 export function columnSelector(state: HandoffState): string {
@@ -42,6 +42,8 @@ export interface DragCommitRun {
   ms: number;
   /** pointerup → the IndexedDB transaction that wrote the move completed. */
   commitMs: number;
+  /** pointerup → that transaction was opened (time spent in the UI before the write starts). */
+  txStartMs: number;
   id: string;
 }
 
@@ -69,7 +71,8 @@ export async function measureDragCommit(page: Page): Promise<DragCommitRun> {
         channel.port1.onmessage = () => {
           const up = w.__benchProbe.pointerUpAt ?? 0;
           const committedAt = w.__benchProbe.handoffCommits.find((at) => at >= up) ?? up;
-          w.__benchDragDone = { shownMs: performance.now() - up, commitMs: committedAt - up };
+          const openedAt = w.__benchProbe.handoffTxStarts.find((at) => at >= up) ?? up;
+          w.__benchDragDone = { shownMs: performance.now() - up, commitMs: committedAt - up, txStartMs: openedAt - up };
         };
         channel.port2.postMessage(null);
       };
@@ -81,7 +84,33 @@ export async function measureDragCommit(page: Page): Promise<DragCommitRun> {
   const handle = await page.waitForFunction(() => (window as unknown as DragWindow).__benchDragDone, undefined, { timeout: 30_000, polling: 20 });
   const done = (await handle.jsonValue()) as DragWindow['__benchDragDone'];
   if (done === null) throw new Error('The dragged card never showed committed in its new column');
-  return { ms: done.shownMs, commitMs: done.commitMs, id };
+  return { ms: done.shownMs, commitMs: done.commitMs, txStartMs: done.txStartMs, id };
+}
+
+/** The same recording with nobody touching the page: the machine's own noise floor for frame gaps. */
+export async function measureIdleFrames(page: Page, ms: number): Promise<FrameRun> {
+  await page.evaluate(() => {
+    const probe = (window as unknown as DragWindow).__benchProbe;
+    probe.frames = [];
+    probe.recording = true;
+  });
+  await page.waitForTimeout(ms);
+  const frames = await page.evaluate(() => {
+    const probe = (window as unknown as DragWindow).__benchProbe;
+    probe.recording = false;
+    return probe.frames;
+  });
+  return frameStats(frames);
+}
+
+function frameStats(frames: readonly number[]): FrameRun {
+  const gaps = frames.slice(1).map((at, index) => at - (frames[index] ?? at));
+  const frameMs = 1000 / 60;
+  return {
+    frames: frames.length,
+    longestMs: gaps.reduce((a, b) => Math.max(a, b), 0),
+    droppedFrames: gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / frameMs) - 1), 0),
+  };
 }
 
 export interface FrameRun {
@@ -140,11 +169,5 @@ export async function measureDragFrames(page: Page): Promise<FrameRun> {
   });
   await page.keyboard.press('Escape');
   await page.mouse.up();
-  const gaps = frames.slice(1).map((at, index) => at - (frames[index] ?? at));
-  const frameMs = 1000 / 60;
-  return {
-    frames: frames.length,
-    longestMs: gaps.reduce((a, b) => Math.max(a, b), 0),
-    droppedFrames: gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / frameMs) - 1), 0),
-  };
+  return frameStats(frames);
 }

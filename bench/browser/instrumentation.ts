@@ -4,20 +4,22 @@
  *
  * - `firstCardPaintAt`: performance.now() (ms since navigation start) just after
  *   the first frame that contains a board card has been produced.
- * - `handoffCommits`: completion times of every readwrite IndexedDB transaction
- *   that includes the `handoffs` store (the moment a write is durable).
+ * - `handoffCommits` / `handoffTxStarts`: completion and opening times of every
+ *   readwrite IndexedDB transaction that includes the `handoffs` store.
  * - `frames`: requestAnimationFrame timestamps while a recording is on.
  */
 export interface BenchProbe {
   firstCardPaintAt: number | null;
   handoffCommits: number[];
+  /** When each of those transactions was opened. */
+  handoffTxStarts: number[];
   frames: number[];
   recording: boolean;
   pointerUpAt: number | null;
 }
 
 export function installProbe(): void {
-  const probe: BenchProbe = { firstCardPaintAt: null, handoffCommits: [], frames: [], recording: false, pointerUpAt: null };
+  const probe: BenchProbe = { firstCardPaintAt: null, handoffCommits: [], handoffTxStarts: [], frames: [], recording: false, pointerUpAt: null };
   (window as unknown as { __benchProbe: BenchProbe }).__benchProbe = probe;
 
   // Right after the frame is produced: rAF runs before paint, a message posted from it runs after.
@@ -42,7 +44,10 @@ export function installProbe(): void {
   IDBDatabase.prototype.transaction = function patchedTransaction(this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
     const tx = transaction.call(this, stores, mode, options);
     const names = typeof stores === 'string' ? [stores] : Array.from(stores);
-    if (mode === 'readwrite' && names.includes('handoffs')) tx.addEventListener('complete', () => probe.handoffCommits.push(performance.now()));
+    if (mode === 'readwrite' && names.includes('handoffs')) {
+      probe.handoffTxStarts.push(performance.now());
+      tx.addEventListener('complete', () => probe.handoffCommits.push(performance.now()));
+    }
     return tx;
   } as typeof IDBDatabase.prototype.transaction;
 

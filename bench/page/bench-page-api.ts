@@ -7,6 +7,8 @@ export interface SeedResult {
 
 export interface ImportTiming {
   importMs: number;
+  /** The pure merge (`reconcile`) of the same pull, no database: the import's CPU share. */
+  reconcileMs: number;
   bulkPutMs: number;
   handoffs: number;
   events: number;
@@ -20,6 +22,8 @@ export interface BenchPageApi {
   bareToArray(): Promise<{ ms: number; count: number }>;
   /** Re-puts one stored handoff with a bare Dexie `put`; returns milliseconds. */
   barePut(id: string): Promise<number>;
+  /** Moves a handoff with the app's own `runCommand` (no UI); returns ms until the transaction committed. */
+  commandMove(id: string, to: string): Promise<number>;
   /** The app's bulk import of `count` deals vs a bare `bulkPut` of the same rows (scratch databases). */
   importVsBulkPut(count: number, run: number): Promise<ImportTiming>;
 }

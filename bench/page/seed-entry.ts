@@ -22,6 +22,9 @@ import { RANK_STEP } from '../../renderer/src/data/ranks';
 import { ensureWorkspace, removeDemoWorkspace } from '../../renderer/src/data/workspace';
 import { appendOutbox, newId, validEvent, validHandoff } from '../../renderer/src/data/write-support';
 import { commitPull } from '../../renderer/src/sync/commit-pull';
+import { runCommand } from '../../renderer/src/data/commands';
+import { reconcile } from '../../shared/sync/reconcile';
+import { HandoffStateSchema } from '../../shared/domain/states';
 import type { BenchPageApi, ImportTiming, SeedResult } from './bench-page-api';
 
 const CHUNK = 2_000;
@@ -141,6 +144,9 @@ async function importVsBulkPut(count: number, run: number): Promise<ImportTiming
     const template = SEED_TEMPLATES[0];
     if (!template) throw new Error('No seed template');
     const pull: PullResult = { deals: importDeals(count, run), cursor: { lastModifiedMs: Date.now() }, pipelineId: 'pipeline-handoffs', stageIds: STAGE_IDS };
+    const startedReconcile = performance.now();
+    reconcile({ ...pull, locals: [], templates: [template], defaultTemplate: template, now: new Date().toISOString() });
+    const reconcileMs = performance.now() - startedReconcile;
     const startedImport = performance.now();
     const summary = await commitPull(db, pull, [template], template, new Date());
     const importMs = performance.now() - startedImport;
@@ -154,7 +160,7 @@ async function importVsBulkPut(count: number, run: number): Promise<ImportTiming
       await bare.syncState.bulkPut(syncState);
     });
     const bulkPutMs = performance.now() - startedBare;
-    return { importMs, bulkPutMs, handoffs: handoffs.length, events: events.length, outbox: outbox.length };
+    return { importMs, reconcileMs, bulkPutMs, handoffs: handoffs.length, events: events.length, outbox: outbox.length };
   } finally {
     db.close();
     bare.close();
@@ -163,5 +169,20 @@ async function importVsBulkPut(count: number, run: number): Promise<ImportTiming
   }
 }
 
-const api: BenchPageApi = { seedWorkspace, bareToArray, barePut, importVsBulkPut };
+/** The data layer alone: the same move a drop makes (end of the target column), without React or dnd-kit. */
+async function commandMove(id: string, to: string): Promise<number> {
+  const db = openBatonDb();
+  try {
+    await db.open();
+    const started = performance.now();
+    const outcome = await runCommand(db, id, { type: 'move', to: HandoffStateSchema.parse(to) }, 'me');
+    const ms = performance.now() - started;
+    if (!outcome.ok) throw new Error(`The move was refused: ${outcome.error.message}`);
+    return ms;
+  } finally {
+    db.close();
+  }
+}
+
+const api: BenchPageApi = { seedWorkspace, bareToArray, barePut, commandMove, importVsBulkPut };
 (window as unknown as { batonBench: BenchPageApi }).batonBench = api;

@@ -1,6 +1,6 @@
 import { handoffToDealProperties } from '../../shared/hubspot/mapping';
 import { PROP } from '../../shared/hubspot/properties';
-import type { PushItemInput } from '../../shared/sync/protocol';
+import type { PushItem } from '../../shared/sync/protocol';
 import { makeHandoff, TEMPLATE } from '../../test/integration/sync/fixtures';
 import { chunk, HANDOFFS_PER_PUSH } from '../../renderer/src/sync/push-batches';
 import { figure, type Figure } from '../results-schema';
@@ -10,6 +10,11 @@ import { BENCH_RATE_LIMIT, startSyncBenchHost, type SyncBenchHost } from './sync
 const PUSH_SETUP_READS = 2;
 /** Pull reads of deal property history take at most this many ids per call (HubSpot's limit with history). */
 const HISTORY_BATCH = 50;
+
+/** "1k", "10k"… for figure names. */
+export function sizeLabel(count: number): string {
+  return count >= 1000 ? `${count / 1000}k` : String(count);
+}
 
 /** "path (status): count, …" of what the fake received since its last stats reset. */
 function requestsByPath(host: SyncBenchHost): string {
@@ -21,14 +26,23 @@ function requestsByPath(host: SyncBenchHost): string {
   return [...counts.entries()].map(([key, n]) => `${key}: ${n}`).join(', ');
 }
 
+/** When (s after the first request) searches and other requests arrived at the fake. */
+function timeline(host: SyncBenchHost): string {
+  const requests = host.fake.stats.requests;
+  const first = requests[0]?.at ?? 0;
+  const span = (list: typeof requests) => (list.length === 0 ? '-' : `${((list[0]?.at ?? first) - first) / 1000}–${((list[list.length - 1]?.at ?? first) - first) / 1000} s`);
+  return `searches ${span(requests.filter((r) => r.path.includes('/search')))}, reads ${span(requests.filter((r) => r.path.includes('/batch/read')))}`;
+}
+
 /**
  * Figure 5. `count` handoffs already linked to deals are changed locally and
  * pushed the way the renderer's sync run does it (`HANDOFFS_PER_PUSH` per
  * `sync.push` call, one call after the other) by a freshly started sync service.
  */
 async function pushFigures(host: SyncBenchHost, count: number, log: (line: string) => void): Promise<Figure[]> {
+  const label = sizeLabel(count);
   const owner = host.fake.colleague.addOwner({ email: 'sam@example.com', firstName: 'Sam', lastName: 'Sender' }).id;
-  const items: PushItemInput[] = [];
+  const items: PushItem[] = [];
   for (let i = 0; i < count; i += 1) {
     const synced = makeHandoff({ id: `h-${i}`, title: `Handoff ${i}`, sender: owner });
     const base = handoffToDealProperties(synced, TEMPLATE, host.pipeline);
@@ -54,10 +68,10 @@ async function pushFigures(host: SyncBenchHost, count: number, log: (line: strin
   log(`push: ${requests} requests (minimum ${minimum}) in ${seconds.toFixed(2)} s, ${host.fake.stats.rateLimited} x 429`);
   log(`push requests: ${requestsByPath(host)}`);
   return [
-    figure('sync-push-10k-requests-ratio', requests / minimum, 'x minimum', { op: '<=', value: 1.05 }, `${requests} requests for ${count} changed handoffs; minimum ${minimum} = ceil(N/100) batch calls + ${PUSH_SETUP_READS} setup reads (pipeline, owners)`),
-    figure('sync-push-10k-throughput-share', throughput / limitPerSecond, 'x limit', { op: '>=', value: 0.9 }, `${throughput.toFixed(1)} requests/s against a ${BENCH_RATE_LIMIT.burstPer10s}/10 s limit; wall ${seconds.toFixed(2)} s`),
-    figure('sync-push-10k-429s', host.fake.stats.rateLimited, 'responses', { op: '==', value: 0 }),
-    figure('sync-push-10k-wall-s', seconds, 's', null),
+    figure(`sync-push-${label}-requests-ratio`, requests / minimum, 'x minimum', { op: '<=', value: 1.05 }, `${requests} requests for ${count} changed handoffs; minimum ${minimum} = ceil(N/100) batch calls + ${PUSH_SETUP_READS} setup reads (pipeline, owners)`),
+    figure(`sync-push-${label}-throughput-share`, throughput / limitPerSecond, 'x limit', { op: '>=', value: 0.9 }, `${throughput.toFixed(1)} requests/s against a ${BENCH_RATE_LIMIT.burstPer10s}/10 s limit; wall ${seconds.toFixed(2)} s`),
+    figure(`sync-push-${label}-429s`, host.fake.stats.rateLimited, 'responses', { op: '==', value: 0 }),
+    figure(`sync-push-${label}-wall-s`, seconds, 's', null),
   ];
 }
 
@@ -68,6 +82,7 @@ async function pushFigures(host: SyncBenchHost, count: number, log: (line: strin
  * history reads an incremental pull makes to merge conflicts.
  */
 async function pullFigures(host: SyncBenchHost, count: number, log: (line: string) => void): Promise<Figure[]> {
+  const label = sizeLabel(count);
   const firstChange = Date.now() - (count + 60) * 1000;
   let tick = 0;
   const dealIds = host.withFakeClock(
@@ -94,13 +109,13 @@ async function pullFigures(host: SyncBenchHost, count: number, log: (line: strin
   const minimumSeconds = minimumSearches / BENCH_RATE_LIMIT.searchPerSecond;
   const historyReads = Math.ceil(count / HISTORY_BATCH);
   log(`pull requests: ${requestsByPath(host)}`);
-  if (process.env.BENCH_DEBUG_PULL) for (const r of host.fake.stats.requests.filter((q) => q.path.includes("search") || q.path.includes("read"))) { const b = r.body as { after?: string; limit?: number; inputs?: unknown[]; filterGroups?: unknown }; log(`${r.path} ${r.status} after=${String(b.after)} limit=${String(b.limit)} inputs=${String(b.inputs?.length)} ${JSON.stringify(b.filterGroups ?? "").slice(0, 300)}`); }
+  log(`pull timeline: ${timeline(host)}`);
   log(`pull: ${requests} requests (${searches} searches, minimum ${minimumSearches}) in ${seconds.toFixed(2)} s, ${host.fake.stats.rateLimited} x 429`);
   return [
-    figure('sync-pull-10k-search-requests-ratio', searches / minimumSearches, 'x minimum', null, `${searches} searches (minimum ceil(N/200) = ${minimumSearches}); ${requests} requests in all, incl. ${historyReads} expected history reads of ${HISTORY_BATCH}`),
-    figure('sync-pull-10k-speed-vs-search-minimum', minimumSeconds / seconds, 'x search-limit minimum', { op: '>=', value: 0.85 }, `${seconds.toFixed(2)} s for ${count} deals; the search limit alone needs ${minimumSeconds.toFixed(1)} s (${minimumSearches} pages at ${BENCH_RATE_LIMIT.searchPerSecond}/s)`),
-    figure('sync-pull-10k-wall-s', seconds, 's', null),
-    figure('sync-pull-10k-429s', host.fake.stats.rateLimited, 'responses', { op: '==', value: 0 }),
+    figure(`sync-pull-${label}-search-requests-ratio`, searches / minimumSearches, 'x minimum', null, `${searches} searches (minimum ceil(N/200) = ${minimumSearches}); ${requests} requests in all, incl. ${historyReads} expected history reads of ${HISTORY_BATCH}`),
+    figure(`sync-pull-${label}-speed-vs-search-minimum`, minimumSeconds / seconds, 'x search-limit minimum', { op: '>=', value: 0.85 }, `${seconds.toFixed(2)} s for ${count} deals; the search limit alone needs ${minimumSeconds.toFixed(1)} s (${minimumSearches} pages at ${BENCH_RATE_LIMIT.searchPerSecond}/s)`),
+    figure(`sync-pull-${label}-wall-s`, seconds, 's', null),
+    figure(`sync-pull-${label}-429s`, host.fake.stats.rateLimited, 'responses', { op: '==', value: 0 }),
   ];
 }
 

@@ -118,7 +118,7 @@ function toRemoteDeal(object: CrmObject, names: readonly string[]): RemoteDeal {
 }
 
 /** History reads in flight at once while the search pages on (the limiter still paces them). */
-export const HISTORY_READ_CONCURRENCY = 4;
+export const HISTORY_READ_CONCURRENCY = 8;
 
 /**
  * Reads property history for deals as the search finds them, in batches, a few

@@ -139,4 +139,31 @@ describe('rate limiter', () => {
     await secondSearch;
     expect(searchDone).toBe(true);
   });
+
+  it('does not spend burst slots on searches (HubSpot limits search separately)', async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ burstPer10s: 2, searchPerSecond: 5, now: time.now, sleep: time.sleep });
+    const start = time.now();
+    for (let i = 0; i < 5; i += 1) await limiter.acquire('search');
+    await limiter.acquire('standard');
+    await limiter.acquire('standard');
+    expect(time.now()).toBe(start);
+  });
+
+  it('when HubSpot reports the burst used up, waits for the oldest request to leave the window, not a whole window from the last answer', async () => {
+    const time = fakeTime();
+    const limiter = createRateLimiter({ burstPer10s: 3, searchPerSecond: 5, now: time.now, sleep: time.sleep });
+    const start = time.now();
+    for (let i = 0; i < 2; i += 1) {
+      const ticket = await limiter.acquire('standard');
+      time.advance(1000);
+      ticket.answered();
+      // Other processes of the app use the rest: after our second answer nothing is left (one kept in reserve).
+      limiter.observe({ 'x-hubspot-ratelimit-remaining': String(2 - i), 'x-hubspot-ratelimit-interval-milliseconds': '10000' });
+    }
+    // Our first request counted from its answer at start + 1 s and leaves the window at start + 11 s
+    // (timing from the last answer would wait until start + 12 s).
+    await limiter.acquire('standard');
+    expect(time.now()).toBe(start + 11_000);
+  });
 });

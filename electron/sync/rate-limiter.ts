@@ -1,7 +1,8 @@
 /**
  * Client-side throttling so Baton stays under HubSpot's limits instead of
  * bouncing off them: a rolling 10-second window for the per-app burst limit
- * and a separate rolling 1-second window for search (5/s per account).
+ * and a separate rolling 1-second window for search (5/s per account), which
+ * HubSpot does not count against the burst limit.
  */
 
 export type RequestKind = 'standard' | 'search';
@@ -50,6 +51,12 @@ class RollingWindow {
     const slot = { at: now };
     this.slots.push(slot);
     return slot;
+  }
+
+  /** When the oldest request still in the window started counting (null when the window is empty). */
+  oldestAt(now: number): number | null {
+    while (this.slots.length > 0 && (this.slots[0]?.at ?? 0) <= now - this.windowMs) this.slots.shift();
+    return this.slots[0]?.at ?? null;
   }
 
   /** The request of `slot` was answered at `now`: it counts from then on (the list stays in time order). */
@@ -102,22 +109,20 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   }
 
   async function acquireNow(kind: RequestKind): Promise<RateTicket> {
+    // Search has its own limit, separate from the burst limit (HUBSPOT.md): it neither
+    // waits for nor uses burst slots, so a pull's history reads get all of them.
+    const window = kind === 'search' ? search : burst;
     for (;;) {
       const now = options.now();
-      const wait = Math.max(burst.waitMs(now), kind === 'search' ? search.waitMs(now) : 0, reportedWait(now));
+      const wait = Math.max(window.waitMs(now), kind === 'search' ? 0 : reportedWait(now));
       if (wait <= 0) break;
       await options.sleep(wait);
     }
-    const now = options.now();
-    // Search has its own HubSpot limit, but counting it in the burst window too keeps us safe either way.
-    const burstSlot = burst.record(now);
-    const searchSlot = kind === 'search' ? search.record(now) : null;
-    if (reported) reported.usedSince += 1;
+    const slot = window.record(options.now());
+    if (kind !== 'search' && reported) reported.usedSince += 1;
     return {
       answered() {
-        const at = options.now();
-        burst.answered(burstSlot, at);
-        if (searchSlot) search.answered(searchSlot, at);
+        window.answered(slot, options.now());
       },
     };
   }
@@ -137,8 +142,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         burst.setMax(max);
       }
       if (Number.isFinite(remaining) && remaining >= 0 && Number.isFinite(interval) && interval > 0) {
-        // Keep one request in reserve for other processes of this app.
-        reported = { remaining: Math.max(0, remaining - 1), resetAt: options.now() + Math.min(interval, burstWindowMs), usedSince: 0 };
+        // HubSpot's window rolls: the next slot frees when the oldest request in it leaves.
+        // Ours is the oldest we know of (anyone else's older one frees even sooner), so
+        // waiting for it is safe; timing from this answer instead would idle a full window
+        // after every exhausted burst. Keep one request in reserve for other processes of this app.
+        const now = options.now();
+        const window = Math.min(interval, burstWindowMs);
+        reported = { remaining: Math.max(0, remaining - 1), resetAt: (burst.oldestAt(now) ?? now) + window, usedSince: 0 };
       }
     },
   };

@@ -32,6 +32,13 @@ describe('readBackup', () => {
     expect(!read.ok && read.error).toMatchObject({ code: 'NOT_A_BACKUP', message: expect.stringContaining('exportedAt') });
   });
 
+  it('never echoes a huge key or value back in full', () => {
+    const row = { id: 'h-1', hubspotProperties: { ['k'.repeat(1_000_000)]: 5 } };
+    const read = readBackup(file({ handoffs: [row] }), CURRENT);
+    if (read.ok) throw new Error('expected a refusal');
+    expect(JSON.stringify(read.error).length).toBeLessThan(20_000);
+  });
+
   it('caps the listed problems at 50 and says how many more there are', () => {
     const rows = Array.from({ length: 80 }, (_, i) => ({ key: '', value: i }));
     const read = readBackup(file({ syncMeta: rows }), CURRENT);

@@ -17,6 +17,12 @@ import { upgradeRows } from './upgrade';
 
 /** At most this many problem lines are listed; the message says how many there were. */
 const MAX_LISTED_ISSUES = 50;
+/** A hand-edited file can hold megabyte-long keys: a problem line never echoes more than this. */
+const MAX_ISSUE_CHARS = 300;
+
+function clip(line: string): string {
+  return line.length > MAX_ISSUE_CHARS ? `${line.slice(0, MAX_ISSUE_CHARS)}…` : line;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,7 +48,7 @@ function issueLines(error: z.ZodError): string[] {
 }
 
 export function listIssues(code: 'INVALID_ROWS' | 'INCONSISTENT', lead: string, issues: string[]): BackupError {
-  const listed = issues.slice(0, MAX_LISTED_ISSUES);
+  const listed = issues.slice(0, MAX_LISTED_ISSUES).map(clip);
   const more = issues.length > listed.length ? ` (${issues.length - listed.length} more not listed)` : '';
   return backupError(code, `${lead} ${issues.length === 1 ? 'One problem' : `${issues.length} problems`}${more}; the first: ${listed[0] ?? ''}`, listed);
 }

@@ -6,6 +6,7 @@ import { freshDbName } from '../data/test-fixtures';
 import { openBackupsDb, type BackupsDb } from './backups-db';
 import { BackupPanel } from './BackupPanel';
 import { exportWorkspace } from './export-workspace';
+import { takeAutomaticBackup } from './automatic-backups';
 import { must, seededWorkspace, snapshotTables } from './backup-fixtures';
 
 async function setup(): Promise<{ db: BatonDb; backups: BackupsDb; user: ReturnType<typeof userEvent.setup> }> {
@@ -60,5 +61,25 @@ describe('BackupPanel', () => {
     expect(await snapshotTables(db)).toEqual({ ...expected, undo: [] });
     await within(await screen.findByRole('list', { name: 'Automatic backups' })).findByText(/Before the last restore/);
     expect(await backups.snapshots.get('before-restore')).toBeDefined();
+  });
+
+  it('restores and deletes automatic backups from the list', async () => {
+    const { db, backups, user } = await setup();
+    must(await takeAutomaticBackup(db, backups, { appVersion: 'test', now: new Date('2026-11-23T12:00:00Z') }));
+    const expected = await snapshotTables(db);
+    await db.handoffs.update('h-real-1', { title: 'Edited after the automatic backup' });
+
+    const list = await screen.findByRole('list', { name: 'Automatic backups' });
+    await user.click(within(list).getByRole('button', { name: /^Restore the backup of / }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Replace workspace' }));
+    expect(await screen.findByText(/^Restored \d+ handoffs, .* from the automatic backup of /)).toBeInTheDocument();
+    expect(await snapshotTables(db)).toEqual({ ...expected, undo: [] });
+
+    const daily = within(await screen.findByRole('list', { name: 'Automatic backups' }))
+      .getAllByRole('listitem')
+      .find((item) => item.textContent?.startsWith('Daily'));
+    if (!daily) throw new Error('no daily backup listed');
+    await user.click(within(daily).getByRole('button', { name: /^Delete the backup of / }));
+    await vi.waitFor(async () => expect(await backups.snapshots.where('kind').equals('daily').count()).toBe(0));
   });
 });

@@ -1,10 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { BackupError, BackupResult } from '../../../shared/backup/errors';
 import { BACKUP_FILE_EXTENSION, type BackupContents } from '../../../shared/backup/format';
 import { useDb } from '../data/db-context';
-import { formatUtcMinute } from '../../../shared/domain/instant';
-import { deleteAutomaticBackup, listAutomaticBackups, takeAutomaticBackup, type AutomaticBackupInfo } from './automatic-backups';
+import { deleteAutomaticBackup, listAutomaticBackups, readAutomaticBackup, takeAutomaticBackup, type AutomaticBackupInfo } from './automatic-backups';
 import type { BackupsDb } from './backups-db';
 import { BackupErrorView } from './BackupErrorView';
 import { defaultBackupsDb } from './default-backups-db';
@@ -12,6 +11,8 @@ import { backupBlob, exportWorkspace } from './export-workspace';
 import { describePersistState, ensurePersistentStorage, type PersistableStorage, type PersistStatus } from './persistent-storage';
 import { inspectBackup, restoreContents, type RestoreSummary } from './restore-workspace';
 import { useAppVersion } from './use-app-version';
+import { formatDateTime } from '../ui/time';
+import { useWorkspace } from '../ui/use-workspace';
 
 interface PendingRestore {
   /** Where the backup came from, for the confirmation ("baton-….batonbackup", "automatic backup of 2026-11-24"). */
@@ -45,12 +46,16 @@ export interface BackupPanelProps {
 export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPanelProps) {
   const db = useDb();
   const appVersion = useAppVersion();
+  const { timeZone } = useWorkspace();
+  const when = (iso: string) => formatDateTime(iso, timeZone);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [pending, setPending] = useState<PendingRestore | null>(null);
   const listed = useLiveQuery(() => listAutomaticBackups(backups), [backups]);
   const automatic: AutomaticBackupInfo[] = listed?.ok ? listed.value : [];
   const [persist, setPersist] = useState<PersistStatus | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+  const confirmId = useId();
 
   useEffect(() => {
     void ensurePersistentStorage(backups, storage).then(setPersist, () => setPersist({ state: 'unsupported', askedAt: null }));
@@ -82,14 +87,11 @@ export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPan
 
   const pickAutomatic = async (backup: AutomaticBackupInfo) => {
     setPending(null);
-    const row = await backups.snapshots.get(backup.id);
-    const read = row ? inspectBackup(row.text) : null;
-    if (read === null) {
-      setStatus({ kind: 'error', error: { code: 'NOT_FOUND', message: 'That automatic backup no longer exists (it was deleted or expired).' } });
-      return;
-    }
+    const text = await readAutomaticBackup(backups, backup.id);
+    if (fail(text) || !text.ok) return;
+    const read = inspectBackup(text.value);
     if (fail(read) || !read.ok) return;
-    setPending({ source: `the automatic backup of ${formatUtcMinute(backup.takenAt)}`, contents: read.value });
+    setPending({ source: `the automatic backup of ${when(backup.takenAt)}`, contents: read.value });
   };
 
   const confirmRestore = async () => {
@@ -109,8 +111,8 @@ export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPan
   };
 
   return (
-    <section className="panel" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Back up / Restore</h2>
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Back up / Restore</h2>
       <p className="muted">A backup holds every handoff, template, history entry and setting. It never contains your HubSpot token.</p>
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <button type="button" className="btn" disabled={appVersion === null || status.kind === 'busy'} onClick={() => void exportNow()}>
@@ -122,7 +124,7 @@ export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPan
         <input
           ref={fileInput}
           type="file"
-          accept={`${BACKUP_FILE_EXTENSION},application/json,.json`}
+          accept={`${BACKUP_FILE_EXTENSION},application/x-baton-backup,application/json,.json`}
           aria-label="Backup file to restore"
           style={{ display: 'none' }}
           onChange={(event) => {
@@ -134,9 +136,9 @@ export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPan
       </div>
 
       {pending ? (
-        <div role="alertdialog" aria-labelledby="restore-confirm" className="panel" style={{ marginTop: 12 }}>
-          <p id="restore-confirm">
-            Replace this workspace with {pending.source} (taken {formatUtcMinute(pending.contents.exportedAt)} by Baton {pending.contents.appVersion}:{' '}
+        <div role="alertdialog" aria-labelledby={confirmId} className="panel" style={{ marginTop: 12 }}>
+          <p id={confirmId}>
+            Replace this workspace with {pending.source} (taken {when(pending.contents.exportedAt)} by Baton {pending.contents.appVersion}:{' '}
             {summary(pending.contents.tables)})?
           </p>
           <div style={{ display: 'flex', gap: 8 }}>
@@ -165,12 +167,12 @@ export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPan
           {automatic.map((backup) => (
             <li key={backup.id} style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 4 }}>
               <span style={{ flex: 1 }}>
-                {backup.kind === 'before-restore' ? 'Before the last restore' : 'Daily'} · {formatUtcMinute(backup.takenAt)} · {backup.counts.handoffs} handoffs
+                {backup.kind === 'before-restore' ? 'Before the last restore' : 'Daily'} · {when(backup.takenAt)} · {backup.counts.handoffs} handoffs
               </span>
-              <button type="button" className="btn" aria-label={`Restore the backup of ${formatUtcMinute(backup.takenAt)}`} onClick={() => void pickAutomatic(backup)}>
+              <button type="button" className="btn" aria-label={`Restore the backup of ${when(backup.takenAt)}`} onClick={() => void pickAutomatic(backup)}>
                 Restore…
               </button>
-              <button type="button" className="btn" aria-label={`Delete the backup of ${formatUtcMinute(backup.takenAt)}`} onClick={() => void remove(backup)}>
+              <button type="button" className="btn" aria-label={`Delete the backup of ${when(backup.takenAt)}`} onClick={() => void remove(backup)}>
                 Delete
               </button>
             </li>

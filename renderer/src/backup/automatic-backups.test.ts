@@ -4,11 +4,13 @@ import {
   BEFORE_RESTORE_ID,
   deleteAutomaticBackup,
   listAutomaticBackups,
+  readAutomaticBackup,
   restoreAutomaticBackup,
   startAutomaticBackups,
   takeAutomaticBackup,
 } from './automatic-backups';
 import { openBackupsDb } from './backups-db';
+import { exportWorkspace } from './export-workspace';
 import { must, seededWorkspace, snapshotTables } from './backup-fixtures';
 import { describePersistState, ensurePersistentStorage } from './persistent-storage';
 
@@ -48,6 +50,23 @@ describe('automatic backups', () => {
     must(await deleteAutomaticBackup(backups, 'daily-2026-11-20'));
     const missing = await restoreAutomaticBackup(db, backups, 'daily-2026-11-20');
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
+  });
+
+  it('are stored compressed, and a damaged one is refused with the reason', async () => {
+    const db = await seededWorkspace();
+    const backups = openBackupsDb(freshDbName('backups'));
+    const taken = must(await takeAutomaticBackup(db, backups, { ...APP, now: day(22) })).value;
+    const exported = must(await exportWorkspace(db, APP)).value.text;
+    const row = await backups.snapshots.get(taken.id);
+    expect(row?.payload.kind).toBe('gzip');
+    expect(taken.storedSize).toBeLessThan(exported.length / 3);
+    expect(must(await readAutomaticBackup(backups, taken.id)).value.length).toBeGreaterThan(taken.storedSize);
+
+    if (row?.payload.kind === 'gzip') await backups.snapshots.update(taken.id, { payload: { kind: 'gzip', bytes: row.payload.bytes.slice(0, 40) } });
+    const before = await snapshotTables(db);
+    const damaged = await restoreAutomaticBackup(db, backups, taken.id);
+    expect(!damaged.ok && damaged.error).toMatchObject({ code: 'NOT_JSON', message: expect.stringContaining('damaged') });
+    expect(await snapshotTables(db)).toEqual(before);
   });
 
   it('are taken on start and again on each idle interval, until stopped', async () => {

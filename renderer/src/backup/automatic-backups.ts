@@ -2,13 +2,14 @@ import { backupError, type BackupResult } from '../../../shared/backup/errors';
 import type { BatonDb } from '../data/db';
 import { toDataError } from '../data/data-errors';
 import type { BackupsDb, SnapshotRow } from './backups-db';
+import { packText, payloadSize, unpackText } from './compression';
 import { exportWorkspace } from './export-workspace';
 import { restoreWorkspace, type RestoreSummary } from './restore-workspace';
 
 export const DEFAULT_KEEP_DAYS = 7;
 export const BEFORE_RESTORE_ID = 'before-restore';
 
-export type AutomaticBackupInfo = Omit<SnapshotRow, 'text'> & { sizeChars: number };
+export type AutomaticBackupInfo = Omit<SnapshotRow, 'payload'>;
 
 export interface AutomaticBackupOptions {
   appVersion: string;
@@ -25,8 +26,8 @@ export function localDay(at: Date): string {
 }
 
 function info(row: SnapshotRow): AutomaticBackupInfo {
-  const { text, ...rest } = row;
-  return { ...rest, sizeChars: text.length };
+  const { payload: _payload, ...rest } = row;
+  return rest;
 }
 
 async function guarded<T>(what: string, work: () => Promise<T>): Promise<BackupResult<T>> {
@@ -47,6 +48,7 @@ export async function takeAutomaticBackup(db: BatonDb, backups: BackupsDb, optio
   const kind = options.kind ?? 'daily';
   const exported = await exportWorkspace(db, { appVersion: options.appVersion, now });
   if (!exported.ok) return exported;
+  const payload = await packText(exported.value.text);
   const row: SnapshotRow = {
     id: kind === 'daily' ? `daily-${localDay(now)}` : BEFORE_RESTORE_ID,
     kind,
@@ -54,7 +56,8 @@ export async function takeAutomaticBackup(db: BatonDb, backups: BackupsDb, optio
     appVersion: options.appVersion,
     schemaVersion: db.verno,
     counts: exported.value.counts,
-    text: exported.value.text,
+    payload,
+    storedSize: payloadSize(payload),
   };
   const keepDays = Math.max(1, options.keepDays ?? DEFAULT_KEEP_DAYS);
   return guarded('The automatic backup was not saved', () =>
@@ -79,12 +82,23 @@ export function deleteAutomaticBackup(backups: BackupsDb, id: string): Promise<B
   return guarded('The automatic backup could not be deleted', () => backups.snapshots.delete(id));
 }
 
-/** Restores an automatic backup, checked exactly like a file the user picked. */
-export async function restoreAutomaticBackup(db: BatonDb, backups: BackupsDb, id: string): Promise<BackupResult<RestoreSummary>> {
+/** The backup file text of an automatic backup. */
+export async function readAutomaticBackup(backups: BackupsDb, id: string): Promise<BackupResult<string>> {
   const read = await guarded('The automatic backup could not be read', () => backups.snapshots.get(id));
   if (!read.ok) return read;
   if (!read.value) return { ok: false, error: backupError('NOT_FOUND', 'That automatic backup no longer exists (it was deleted or expired).') };
-  return restoreWorkspace(db, read.value.text);
+  try {
+    return { ok: true, value: await unpackText(read.value.payload) };
+  } catch {
+    return { ok: false, error: backupError('NOT_JSON', 'That automatic backup is damaged (it cannot be decompressed), so it cannot be restored. Pick another one.') };
+  }
+}
+
+/** Restores an automatic backup, checked exactly like a file the user picked. */
+export async function restoreAutomaticBackup(db: BatonDb, backups: BackupsDb, id: string): Promise<BackupResult<RestoreSummary>> {
+  const text = await readAutomaticBackup(backups, id);
+  if (!text.ok) return text;
+  return restoreWorkspace(db, text.value);
 }
 
 export interface AutomaticBackupSchedule {

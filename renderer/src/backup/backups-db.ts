@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { BackupCounts } from '../../../shared/backup/format';
+import type { StoredPayload } from './compression';
 
 export const BACKUPS_DB_NAME = 'baton-backups';
 
@@ -12,8 +13,10 @@ export interface SnapshotRow {
   appVersion: string;
   schemaVersion: number;
   counts: BackupCounts;
-  /** The backup file's text, restorable like a file the user picked. */
-  text: string;
+  /** The backup file (gzip where the platform can), restorable like a file the user picked. */
+  payload: StoredPayload;
+  /** Size of the stored payload in bytes (characters when uncompressed). */
+  storedSize: number;
 }
 
 export interface BackupsMetaRow {

@@ -42,7 +42,7 @@ describe('board', () => {
     expect(within(column('Ready for handoff')).getByText('Catalogue import')).toBeInTheDocument();
     expect(within(column('In handoff')).getByText('Checkout QA')).toBeInTheDocument();
     expect(within(column('Handoff done')).getByText('No handoffs here')).toBeInTheDocument();
-    expect(within(column('In progress')).getByLabelText('1 handoffs')).toBeInTheDocument();
+    expect(within(column('In progress')).getByText('1 handoff')).toBeInTheDocument();
     // Sender → receiver with owner names from settings.
     expect(within(column('In progress')).getByText('Maya Chen → Unassigned')).toBeInTheDocument();
   });

@@ -212,7 +212,7 @@ export function Board() {
       onDragEnd={(event) => void onDragEnd(event)}
       onDragCancel={finish}
     >
-      <div className={`board ${lanes.length > 1 || swimlanes !== 'none' ? 'lanes' : 'single'}`} aria-label="Handoff board">
+      <div className={`board ${lanes.length > 1 || swimlanes !== 'none' ? 'lanes' : 'single'}`} role="region" aria-label="Handoff board">
         {!hasCards ? (
           <p className="muted" role="status">
             No handoffs match these filters.

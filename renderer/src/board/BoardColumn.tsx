@@ -58,8 +58,9 @@ function BoardColumnBody(props: BoardColumnProps) {
     <section className={`column ${props.isDropTarget ? 'drop-target' : ''}`} aria-labelledby={headingId} data-state={state}>
       <header className="column-header">
         <h2 id={headingId}>{STATE_LABELS[state]}</h2>
-        <span className="column-count" aria-label={`${ids.length} handoffs`}>
-          {ids.length}
+        <span className="column-count">
+          <span aria-hidden="true">{ids.length}</span>
+          <span className="visually-hidden">{`${ids.length} ${ids.length === 1 ? 'handoff' : 'handoffs'}`}</span>
         </span>
       </header>
       <div

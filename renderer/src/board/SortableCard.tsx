@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { useUi } from '../store/ui-store';
 import type { HandoffCardProps } from './HandoffCard';
 import { HandoffCardContent } from './HandoffCard';
 
@@ -7,6 +9,8 @@ import { HandoffCardContent } from './HandoffCard';
 export function SortableCard(props: HandoffCardProps & { containerId: string }) {
   const { containerId, ...cardProps } = props;
   const { handoff } = cardProps;
+  const wantsFocus = useUi((s) => s.focusedCardId === `${props.handoff.id}@${props.handoff.state}`);
+  const nodeRef = useRef<HTMLDivElement | null>(null);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: handoff.id,
     data: { containerId },
@@ -14,15 +18,25 @@ export function SortableCard(props: HandoffCardProps & { containerId: string }) 
     // controls must not nest. An article that takes focus keeps the card one tab stop.
     attributes: { role: 'article', roleDescription: 'handoff card' },
   });
+  // A keyboard move re-mounts the card in its new column; the copy there takes focus back.
+  useEffect(() => {
+    if (!wantsFocus || !nodeRef.current) return;
+    nodeRef.current.focus();
+    useUi.getState().setFocusedCard(null);
+  }, [wantsFocus]);
   return (
     <div
-      ref={setNodeRef}
+      ref={(node) => {
+        nodeRef.current = node;
+        setNodeRef(node);
+      }}
       {...attributes}
       {...listeners}
       aria-label={`${handoff.title}, ${handoff.client.name}`}
       data-card-id={handoff.id}
       data-dragging={isDragging ? 'true' : undefined}
       className={`card ${isDragging ? 'dragging' : ''}`}
+      onClick={() => cardProps.onOpen(handoff.id)}
       style={{ transform: CSS.Translate.toString(transform), transition }}
     >
       <HandoffCardContent {...cardProps} />

@@ -1,13 +1,15 @@
-import { useId, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState } from 'react';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { Template } from '../../../shared/domain/template';
 import { runCommand } from '../data/commands';
 import { useDb } from '../data/db-context';
-import { useHandoff, useTemplateVersion } from '../data/queries';
+import { withoutLatestFlag } from '../data/db';
+import { useHandoff } from '../data/queries';
 import { newId } from '../data/write-support';
 import { useUi } from '../store/ui-store';
 import { Dialog } from '../ui/Dialog';
-import { useWorkspace } from '../ui/use-workspace';
+import { useWorkspace, type Workspace } from '../ui/use-workspace';
 import { draftClientUpdate, type ClientUpdateField } from './draft-client-update';
 
 const FIELD_WORDS: Record<ClientUpdateField, string> = {
@@ -21,13 +23,15 @@ const FIELD_WORDS: Record<ClientUpdateField, string> = {
 interface ClientUpdateFormProps {
   handoff: Handoff;
   template: Template | null;
+  /** The loaded workspace: the draft is made once, so it must not be made from defaults. */
+  workspace: Workspace;
   onDone: () => void;
 }
 
-function ClientUpdateForm({ handoff, template, onDone }: ClientUpdateFormProps) {
+function ClientUpdateForm({ handoff, template, workspace, onDone }: ClientUpdateFormProps) {
   const db = useDb();
   const pushToast = useUi((s) => s.pushToast);
-  const { currentUser, ownerName, timeZone } = useWorkspace();
+  const { currentUser, ownerName, timeZone } = workspace;
   // Drafted once when the dialog opens; from then on the text is the PM's.
   const [draft] = useState(() => draftClientUpdate(template?.clientUpdateTemplate ?? '', handoff, { ownerName, timeZone }));
   const [body, setBody] = useState(draft.body);
@@ -112,17 +116,27 @@ function ClientUpdateForm({ handoff, template, onDone }: ClientUpdateFormProps) 
  * in the outbox.
  */
 export function ClientUpdateDialog({ handoffId, onDone }: { handoffId: string; onDone: () => void }) {
+  const db = useDb();
+  const workspace = useWorkspace();
   const handoff = useHandoff(handoffId);
-  const template = useTemplateVersion(handoff?.templateId ?? '', handoff?.templateVersion ?? 0);
-  if (handoff === null) {
-    onDone();
-    return null;
-  }
-  // Wait for the card and its template, so the draft is made from real data.
-  if (handoff === undefined || (template === undefined && handoff.templateId !== '')) return null;
+  const templateId = handoff?.templateId ?? null;
+  const templateVersion = handoff?.templateVersion ?? null;
+  // null: the version is not stored; the default text is drafted instead.
+  const template = useLiveQuery(async () => {
+    if (templateId === null || templateVersion === null) return undefined;
+    const stored = await db.templates.get([templateId, templateVersion]);
+    return stored === undefined ? null : withoutLatestFlag(stored);
+  }, [db, templateId, templateVersion]);
+  const gone = handoff === null;
+  useEffect(() => {
+    // The card was removed before the dialog could open: nothing to tell the client about.
+    if (gone) onDone();
+  }, [gone, onDone]);
+  // Wait for the card, its template and the people directory, so the draft is made from real data.
+  if (handoff === null || handoff === undefined || template === undefined || workspace.loading) return null;
   return (
     <Dialog title={`Tell ${handoff.client.name}: “${handoff.title}” was accepted`} onClose={onDone} description="Baton drafted this from the template. Edit it, then log it.">
-      <ClientUpdateForm handoff={handoff} template={template ?? null} onDone={onDone} />
+      <ClientUpdateForm handoff={handoff} template={template} workspace={workspace} onDone={onDone} />
     </Dialog>
   );
 }

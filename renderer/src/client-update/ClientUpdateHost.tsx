@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useClientUpdates } from './client-update-store';
 import { ClientUpdateDialog } from './ClientUpdateDialog';
 import { useAcceptanceWatcher } from './use-acceptance-watcher';
@@ -7,6 +8,9 @@ export function ClientUpdateHost() {
   useAcceptanceWatcher();
   const next = useClientUpdates((s) => s.pending[0]);
   const finish = useClientUpdates((s) => s.finish);
+  const done = useCallback(() => {
+    if (next !== undefined) finish(next);
+  }, [finish, next]);
   if (next === undefined) return null;
-  return <ClientUpdateDialog key={next} handoffId={next} onDone={() => finish(next)} />;
+  return <ClientUpdateDialog key={next} handoffId={next} onDone={done} />;
 }

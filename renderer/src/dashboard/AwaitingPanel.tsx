@@ -18,6 +18,8 @@ const CSV_COLUMNS: readonly CsvColumn<AwaitingCsvRow>[] = [
 ];
 
 const TITLE = 'Awaiting acceptance';
+/** Titles listed per receiver; the count says how many more wait. */
+const LISTED_ITEMS = 5;
 
 /** Handed-over cards nobody has accepted yet, per receiver: who is the bottleneck, and since when. */
 export const AwaitingPanel = memo(function AwaitingPanel({ rows }: { rows: readonly AwaitingReceiver[] }) {
@@ -61,13 +63,14 @@ export const AwaitingPanel = memo(function AwaitingPanel({ rows }: { rows: reado
                   <td className="num">{formatNumber(row.oldestWaitingHours)} working h</td>
                   <td>
                     <ul className="dash-inline-list">
-                      {row.items.map((item) => (
+                      {row.items.slice(0, LISTED_ITEMS).map((item) => (
                         <li key={item.handoffId}>
                           <button type="button" className="linklike" onClick={() => openDrawer({ handoffId: item.handoffId })}>
                             {item.title}
                           </button>
                         </li>
                       ))}
+                      {row.items.length > LISTED_ITEMS ? <li className="muted">and {row.items.length - LISTED_ITEMS} more</li> : null}
                     </ul>
                   </td>
                 </tr>

@@ -205,4 +205,17 @@ describe('dashboard', () => {
       ['Sam Ortiz', '0', '0', '1', '1'],
     ]);
   });
+
+  it('draws the 50 most late rows first and the rest on request, while the CSV has them all', async () => {
+    const many = Array.from({ length: 60 }, (_, index) =>
+      makeHandoff({ id: `h-${index}`, title: `Card ${index}`, rank: index, sender: 'maya', stateEnteredAt: hoursAgo(100 + index), createdAt: hoursAgo(200) }),
+    );
+    const { user } = await renderWithDb(<DashboardScreen />, { templates: [template], settings: { owners, workingHours: ALWAYS_WORKING }, handoffs: many });
+    const table = await screen.findByRole('table', { name: /Stalled handoffs/ });
+    expect(bodyRows(table)).toHaveLength(50);
+    // Most late first: the card that has waited longest leads.
+    expect(within(bodyRows(table)[0] ?? table).getByRole('button').textContent).toBe('Card 59');
+    await user.click(screen.getByRole('button', { name: 'Show all 60 stalled handoffs' }));
+    expect(bodyRows(table)).toHaveLength(60);
+  });
 });

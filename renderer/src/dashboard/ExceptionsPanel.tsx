@@ -20,11 +20,14 @@ const CSV_COLUMNS: readonly CsvColumn<ExceptionCsvRow>[] = [
 ];
 
 const TITLE = 'Exceptions';
+/** Rows per kind before "Show all" (oldest first, so the longest-ignored stay in view). */
+const VISIBLE_PER_KIND = 20;
 
 /** Open exceptions by kind, oldest first within a kind, each with a recorded "Resolve". */
 export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone }: { summary: ExceptionsSummary; timeZone: string }) {
   const openDrawer = useUi((s) => s.openDrawer);
   const [resolving, setResolving] = useState<ExceptionRow | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const csvRows = summary.groups.flatMap((group) => group.rows.map((row) => ({ kind: group.label, title: row.title, message: row.message, raisedAt: row.raisedAt })));
   return (
     <section className="panel dash-section" aria-labelledby="dash-exceptions-title">
@@ -44,7 +47,7 @@ export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone
               {group.label} <span className="chip">{group.count}</span>
             </h3>
             <ul className="list">
-              {group.rows.map((row) => (
+              {(expanded.has(group.kind) ? group.rows : group.rows.slice(0, VISIBLE_PER_KIND)).map((row) => (
                 <li key={row.exceptionId} className="list-item">
                   <div className="grow">
                     <button type="button" className="linklike" onClick={() => openDrawer({ handoffId: row.handoffId })}>
@@ -59,6 +62,11 @@ export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone
                 </li>
               ))}
             </ul>
+            {!expanded.has(group.kind) && group.rows.length > VISIBLE_PER_KIND ? (
+              <button type="button" className="btn btn-sm dash-more" onClick={() => setExpanded((current) => new Set([...current, group.kind]))}>
+                Show all {group.count} {group.label.toLowerCase()}
+              </button>
+            ) : null}
           </div>
         ))
       )}

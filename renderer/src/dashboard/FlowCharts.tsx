@@ -59,7 +59,7 @@ function CompletedChart({ buckets }: { buckets: readonly WeekBucket[] }) {
       rows={rows}
       chart={
         <Frame>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="var(--border)" vertical={false} />
             <XAxis dataKey="week" tick={AXIS_TICK} stroke="var(--border-strong)" />
             <YAxis allowDecimals={false} tick={AXIS_TICK} stroke="var(--border-strong)" />
@@ -97,12 +97,12 @@ function LeadTimeChart({ stages }: { stages: readonly StageLeadTime[] }) {
       emptyText="No handoff left a column in this period."
       chart={
         <Frame>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
             <CartesianGrid stroke="var(--border)" vertical={false} />
             <XAxis dataKey="stage" tick={AXIS_TICK} stroke="var(--border-strong)" />
             <YAxis tick={AXIS_TICK} stroke="var(--border-strong)" unit=" h" />
             <Tooltip contentStyle={TOOLTIP_STYLE} labelStyle={TOOLTIP_LABEL} cursor={CURSOR} />
-            <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
+            <Legend itemSorter={null} wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
             <Bar dataKey="medianHours" name="Median" fill="var(--chart-1)" isAnimationActive={false} />
             <Bar dataKey="p90Hours" name="90th percentile" fill="var(--chart-2)" isAnimationActive={false} />
           </BarChart>
@@ -136,7 +136,7 @@ function BounceChart({ rows, by }: { rows: readonly BounceRateRow[]; by: 'templa
       emptyText="Nothing was handed over in this period."
       chart={
         <Frame>
-          <BarChart data={tableRows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={tableRows} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
             <CartesianGrid stroke="var(--border)" horizontal={false} />
             <XAxis type="number" tick={AXIS_TICK} stroke="var(--border-strong)" />
             <YAxis type="category" dataKey="label" width={140} tick={AXIS_TICK} stroke="var(--border-strong)" />
@@ -181,12 +181,12 @@ function LoadChart({ load }: { load: readonly ReceiverLoad[] }) {
       emptyText="No open handoffs."
       chart={
         <Frame>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="var(--border)" vertical={false} />
             <XAxis dataKey="receiver" tick={AXIS_TICK} stroke="var(--border-strong)" />
             <YAxis allowDecimals={false} tick={AXIS_TICK} stroke="var(--border-strong)" />
             <Tooltip contentStyle={TOOLTIP_STYLE} labelStyle={TOOLTIP_LABEL} cursor={CURSOR} />
-            <Legend wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
+            <Legend itemSorter={null} wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
             <Bar dataKey="inProgress" name={STATE_LABELS.IN_PROGRESS} stackId="load" fill="var(--chart-1)" isAnimationActive={false} />
             <Bar dataKey="ready" name={STATE_LABELS.READY_FOR_HANDOFF} stackId="load" fill="var(--chart-2)" isAnimationActive={false} />
             <Bar dataKey="inHandoff" name={STATE_LABELS.IN_HANDOFF} stackId="load" fill="var(--chart-4)" isAnimationActive={false} />

@@ -19,7 +19,7 @@ interface ResolveExceptionDialogProps {
 export function ResolveExceptionDialog({ exception, onClose }: ResolveExceptionDialogProps) {
   const db = useDb();
   const pushToast = useUi((s) => s.pushToast);
-  const { currentUser } = useWorkspace();
+  const { currentUser, loading } = useWorkspace();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,7 +77,8 @@ export function ResolveExceptionDialog({ exception, onClose }: ResolveExceptionD
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          {/* Until settings are read, "who resolved it" would be the default user. */}
+          <button type="submit" className="btn btn-primary" disabled={busy || loading}>
             Resolve
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { STATE_LABELS } from '../../../shared/domain/states';
 import { describeStalled, formatNumber, type CsvColumn, type StalledRow } from '../../../shared/metrics';
 import { useUi } from '../store/ui-store';
@@ -47,6 +47,8 @@ export function stalledCsvRows(rows: readonly StalledRow[]): StalledCsvRow[] {
 }
 
 export const STALLED_TITLE = 'Stalled handoffs';
+/** Rows drawn before "Show all": thousands of table rows would make the screen sluggish; CSV always has them all. */
+export const STALLED_VISIBLE_ROWS = 50;
 
 /**
  * The dashboard's headline: open cards at or past their SLA, most late first,
@@ -55,6 +57,8 @@ export const STALLED_TITLE = 'Stalled handoffs';
  */
 export const StalledTable = memo(function StalledTable({ rows }: { rows: readonly StalledRow[] }) {
   const openDrawer = useUi((s) => s.openDrawer);
+  const [showAll, setShowAll] = useState(false);
+  const visible = showAll ? rows : rows.slice(0, STALLED_VISIBLE_ROWS);
   return (
     <section className="panel dash-section" aria-labelledby="dash-stalled-title">
       <div className="dash-section-head">
@@ -87,7 +91,7 @@ export const StalledTable = memo(function StalledTable({ rows }: { rows: readonl
               </tr>
             </thead>
             <tbody>
-              {rows.map((row, index) => (
+              {visible.map((row, index) => (
                 <tr key={row.handoffId} className={row.status === 'breached' ? 'breached' : 'warning'}>
                   <td className="num">{index + 1}</td>
                   <th scope="row">
@@ -113,6 +117,11 @@ export const StalledTable = memo(function StalledTable({ rows }: { rows: readonl
               ))}
             </tbody>
           </table>
+          {visible.length < rows.length ? (
+            <button type="button" className="btn btn-sm dash-more" onClick={() => setShowAll(true)}>
+              Show all {rows.length} stalled handoffs
+            </button>
+          ) : null}
         </div>
       )}
     </section>

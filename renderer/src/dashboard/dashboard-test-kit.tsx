@@ -36,7 +36,11 @@ export async function seededDb(seed: Seed): Promise<BatonDb> {
 
 /** Test-only: one screen on a fresh database, with a fresh UI store. */
 export async function renderWithDb(element: ReactElement, seed: Seed) {
-  const db = await seededDb(seed);
+  return renderOnDb(element, await seededDb(seed));
+}
+
+/** Test-only: one screen on a database the test already filled, with a fresh UI store. */
+export function renderOnDb(element: ReactElement, db: BatonDb) {
   resetUi();
   const user = userEvent.setup();
   const view = render(<DbProvider db={db}>{element}</DbProvider>);

@@ -84,10 +84,7 @@ export function useShortcuts(): void {
             void move(handoff, to).then((result) => {
               // The card re-mounts in its new column; keep keyboard focus on it.
               if (!result.ok) return;
-              window.setTimeout(() => {
-                const cards = document.querySelectorAll<HTMLElement>('[data-card-id]');
-                Array.from(cards).find((card) => card.dataset.cardId === cardId)?.focus();
-              }, 50);
+              useUi.getState().setFocusedCard(`${cardId}@${to}`);
             });
           });
           return;

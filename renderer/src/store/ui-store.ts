@@ -72,6 +72,7 @@ export interface UiState {
   dialog: DialogState;
   refusal: Refusal | null;
   toasts: Toast[];
+  /** `cardId@state` of a card that should take keyboard focus once it renders in that column. */
   focusedCardId: string | null;
   /** Bumped to ask the search box to take focus (shortcut `/`). */
   searchFocusRequest: number;

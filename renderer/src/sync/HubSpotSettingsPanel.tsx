@@ -1,7 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ConnectionInfo, ProvisionResult } from '../../../shared/sync/protocol';
+import { MergeDecisionsList } from './MergeDecisionsList';
 import { useSyncScheduler } from './sync-context';
 import { useSyncStore } from './sync-store';
+
+const NO_PROBLEMS: readonly { dealId: string; message: string }[] = [];
 
 /** A token-related failure in words a person can act on. */
 export function connectErrorText(error: { code: string; message: string }): string {
@@ -41,6 +44,7 @@ export function HubSpotSettingsPanel() {
   const connected = useSyncStore((s) => s.connected);
   const connection = useSyncStore((s) => s.connection);
   const online = useSyncStore((s) => s.online);
+  const problems = useSyncStore((s) => s.lastSummary?.problems ?? NO_PROBLEMS);
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState<'connect' | 'disconnect' | 'provision' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -145,6 +149,26 @@ export function HubSpotSettingsPanel() {
         <p className="muted" role="status" style={{ marginTop: 8 }}>
           {notice}
         </p>
+      ) : null}
+      {problems.length > 0 ? (
+        <div role="note" style={{ marginTop: 12 }}>
+          <p>
+            {problems.length} HubSpot deal{problems.length === 1 ? '' : 's'} could not be merged in the last sync (everything else was):
+          </p>
+          <ul>
+            {problems.slice(0, 20).map((problem) => (
+              <li key={`${problem.dealId}:${problem.message}`} className="muted">
+                {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {connected === true ? (
+        <>
+          <h3 style={{ marginTop: 16 }}>Merge decisions</h3>
+          <MergeDecisionsList />
+        </>
       ) : null}
     </section>
   );

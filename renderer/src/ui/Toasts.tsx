@@ -39,10 +39,11 @@ export function Toasts({ onUndo }: { onUndo: () => void }) {
   // Offer Undo only while the data layer still holds an undo (it drops stale ones).
   const undo = useUndo();
   const undoLabel = undo ? undo.label : null;
+  const newestUndoable = [...toasts].reverse().find((toast) => toast.undoable)?.id;
   return (
     <div className="toast-region" role="status" aria-live="polite">
       {toasts.map((toast) => (
-        <ToastItem key={toast.id} toast={toast} onUndo={onUndo} undoLabel={undoLabel} />
+        <ToastItem key={toast.id} toast={toast} onUndo={onUndo} undoLabel={toast.id === newestUndoable ? undoLabel : null} />
       ))}
     </div>
   );

@@ -133,11 +133,16 @@ describe('moving a card with the keyboard only', () => {
     const { id } = await storedHandoffByTitle(page, title);
 
     await card(page, title, CLIENT).focus();
+    // A slow machine (CPU throttled 10x) must not lose the user's place: the card re-mounts
+    // in its new column whenever the write commits, not within a fixed delay.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
     await page.keyboard.press(']');
 
     const moved = cardIn(page, 'READY_FOR_HANDOFF', title, CLIENT);
     await moved.waitFor();
     await expect.poll(async () => (await storedHandoff(page, id)).handoff?.state).toBe('READY_FOR_HANDOFF');
-    await expect.poll(() => moved.evaluate((node) => node === document.activeElement)).toBe(true);
+    await expect.poll(() => moved.evaluate((node) => node === document.activeElement), { timeout: 5_000 }).toBe(true);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   });
 });

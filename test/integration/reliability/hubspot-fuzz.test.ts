@@ -72,10 +72,13 @@ async function sync(h: RunnerHarness): Promise<SyncRunOutcome> {
 let faultsInjected = 0;
 let runsRecovered = 0;
 let hostileEdits = 0;
+let unreported = 0;
 let itemsLost = 0;
 
 afterAll(() => {
-  console.info(`[reliability] hubspot-fuzz: ${SCENARIOS.length} kinds of bad HubSpot answer, ${faultsInjected} faults injected (pull and push) + ${hostileEdits} hostile edits by a colleague, every bad answer refused with a typed error and nothing applied, ${runsRecovered} clean re-syncs converged, ${itemsLost} changes lost`);
+  console.info(
+    `[reliability] hubspot-fuzz: ${faultsInjected} bad HubSpot answers injected (${SCENARIOS.length} kinds on pull and push, plus an unknown stage) and ${hostileEdits} hostile colleague edits: ${faultsInjected + hostileEdits - unreported} refused with a typed error or reported as a problem, ${unreported} silently ignored (known gap), nothing invalid applied, ${runsRecovered} clean re-syncs converged, ${itemsLost} changes lost`,
+  );
 });
 
 describe('HubSpot answering garbage', () => {
@@ -144,6 +147,38 @@ describe('HubSpot answering garbage', () => {
     expect(lost).toBe(0);
   });
 
+  it('an unknown stage in the answer is reported, never applied, and a clean sync recovers', async () => {
+    const deal = h.fake.state.deals.find((d) => !d.archived && d.properties['baton_id'] === 'h-local');
+    if (!deal) throw new Error('setup: deal missing');
+    h.advance(MINUTE);
+    h.fake.colleague.setDealProperties(deal.id, { description: 'touched' });
+    const view = h.fake.state.object('deals', deal.id);
+    if (!view) throw new Error('setup: deal view missing');
+    const stamp = new Date(h.now().getTime()).toISOString();
+    const forged = {
+      id: view.id,
+      properties: { ...view.properties, dealstage: 'stage-from-nowhere', hs_lastmodifieddate: stamp },
+      propertiesWithHistory: { ...view.propertiesWithHistory, dealstage: [{ value: 'stage-from-nowhere', timestamp: stamp, sourceType: 'CRM_UI' }, ...(view.propertiesWithHistory['dealstage'] ?? [])] },
+      createdAt: view.createdAt,
+      updatedAt: stamp,
+      archived: false,
+    };
+    h.fake.faults.failNext({ method: 'POST', path: '/crm/v3/objects/deals/batch/read' }, { kind: 'json', status: 200, body: { status: 'COMPLETE', results: [forged], startedAt: stamp, completedAt: stamp } }, TIMES);
+    faultsInjected += 1;
+    const stateBefore = (await h.db.handoffs.get('h-local'))?.state;
+    const outcome = await sync(h);
+    const handoff = await h.db.handoffs.get('h-local');
+    expect(handoff?.state).toBe(stateBefore);
+    const reported = !outcome.ok || outcome.summary.problems.length > 0 || (handoff?.exceptions.length ?? 0) > 0;
+    console.info(`[reliability] hubspot-fuzz: unknown stage → ${outcome.ok ? `run ok, ${outcome.summary.problems.length} problems, ${outcome.summary.exceptions} exceptions` : `run refused ${outcome.error.code}`}`);
+    expect(reported).toBe(true);
+    h.fake.faults.clear();
+    const clean = await sync(h);
+    if (!clean.ok) throw new Error(`recovery failed: ${clean.error.code} ${clean.error.message}`);
+    runsRecovered += 1;
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
   it.each<{ name: string; properties: Record<string, string>; expectReported: boolean }>([
     { name: 'a 60,000-character deal name', properties: { dealname: 'x'.repeat(60_000) }, expectReported: true },
     // KNOWN GAP (reported to the sync owner): a deal moved out of the Handoffs pipeline is
@@ -161,6 +196,7 @@ describe('HubSpot answering garbage', () => {
     expect(handoff?.title.length ?? 0).toBeLessThanOrEqual(300);
     const reported = !outcome.ok || outcome.summary.problems.length > 0 || outcome.summary.exceptions > 0 || (handoff?.exceptions.length ?? 0) > 0;
     expect(reported).toBe(expectReported);
+    if (!reported) unreported += 1;
     console.info(`[reliability] hubspot-fuzz: colleague wrote ${Object.keys(properties).join(',')} → ${outcome.ok ? `run ok, ${outcome.summary.problems.length} problems, ${outcome.summary.exceptions} exceptions, updated ${outcome.summary.updated}` : `run refused ${outcome.error.code}`}; reported: ${reported}`);
 
     h.advance(MINUTE);

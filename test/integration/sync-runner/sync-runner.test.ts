@@ -156,6 +156,24 @@ describe('sync runner against the real sync service and the HubSpot fake', () =>
     expect(await h.db.outbox.where('status').equals('pending').count()).toBe(0);
   });
 
+  it('a transient failure keeps the change queued with one more attempt, and the next run sends it', async () => {
+    await sync(h);
+    await newHandoff(h, 'h-flaky', 'Flaky one');
+    // HubSpot is down for longer than the service's own retries.
+    h.fake.faults.failNext({ method: 'POST', path: '/crm/v3/objects/deals/batch/upsert' }, { status: 503 }, 20);
+    const outcome = await sync(h);
+    expect(outcome.summary).toMatchObject({ pushed: 0, failed: 0 });
+    expect(outcome.summary.retried).toBeGreaterThan(0);
+    const queued = await h.db.outbox.where('handoffId').equals('h-flaky').toArray();
+    expect(queued.length).toBeGreaterThan(0);
+    expect(queued.every((e) => e.status === 'pending' && e.attempts === 1 && (e.lastError ?? '').startsWith('HUBSPOT_UNAVAILABLE'))).toBe(true);
+    expect((await h.db.handoffs.get('h-flaky'))?.exceptions).toEqual([]);
+    h.fake.faults.clear();
+    await sync(h);
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(liveDeals(h).filter((d) => d.properties['baton_id'] === 'h-flaky')).toHaveLength(1);
+  });
+
   it('running again with nothing new changes nothing', async () => {
     await sync(h);
     await newHandoff(h, 'h-idem', 'Idempotent');

@@ -60,6 +60,19 @@ describe('sync scheduler', () => {
     expect(owners).toEqual(expect.arrayContaining(['local-user', ...h.fake.state.owners.map((o) => o.id)]));
   });
 
+  it('runs again on its interval while online and connected, and not while offline', async () => {
+    await h.connect();
+    scheduler = createSyncScheduler({ db: h.db, api: countingApi, now: h.now, intervalMs: 20 });
+    scheduler.start();
+    await vi.waitFor(() => expect(pulls).toBeGreaterThanOrEqual(3));
+    h.host.online.setOnline(false);
+    await vi.waitFor(() => expect(useSyncStore.getState()).toMatchObject({ online: false, running: false }));
+    const atOffline = pulls;
+    // Several intervals pass offline; none of them runs.
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(pulls).toBe(atOffline);
+  });
+
   it('reports a wrong token with its typed error and stays disconnected', async () => {
     const s = await started();
     const outcome = await s.connect('not-a-real-token');
