@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { BatonDb } from './data/db';
 import { DbProvider } from './data/db-context';
 import { BoardScreen } from './board/BoardScreen';
@@ -9,16 +10,23 @@ import { RefusalPanel } from './board/RefusalPanel';
 import { TopBar } from './board/TopBar';
 import { HandoffDrawer } from './drawer/HandoffDrawer';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { SyncProvider } from './sync/sync-context';
 import { HelpDialog } from './shortcuts/HelpDialog';
 import { useMenuCommands } from './shortcuts/use-menu-commands';
 import { useShortcuts } from './shortcuts/use-shortcuts';
 import { useUndoAction } from './shortcuts/use-undo';
 import { TemplatesScreen } from './templates/TemplatesScreen';
+import { ClientUpdateHost } from './client-update/ClientUpdateHost';
+import { useNotificationDetector } from './notifications/use-notification-detector';
+import { useNotificationClicks } from './notifications/use-notification-clicks';
 import { useUi } from './store/ui-store';
 import { ConnectionBanner } from './ui/ConnectionBanner';
 import { Toasts } from './ui/Toasts';
 import { useApplyTheme } from './ui/use-theme';
 import { useWorkspace } from './ui/use-workspace';
+
+// The dashboard brings the charting library: load it when first opened, so the board starts fast.
+const DashboardScreen = lazy(() => import('./dashboard/DashboardScreen').then((module) => ({ default: module.DashboardScreen })));
 
 function Dialogs() {
   const dialog = useUi((s) => s.dialog);
@@ -42,6 +50,8 @@ function Shell({ startupError }: { startupError?: string }) {
   const undo = useUndoAction();
   useApplyTheme(settings.theme);
   useShortcuts();
+  useNotificationDetector();
+  useNotificationClicks();
   useMenuCommands();
   return (
     <div className="app">
@@ -53,11 +63,18 @@ function Shell({ startupError }: { startupError?: string }) {
       ) : null}
       <ConnectionBanner />
       <DemoBanner />
-      <main className="main" aria-label={view === 'board' ? 'Board' : view === 'templates' ? 'Templates' : 'Settings'}>
-        {view === 'board' ? <BoardScreen /> : view === 'templates' ? <TemplatesScreen /> : <SettingsScreen />}
+      <main className="main" aria-label={view === 'board' ? 'Board' : view === 'templates' ? 'Templates' : view === 'dashboard' ? 'Dashboard' : 'Settings'}>
+        {view === 'board' ? <BoardScreen /> : view === 'templates' ? <TemplatesScreen /> : view === 'dashboard' ? (
+          <Suspense fallback={<p className="page muted">Loading the dashboard…</p>}>
+            <DashboardScreen />
+          </Suspense>
+        ) : (
+          <SettingsScreen />
+        )}
       </main>
       {drawer ? <HandoffDrawer key={`${drawer.handoffId}:${drawer.criterionId ?? ''}`} target={drawer} /> : null}
       <Dialogs />
+      <ClientUpdateHost />
       <RefusalPanel />
       <Toasts onUndo={() => void undo()} />
     </div>
@@ -68,7 +85,9 @@ function Shell({ startupError }: { startupError?: string }) {
 export function App({ db, startupError }: { db: BatonDb; startupError?: string }) {
   return (
     <DbProvider db={db}>
-      <Shell startupError={startupError} />
+      <SyncProvider>
+        <Shell startupError={startupError} />
+      </SyncProvider>
     </DbProvider>
   );
 }

@@ -4,6 +4,7 @@ import { App } from './App';
 import { reportUncaughtErrors } from './api/report-errors';
 import { openBatonDb } from './data/db';
 import { ensureWorkspace } from './data/workspace';
+import { startBackupServices } from './backup/start-backup-services';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -22,6 +23,8 @@ if (root) {
         `Baton could not prepare this workspace (templates or demo data): ${error instanceof Error ? error.message : String(error)}. Your saved handoffs are untouched; restart Baton to try again.`,
     )
     .then((startupError) => {
+      // Today's automatic backup and persistent storage (asked once); after setup, so the backup holds the seeded workspace.
+      startBackupServices(db);
       reactRoot.render(
         <StrictMode>
           <App db={db} startupError={startupError} />

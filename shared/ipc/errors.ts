@@ -62,9 +62,17 @@ export class IpcError extends Error {
 }
 
 /** Zod issues as path + message pairs, e.g. `{ path: 'url', message: 'Invalid URL' }`. */
+/** Issue texts quote the caller's keys; a hostile caller must not make us build huge errors. */
+const MAX_ISSUES = 20;
+const MAX_ISSUE_TEXT = 300;
+
+function clip(text: string): string {
+  return text.length <= MAX_ISSUE_TEXT ? text : `${text.slice(0, MAX_ISSUE_TEXT)}…`;
+}
+
 export function issuesFromZod(error: z.ZodError): IpcIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((segment) => String(segment)).join('.'),
-    message: issue.message,
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+    path: clip(issue.path.map((segment) => String(segment)).join('.')),
+    message: clip(issue.message),
   }));
 }

@@ -1,25 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useFailedSyncCount, usePendingSyncCount } from '../data/queries';
 import { useUi } from '../store/ui-store';
-
-function SyncIndicator() {
-  const pending = usePendingSyncCount();
-  const failed = useFailedSyncCount();
-  const label =
-    failed && failed > 0
-      ? `${failed} change${failed === 1 ? '' : 's'} failed to sync`
-      : pending === undefined
-        ? 'Checking sync…'
-        : pending === 0
-          ? 'All changes synced'
-          : `${pending} change${pending === 1 ? '' : 's'} waiting to sync`;
-  return (
-    <span className="sync-indicator" role="status" title={label}>
-      <span className={`sync-dot ${pending || failed ? 'pending' : ''}`} aria-hidden="true" />
-      {label}
-    </span>
-  );
-}
+import { NotificationCentre } from '../notifications/NotificationCentre';
+import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
 
 /** Search, primary actions and navigation. */
 export function TopBar() {
@@ -47,6 +29,9 @@ export function TopBar() {
         <button type="button" className="btn btn-ghost" aria-current={view === 'templates' ? 'page' : undefined} onClick={() => setView('templates')}>
           Templates
         </button>
+        <button type="button" className="btn btn-ghost" aria-current={view === 'dashboard' ? 'page' : undefined} onClick={() => setView('dashboard')}>
+          Dashboard
+        </button>
       </nav>
       <input
         ref={searchRef}
@@ -67,7 +52,8 @@ export function TopBar() {
         }}
       />
       <span className="spacer" />
-      <SyncIndicator />
+      <SyncStatusIndicator />
+      <NotificationCentre />
       <button type="button" className="btn btn-primary" onClick={() => openDialog({ kind: 'create' })}>
         + New handoff
       </button>

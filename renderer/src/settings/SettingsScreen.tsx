@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
+import { BackupPanel } from '../backup/BackupPanel';
 import { useSettings } from '../data/queries';
+import { HubSpotSettingsPanel } from '../sync/HubSpotSettingsPanel';
 import { OwnersPanel } from './OwnersPanel';
 import { useSaveSettings } from './use-save-settings';
 import { WorkingHoursPanel } from './WorkingHoursPanel';
@@ -38,6 +40,8 @@ export function SettingsScreen() {
             <OwnersPanel settings={settings} />
             <WorkingHoursPanel key={JSON.stringify([settings.workingHours, settings.slaHours])} settings={settings} />
             <ThemePanel settings={settings} />
+            <HubSpotSettingsPanel />
+            <BackupPanel />
           </>
         )}
       </div>

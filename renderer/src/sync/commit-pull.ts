@@ -1,4 +1,5 @@
 import type { Handoff } from '../../../shared/domain/handoff';
+import type { HandoffEvent } from '../../../shared/domain/history';
 import type { Template } from '../../../shared/domain/template';
 import { handoffToDealProperties } from '../../../shared/hubspot/mapping';
 import type { PullResult, SyncBase } from '../../../shared/sync/protocol';
@@ -71,10 +72,15 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
 
     const pendingUpserts = new Set((await db.outbox.where('status').equals('pending').toArray()).filter((e) => e.kind === 'upsert_handoff').map((e) => e.handoffId));
     const requests: OutboxRequest[] = [];
+    // Collected and written with one bulkPut per table: a first pull imports thousands of
+    // deals, and a put per record (three per deal) took 2.4x a bare bulkPut of the same rows.
+    const handoffRows: Handoff[] = [];
+    const eventRows: HandoffEvent[] = [];
+    const syncRowsOut: SyncStateRow[] = [];
     for (const write of output.writes) {
       const handoff = validHandoff(write.handoff);
-      await db.handoffs.put(handoff);
-      await db.events.bulkPut(write.events.map(validEvent));
+      handoffRows.push(handoff);
+      for (const event of write.events) eventRows.push(validEvent(event));
       const template = byKey.get(key({ id: handoff.templateId, version: handoff.templateVersion }));
       const needsPush = !isDemoHandoffId(handoff.id) && !pendingUpserts.has(handoff.id) && (write.created || (handoff.archivedAt === null && differsFromBase(handoff, template, write.newBase, pull)));
       if (needsPush) {
@@ -83,7 +89,7 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
       }
       const previous = syncById.get(handoff.id);
       const hasPending = pendingUpserts.has(handoff.id);
-      await db.syncState.put({
+      syncRowsOut.push({
         handoffId: handoff.id,
         dealId: write.dealId,
         base: write.newBase,
@@ -92,6 +98,9 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
         syncedAt: at,
       });
     }
+    await db.handoffs.bulkPut(handoffRows);
+    await db.events.bulkPut(eventRows);
+    await db.syncState.bulkPut(syncRowsOut);
     await appendOutbox(db, requests, at);
     await db.syncMeta.put({ key: SYNC_META.cursor, value: pull.cursor });
     return {

@@ -61,10 +61,12 @@ describe('accessibility of the board (axe-core in Chromium, demo workspace)', ()
       stops.push(stop);
       if (stop.startsWith('article:')) break;
     }
-    expect(stops.slice(0, 7)).toEqual([
+    expect(stops.slice(0, 9)).toEqual([
       'button: Board',
       'button: Templates',
+      'button: Dashboard',
       'input: Search handoffs',
+      'button: Notifications',
       'button: + New handoff',
       'button: Settings',
       'button: Keyboard shortcuts and help',
