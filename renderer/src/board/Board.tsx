@@ -22,7 +22,7 @@ import { toBoardFilter, useUi } from '../store/ui-store';
 import { useWorkspace } from '../ui/use-workspace';
 import { boardAnnouncements } from './announcements';
 import { BoardColumn } from './BoardColumn';
-import { containerId, findContainer, moveItem, neighbours, stateOfContainer, type ContainerItems } from './drag-state';
+import { containerId, findContainer, moveItem, neighbours, reorderWithinColumn, stateOfContainer, type ContainerItems } from './drag-state';
 import { HandoffCardContent } from './HandoffCard';
 import { buildLanes } from './lanes';
 import { useMoveHandoff } from './use-move';
@@ -116,9 +116,10 @@ export function Board() {
       const from = findContainer(current, activeKey);
       const to = findContainer(current, overKey);
       if (from === null || to === null) return current;
+      // Within one column the order is settled on drop (see reorderWithinColumn).
+      if (from === to) return current;
       const targetIds = current[to] ?? [];
       const overIndex = targetIds.indexOf(overKey);
-      if (from === to && overIndex < 0) return current;
       return moveItem(current, activeKey, to, overIndex >= 0 ? overIndex : targetIds.length);
     });
   }, []);
@@ -139,12 +140,12 @@ export function Board() {
         finish();
         return;
       }
-      const to = findContainer(current, activeKey);
+      const finalItems = reorderWithinColumn(current, activeKey, String(over.id));
+      const to = findContainer(finalItems, activeKey);
       if (to === null) {
         finish();
         return;
       }
-      const finalItems = current;
       const state: HandoffState | null = stateOfContainer(to);
       const original = snapshot.current ? findContainer(snapshot.current, activeKey) : null;
       const before = snapshot.current && original ? (snapshot.current[original] ?? []) : [];

@@ -1,4 +1,4 @@
-import { containerId, findContainer, moveItem, neighbours, stateOfContainer } from './drag-state';
+import { containerId, findContainer, moveItem, neighbours, reorderWithinColumn, stateOfContainer } from './drag-state';
 
 const items = {
   [containerId('all', 'IN_PROGRESS')]: ['a', 'b', 'c'],
@@ -33,5 +33,20 @@ describe('drag state', () => {
   it('reports neighbours for rank computation', () => {
     expect(neighbours(items, 'b')).toEqual({ before: 'a', after: 'c' });
     expect(neighbours(items, 'd')).toEqual({ before: null, after: null });
+  });
+});
+
+describe('reorderWithinColumn', () => {
+  const items = { 'all::IN_PROGRESS': ['a', 'b', 'c'], 'all::READY_FOR_HANDOFF': ['d'] };
+
+  it('puts the card at the place of the card it was dropped on, like arrayMove', () => {
+    expect(reorderWithinColumn(items, 'a', 'c')['all::IN_PROGRESS']).toEqual(['b', 'c', 'a']);
+    expect(reorderWithinColumn(items, 'c', 'a')['all::IN_PROGRESS']).toEqual(['c', 'a', 'b']);
+  });
+
+  it('leaves cross-column drops and drops on itself alone', () => {
+    expect(reorderWithinColumn(items, 'a', 'd')).toBe(items);
+    expect(reorderWithinColumn(items, 'b', 'b')).toBe(items);
+    expect(reorderWithinColumn(items, 'a', 'all::IN_PROGRESS')).toBe(items);
   });
 });
