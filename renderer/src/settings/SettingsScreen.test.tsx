@@ -8,6 +8,9 @@ async function openSettings() {
   await screen.findByText('Spring sale landing page');
   await app.user.click(screen.getByRole('button', { name: 'Settings' }));
   await screen.findByRole('heading', { name: 'Settings' });
+  // The panels render once the saved settings are loaded, which can lag the heading on a busy machine.
+  await screen.findByRole('combobox', { name: 'Time zone' });
+  await screen.findByRole('textbox', { name: 'New person’s name' });
   return app;
 }
 
