@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Handoff } from './handoff';
-import { ClientSchema, HandoffSchema, NextActionSchema } from './handoff';
+import { ClientSchema, HandoffSchema, NextActionSchema, startingRecords } from './handoff';
 import type { HandoffEvent } from './history';
 import { HandoffStateSchema, STATE_LABELS } from './states';
 import { IdSchema, IsoDateTimeSchema, OwnerIdSchema } from './ids';
@@ -174,20 +174,10 @@ export function createHandoff(input: unknown, ctx: CommandContext & { id: string
     sender: data.sender,
     receiver: data.receiver,
     nextAction: data.nextAction,
-    links: [],
-    checklist: [],
-    criteria: {},
-    approvals: [],
-    clientUpdates: [],
-    hubspotProperties: {},
-    openQuestions: [],
-    notes: [],
-    exceptions: [],
-    bounceCount: 0,
+    ...startingRecords(),
     stateEnteredAt: ctx.now,
     createdAt: ctx.now,
     updatedAt: ctx.now,
-    archivedAt: null,
     version: 1,
   };
   if (data.state !== 'IN_PROGRESS') {

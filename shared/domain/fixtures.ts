@@ -1,4 +1,5 @@
 import type { Handoff } from './handoff';
+import { startingRecords } from './handoff';
 import type { Template } from './template';
 import type { CommandContext } from './command-context';
 
@@ -52,20 +53,10 @@ export function makeHandoff(overrides: Partial<Handoff> = {}): Handoff {
     sender: 'owner-sender',
     receiver: null,
     nextAction: null,
-    links: [],
-    checklist: [],
-    criteria: {},
-    approvals: [],
-    clientUpdates: [],
-    hubspotProperties: {},
-    openQuestions: [],
-    notes: [],
-    exceptions: [],
-    bounceCount: 0,
+    ...startingRecords(),
     stateEnteredAt: '2026-11-20T09:00:00.000Z',
     createdAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:00:00.000Z',
-    archivedAt: null,
     version: 1,
     ...overrides,
   };

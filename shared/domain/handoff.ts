@@ -126,3 +126,25 @@ export const HandoffSchema = z.object({
   version: z.number().int().nonnegative(),
 });
 export type Handoff = z.infer<typeof HandoffSchema>;
+
+type StartingRecords = Pick<
+  Handoff,
+  'links' | 'checklist' | 'criteria' | 'approvals' | 'clientUpdates' | 'hubspotProperties' | 'openQuestions' | 'notes' | 'exceptions' | 'bounceCount' | 'archivedAt'
+>;
+
+/** What every new handoff starts with, however it was made (created here or imported from HubSpot): no proof, no history of re-asks. */
+export function startingRecords(): StartingRecords {
+  return {
+    links: [],
+    checklist: [],
+    criteria: {},
+    approvals: [],
+    clientUpdates: [],
+    hubspotProperties: {},
+    openQuestions: [],
+    notes: [],
+    exceptions: [],
+    bounceCount: 0,
+    archivedAt: null,
+  };
+}

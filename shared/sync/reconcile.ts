@@ -1,5 +1,5 @@
 import type { Handoff, HandoffException } from '../domain/handoff';
-import { HandoffSchema } from '../domain/handoff';
+import { HandoffSchema, startingRecords } from '../domain/handoff';
 import type { HandoffEvent } from '../domain/history';
 import type { Template } from '../domain/template';
 import { handoffToDealProperties, normalizeDealProperties, parseTemplateKey } from '../hubspot/mapping';
@@ -146,20 +146,10 @@ function skeletonFor(deal: RemoteDeal, template: Template, now: string): Handoff
     sender: null,
     receiver: null,
     nextAction: null,
-    links: [],
-    checklist: [],
-    criteria: {},
-    approvals: [],
-    clientUpdates: [],
-    hubspotProperties: {},
-    openQuestions: [],
-    notes: [],
-    exceptions: [],
-    bounceCount: 0,
+    ...startingRecords(),
     stateEnteredAt: now,
     createdAt: now,
     updatedAt: now,
-    archivedAt: null,
     version: 0,
   };
 }

@@ -1,4 +1,5 @@
 import type { Handoff } from '../../../shared/domain/handoff';
+import { startingRecords } from '../../../shared/domain/handoff';
 import type { Template } from '../../../shared/domain/template';
 import { openBatonDb, type BatonDb } from './db';
 
@@ -43,20 +44,10 @@ export function makeHandoff(overrides: Partial<Handoff> = {}): Handoff {
     sender: 'maya',
     receiver: null,
     nextAction: null,
-    links: [],
-    checklist: [],
-    criteria: {},
-    approvals: [],
-    clientUpdates: [],
-    hubspotProperties: {},
-    openQuestions: [],
-    notes: [],
-    exceptions: [],
-    bounceCount: 0,
+    ...startingRecords(),
     stateEnteredAt: '2026-11-20T09:00:00.000Z',
     createdAt: '2026-11-20T09:00:00.000Z',
     updatedAt: '2026-11-20T09:00:00.000Z',
-    archivedAt: null,
     version: 1,
     ...overrides,
   };

@@ -1,4 +1,5 @@
 import type { Handoff } from '../../../shared/domain/handoff';
+import { startingRecords } from '../../../shared/domain/handoff';
 import type { Template } from '../../../shared/domain/template';
 import type { StageIds } from '../../../shared/sync/protocol';
 
@@ -46,20 +47,10 @@ export function makeHandoff(overrides: Partial<Handoff> = {}): Handoff {
     sender: 'owner-1',
     receiver: null,
     nextAction: null,
-    links: [],
-    checklist: [],
-    criteria: {},
-    approvals: [],
-    clientUpdates: [],
-    hubspotProperties: {},
-    openQuestions: [],
-    notes: [],
-    exceptions: [],
-    bounceCount: 0,
+    ...startingRecords(),
     stateEnteredAt: '2026-11-01T09:00:00.000Z',
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-01T09:00:00.000Z',
-    archivedAt: null,
     version: 1,
     ...overrides,
   };
