@@ -210,12 +210,20 @@ export async function pull(request: { cursor: SyncCursor | null; knownDealIds: r
   const deals = changed.map((object) => toRemoteDeal(object, ctx.properties));
   const present = new Set(deals.map((d) => d.dealId));
   const toCheck = request.knownDealIds.filter((id) => !present.has(id));
+  // Known deals the search did not return are either unchanged, deleted, or moved to another
+  // pipeline (the search only covers the Handoffs pipeline): one read tells them apart.
+  const located = [PROP.batonId, PROP.pipeline, PROP.stage];
   for (let i = 0; i < toCheck.length; i += 100) {
     const ids = toCheck.slice(i, i + 100);
-    const result = await ctx.gateway.batchRead('deals', ids, [PROP.batonId]);
+    const result = await ctx.gateway.batchRead('deals', ids, located);
     const alive = new Set(result.results.map((o) => o.id));
     for (const id of ids) {
       if (!alive.has(id)) deals.push({ dealId: id, batonId: null, properties: {}, history: {}, archived: true, updatedAt: new Date(0).toISOString() });
+    }
+    for (const object of result.results) {
+      const pipeline = object.properties[PROP.pipeline];
+      // Only the pipeline and stage: reconcile flags the move and merges nothing else of a deal it cannot follow.
+      if (pipeline && pipeline !== ctx.pipeline.pipelineId) deals.push(toRemoteDeal(object, located));
     }
   }
 

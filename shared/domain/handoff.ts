@@ -78,7 +78,11 @@ export const NoteSchema = z.object({
 });
 export type Note = z.infer<typeof NoteSchema>;
 
-export const EXCEPTION_KINDS = ['GATE_BYPASSED', 'SYNC_FAILED', 'SLA_BREACHED', 'NEXT_ACTION_OVERDUE'] as const;
+/**
+ * What went wrong on a handoff. DEAL_LEFT_PIPELINE: its HubSpot deal was moved to
+ * another pipeline, so sync no longer sees it (raised and cleared by a pull).
+ */
+export const EXCEPTION_KINDS = ['GATE_BYPASSED', 'SYNC_FAILED', 'SLA_BREACHED', 'NEXT_ACTION_OVERDUE', 'DEAL_LEFT_PIPELINE'] as const;
 export const ExceptionKindSchema = z.enum(EXCEPTION_KINDS);
 export type ExceptionKind = z.infer<typeof ExceptionKindSchema>;
 

@@ -1,4 +1,4 @@
-import { HandoffSchema } from './handoff';
+import { HandoffExceptionSchema, HandoffSchema } from './handoff';
 import { TemplateSchema } from './template';
 import { validationError } from './errors';
 import { makeCompleteHandoff, makeTemplate } from './fixtures';
@@ -28,6 +28,16 @@ describe('HandoffSchema', () => {
     );
     const { title: _title, ...untitled } = makeCompleteHandoff();
     expect(message(HandoffSchema, untitled)).toBe('title: Required (expected string)');
+  });
+});
+
+describe('HandoffExceptionSchema', () => {
+  it('knows the deal-left-pipeline kind that sync raises, and names the kinds when refusing one', () => {
+    const exception = { id: 'x', message: 'Moved to the Sales pipeline in HubSpot', raisedAt: '2026-11-24T09:00:00Z' };
+    expect(message(HandoffExceptionSchema, { ...exception, kind: 'DEAL_LEFT_PIPELINE' })).toBe('valid');
+    expect(message(HandoffExceptionSchema, { ...exception, kind: 'LEFT' })).toBe(
+      'kind: Invalid option: expected one of "GATE_BYPASSED"|"SYNC_FAILED"|"SLA_BREACHED"|"NEXT_ACTION_OVERDUE"|"DEAL_LEFT_PIPELINE"',
+    );
   });
 });
 

@@ -8,6 +8,7 @@ export const EXCEPTION_KIND_LABELS: Record<ExceptionKind, string> = {
   SYNC_FAILED: 'Sync failed',
   SLA_BREACHED: 'SLA breached',
   NEXT_ACTION_OVERDUE: 'Next action overdue',
+  DEAL_LEFT_PIPELINE: 'Deal left pipeline',
 };
 
 export interface ExceptionRow {

@@ -5,6 +5,7 @@ import { mergeField } from './merge';
 import { reconcile } from './reconcile';
 import type { LocalRecord } from './reconcile';
 import type { RemoteDeal } from './protocol';
+import type { Handoff } from '../domain/handoff';
 
 const NOW = '2026-11-20T12:00:00.000Z';
 const value = fc.option(fc.constantFrom('a', 'b', 'c'), { nil: null });
@@ -61,6 +62,27 @@ describe('reconcile', () => {
         expect(second.writes).toEqual([]);
         expect(second.exceptions).toEqual([]);
         expect(second.conflicts).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('records every change it makes: the version grows by exactly the events of the write, and a changed record always has one', () => {
+    const withoutBookkeeping = (h: Handoff) => ({ ...h, client: { ...h.client, hubspotDealId: null }, updatedAt: '', version: 0 });
+    fc.assert(
+      fc.property(fc.boolean(), remoteEdit, fc.boolean(), time, fc.boolean(), (complete, edit, localEditedLater, remoteAt, linked) => {
+        const start = (complete ? makeCompleteHandoff : makeHandoff)({ version: 3, client: { name: 'Acme', hubspotCompanyId: null, hubspotDealId: linked ? 'd-1' : null } });
+        const base = handoffToDealProperties(start, TEMPLATE, PIPELINE);
+        const local = { ...start, title: 'Local title' };
+        const props: Record<string, string | null> = { ...base, ...edit };
+        const history = Object.fromEntries(Object.keys(edit).map((k) => [k, [{ value: props[k] ?? null, timestamp: remoteAt }]]));
+        const deal: RemoteDeal = { dealId: 'd-1', batonId: start.id, properties: props, history, archived: false, updatedAt: remoteAt };
+        const locals: LocalRecord[] = [{ handoff: local, base, localEditTimes: { dealname: localEditedLater ? '2026-11-10T00:00:00.000Z' : '2026-10-01T00:00:00.000Z' } }];
+        const write = reconcile({ ...PIPELINE, deals: [deal], locals, templates: [TEMPLATE], defaultTemplate: TEMPLATE, now: NOW }).writes[0];
+        if (!write) return;
+        expect(write.handoff.version).toBe(local.version + write.events.length);
+        expect(write.handoff.client.hubspotDealId).toBe('d-1');
+        if (JSON.stringify(withoutBookkeeping(write.handoff)) !== JSON.stringify(withoutBookkeeping(local))) expect(write.events.length).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );

@@ -39,7 +39,8 @@ describe('reconcile', () => {
     const write = out.writes[0];
     expect(write?.handoff.title).toBe('Renamed in HubSpot');
     expect(write?.handoff.criteria['assets_ready']).toMatchObject({ met: true, by: 'hubspot' });
-    expect(write?.handoff.version).toBe(2);
+    // Two changes, two events: the version counts both (history length == version).
+    expect(write?.handoff.version).toBe(3);
     expect(write?.events.map((e) => e.kind)).toEqual(['field_changed', 'criterion_changed']);
     expect(write?.newBase['dealname']).toBe('Renamed in HubSpot');
   });
@@ -71,6 +72,10 @@ describe('reconcile', () => {
     expect(write?.handoff.title).toBe('Baton title');
     expect(write?.newBase['dealname']).toBe('HubSpot title');
     expect(out.conflicts).toEqual([expect.objectContaining({ winner: 'local', winningValue: 'Baton title', losingValue: 'HubSpot title' })]);
+    // The record did not change, but the merge decision is a recorded change of its own.
+    expect(write?.events.map((e) => e.kind)).toEqual(['merge_decision']);
+    expect(write?.handoff.version).toBe(local.version + 1);
+    expect(write?.handoff.updatedAt).toBe(local.updatedAt);
   });
 
   it('applies a stage move that passes the gate', () => {
@@ -175,6 +180,16 @@ describe('reconcile', () => {
     const local = makeHandoff();
     const out = run([dealFor(local, {}, LATE, 'd-5')], [{ handoff: local, base: baseOf(local) }]);
     expect(out.writes[0]?.handoff.client.hubspotDealId).toBe('d-5');
+  });
+
+  it('re-links a deal (a push whose ack was lost) as bookkeeping: no version bump, no event, like the ack', () => {
+    const local = makeHandoff({ version: 4 });
+    const out = run([dealFor(local, {}, LATE, 'd-5')], [{ handoff: local, base: null }]);
+    const write = out.writes[0];
+    expect(write?.events).toEqual([]);
+    expect(write?.handoff).toEqual({ ...local, client: { ...local.client, hubspotDealId: 'd-5' } });
+    expect(write?.dealId).toBe('d-5');
+    expect(write?.newBase).toEqual(baseOf(local));
   });
 
   it('derives per-field edit times from local events, ignoring HubSpot ones', () => {

@@ -11,6 +11,7 @@ import { isConflict, mergeProperties } from './merge';
 import type { FieldOutcome } from './merge';
 import { applyRemoteFields, isBatonOwned, stableId } from './apply-remote';
 import { applyStage } from './apply-stage';
+import { clearLeftPipeline, flagLeftPipeline, isOutsidePipeline } from './apply-pipeline';
 
 /**
  * Reconcile pulled HubSpot deals with local handoffs: pure, so the renderer
@@ -161,7 +162,8 @@ function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: Recon
   });
 
   if (local === null) {
-    if (deal.archived) return EMPTY;
+    // Only deals in the Handoffs pipeline become handoffs.
+    if (deal.archived || isOutsidePipeline(deal, input.pipelineId)) return EMPTY;
     const named = parseTemplateKey(deal.properties[PROP.template] ?? null);
     const template = (named && findTemplate(input.templates, named.templateId, named.templateVersion)) ?? input.defaultTemplate;
     if (template === null) {
@@ -190,6 +192,17 @@ function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: Recon
     };
     return { ...EMPTY, write: { handoff: archived, events: [event], newBase: local.base ?? {}, dealId: deal.dealId, created: false } };
   }
+  if (isOutsidePipeline(deal, input.pipelineId)) {
+    // Nothing of the deal is merged (its stage means nothing here) and the base stays, so no push moves it back either.
+    const flagged = flagLeftPipeline(handoff, deal, input.now);
+    if (!flagged.raised) return EMPTY;
+    const changed: Handoff = { ...flagged.handoff, updatedAt: input.now, version: handoff.version + flagged.events.length };
+    return {
+      ...EMPTY,
+      write: { handoff: changed, events: flagged.events, newBase: local.base ?? {}, dealId: deal.dealId, created: false },
+      exceptions: [{ handoffId: handoff.id, exception: flagged.raised }],
+    };
+  }
   return mergeInto(deal, local, template, input, false);
 }
 
@@ -208,9 +221,11 @@ function mergeInto(deal: RemoteDeal, local: LocalRecord, template: Template, inp
     remoteTimeOf: remoteTimeOf(deal),
   });
 
-  const applied = applyRemoteFields(start, outcomes, { template, dealId: deal.dealId });
+  // The deal is in the Handoffs pipeline (it came with this pull): an earlier move out of it is over.
+  const back = clearLeftPipeline(start, input.now);
+  const applied = applyRemoteFields(back.handoff, outcomes, { template, dealId: deal.dealId });
   let handoff = applied.handoff;
-  const events = [...applied.events];
+  const events = [...back.events, ...applied.events];
   const problems = applied.problems.map((message) => ({ dealId: deal.dealId, handoffId: start.id, message }));
   const exceptions: RaisedException[] = [];
   const newBase: SyncBase = { ...(local.base ?? {}), ...remoteProps };
@@ -226,6 +241,8 @@ function mergeInto(deal: RemoteDeal, local: LocalRecord, template: Template, inp
     if (result.exception) exceptions.push({ handoffId: handoff.id, exception: result.exception });
     if (result.problem) problems.push({ dealId: deal.dealId, handoffId: start.id, message: result.problem });
   }
+  const contentChanged = canonicalJson(handoff) !== canonicalJson(start);
+  // Linking the deal id is sync bookkeeping, not a change: as in the push ack, it bumps no version and records no event.
   if (handoff.client.hubspotDealId !== deal.dealId) handoff = { ...handoff, client: { ...handoff.client, hubspotDealId: deal.dealId } };
 
   const conflicts: MergeDecision[] = [];
@@ -249,10 +266,9 @@ function mergeInto(deal: RemoteDeal, local: LocalRecord, template: Template, inp
     }
   }
 
-  const handoffChanged = canonicalJson(handoff) !== canonicalJson(start);
-  if (handoffChanged && !importing) handoff = { ...handoff, updatedAt: input.now, version: start.version + 1 };
+  // Every recorded change counts once: the version grows by the events this merge records (history length == version).
+  if (!importing) handoff = { ...handoff, ...(contentChanged ? { updatedAt: input.now } : {}), version: start.version + events.length };
   if (importing) {
-    handoff = { ...handoff, version: 1 };
     events.unshift({
       id: stableId('evt', handoff.id, 'created', deal.dealId),
       handoffId: handoff.id,
@@ -264,6 +280,7 @@ function mergeInto(deal: RemoteDeal, local: LocalRecord, template: Template, inp
       after: null,
       summary: `Imported from HubSpot deal ${deal.dealId}`,
     });
+    handoff = { ...handoff, version: events.length };
   }
   const parsed = HandoffSchema.safeParse(handoff);
   if (!parsed.success) {
@@ -273,6 +290,7 @@ function mergeInto(deal: RemoteDeal, local: LocalRecord, template: Template, inp
       problems: [...problems, { dealId: deal.dealId, handoffId: start.id, message: `Deal ${deal.dealId} could not be merged: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}.` }],
     };
   }
+  const handoffChanged = canonicalJson(handoff) !== canonicalJson(start);
   const baseChanged = canonicalJson(newBase) !== canonicalJson(local.base);
   if (!importing && !handoffChanged && !baseChanged) return { ...EMPTY, problems };
   return {

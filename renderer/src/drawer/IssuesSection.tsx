@@ -9,6 +9,7 @@ const EXCEPTION_LABELS: Record<HandoffException['kind'], string> = {
   SYNC_FAILED: 'Sync failed',
   SLA_BREACHED: 'SLA breached',
   NEXT_ACTION_OVERDUE: 'Next action overdue',
+  DEAL_LEFT_PIPELINE: 'Deal left pipeline',
 };
 
 /** Open questions (bounce reasons) and exceptions: what is blocking this handoff. */

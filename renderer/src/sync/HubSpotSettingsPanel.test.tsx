@@ -1,16 +1,19 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createHandoff } from '../data/commands';
+import type { BatonDb } from '../data/db';
 import { DbProvider } from '../data/db-context';
-import { dbWithTemplates } from '../data/test-fixtures';
+import { dbWithTemplates, makeTemplate } from '../data/test-fixtures';
 import { HubSpotSettingsPanel } from './HubSpotSettingsPanel';
 import { SyncProvider } from './sync-context';
 import { SYNC_META } from './sync-meta';
 import { resetSyncStore, useSyncStore } from './sync-store';
 import { createScriptedHost, GOOD_TOKEN, NO_SCOPE_TOKEN } from './test-sync-api';
 
-async function setUp(host = createScriptedHost()) {
+async function setUp(host = createScriptedHost(), prepare: (db: BatonDb) => Promise<void> = async () => undefined) {
   resetSyncStore();
   const db = await dbWithTemplates();
+  await prepare(db);
   const user = userEvent.setup();
   render(
     <DbProvider db={db}>
@@ -19,7 +22,7 @@ async function setUp(host = createScriptedHost()) {
       </SyncProvider>
     </DbProvider>,
   );
-  await waitFor(() => expect(useSyncStore.getState().connected).toBe(false));
+  await waitFor(() => expect(useSyncStore.getState().connected).toBe(host.state.token !== null));
   return { db, host, user };
 }
 
@@ -52,5 +55,32 @@ describe('HubSpotSettingsPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Disconnect' }));
     expect(await screen.findByLabelText(/HubSpot token/)).toBeInTheDocument();
     expect(host.state.token).toBeNull();
+  });
+
+  it('offers "Retry failed" for changes HubSpot refused; a retry that goes through resolves the card\'s exception', async () => {
+    const host = createScriptedHost({ token: GOOD_TOKEN });
+    host.state.refusePushes = true;
+    const { db, user } = await setUp(host, async (db) => {
+      const created = await createHandoff(db, { id: 'h-refused', title: 'Refused one', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: makeTemplate().id, sender: 'maya' }, 'maya');
+      if (!created.ok) throw new Error(created.error.message);
+    });
+    // The first run (on start) is refused for good: the entry stops retrying and the card carries SYNC_FAILED.
+    expect(await screen.findByText(/1 change could not be written to HubSpot and stopped retrying/)).toBeInTheDocument();
+    expect((await db.handoffs.get('h-refused'))?.exceptions).toEqual([expect.objectContaining({ kind: 'SYNC_FAILED', resolvedAt: null })]);
+
+    // Still refused: the entry fails again, and the card keeps its one open exception (no duplicate).
+    await user.click(screen.getByRole('button', { name: 'Retry failed' }));
+    expect(await screen.findByText('Retried 1 change: 1 refused again (the card says why).')).toBeInTheDocument();
+    expect((await db.handoffs.get('h-refused'))?.exceptions).toHaveLength(1);
+
+    // The cause is fixed in HubSpot: the retry goes through.
+    host.state.refusePushes = false;
+    await user.click(screen.getByRole('button', { name: 'Retry failed' }));
+    expect(await screen.findByText('Retried 1 change: 1 sent to HubSpot.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retry failed' })).not.toBeInTheDocument();
+    expect(await db.outbox.count()).toBe(0);
+    const handoff = await db.handoffs.get('h-refused');
+    expect(handoff?.exceptions).toEqual([expect.objectContaining({ kind: 'SYNC_FAILED', resolvedBy: 'hubspot', resolution: 'HubSpot accepted the change when it was sent again.' })]);
+    expect(await db.events.where('handoffId').equals('h-refused').count()).toBe(handoff?.version);
   });
 });

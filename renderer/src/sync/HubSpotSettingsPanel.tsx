@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ConnectionInfo, ProvisionResult } from '../../../shared/sync/protocol';
 import { MergeDecisionsList } from './MergeDecisionsList';
+import { RetryFailedSection } from './RetryFailedSection';
 import { useSyncScheduler } from './sync-context';
 import { useSyncStore } from './sync-store';
 
@@ -37,7 +38,7 @@ function describeProvision(result: ProvisionResult): string {
 /**
  * Connect Baton to HubSpot with a token (verified by the desktop app, stored
  * in the OS secret store, never shown again), see which account Baton acts
- * as, set HubSpot up, or disconnect.
+ * as, set HubSpot up, retry changes HubSpot refused, or disconnect.
  */
 export function HubSpotSettingsPanel() {
   const scheduler = useSyncScheduler();
@@ -166,6 +167,7 @@ export function HubSpotSettingsPanel() {
       ) : null}
       {connected === true ? (
         <>
+          <RetryFailedSection />
           <h3 style={{ marginTop: 16 }}>Merge decisions</h3>
           <MergeDecisionsList />
         </>

@@ -1,13 +1,8 @@
-import { applyCommand } from '../../../shared/domain/commands';
-import type { Handoff } from '../../../shared/domain/handoff';
-import type { OutboxEntry } from '../../../shared/sync/outbox';
 import type { PushAck, SyncError } from '../../../shared/sync/protocol';
-import { HUBSPOT_ACTOR } from '../../../shared/sync/edit-times';
 import type { BatonDb } from '../data/db';
-import { changeTables, loadTemplateVersion, writeChange } from '../data/change-writer';
-import { outboxFor } from '../data/outbox-rules';
-import { newId } from '../data/write-support';
+import { changeTables } from '../data/change-writer';
 import type { PreparedItem, Unpushable } from './push-batches';
+import { raiseSyncFailed, resolveSyncFailed } from './sync-failed-exception';
 
 export interface AckSummary {
   pushed: number;
@@ -22,27 +17,10 @@ function errorText(error: Pick<SyncError, 'code' | 'message'>): string {
 }
 
 /**
- * Raises SYNC_FAILED on the card through the domain command, so it is recorded
- * like any other change. A refusal (the same failure already open, the card
- * archived) leaves the card as it is: the entry is marked failed either way.
- */
-async function raiseSyncFailed(db: BatonDb, handoff: Handoff, entry: OutboxEntry, error: SyncError, at: string): Promise<void> {
-  const template = await loadTemplateVersion(db, handoff.templateId, handoff.templateVersion);
-  const command = {
-    type: 'raise_exception' as const,
-    id: `sync-failed-${entry.id}`.slice(0, 200),
-    kind: 'SYNC_FAILED' as const,
-    message: `HubSpot did not accept this change (${entry.kind.replaceAll('_', ' ')}): ${error.message}`.slice(0, MAX_ERROR_TEXT),
-  };
-  const applied = applyCommand(handoff, command, { template, actor: HUBSPOT_ACTOR, now: at, newId });
-  if (!applied.ok) return;
-  await writeChange(db, { after: applied.handoff, event: applied.event, outbox: outboxFor(handoff, applied.handoff, command), undo: null });
-}
-
-/**
  * Commits one push's acks in ONE rw transaction. `ok` removes exactly the
  * acknowledged entries (entries written after the handoff was read were not
- * sent and stay) and stores deal id, base and synced version; `retry` keeps the
+ * sent and stay), stores deal id, base and synced version, and resolves the
+ * entry's SYNC_FAILED exception if a retry got it through; `retry` keeps the
  * entry with one more attempt; `failed` parks the entry and raises SYNC_FAILED
  * on its card, so the rest of the queue keeps moving.
  */
@@ -69,9 +47,9 @@ export async function commitAcks(db: BatonDb, items: readonly PreparedItem[], ac
         });
         const current = await db.handoffs.get(ack.handoffId);
         // The deal id is sync bookkeeping, not a user change: recorded on the card without a version bump.
-        if (current && dealId !== null && current.client.hubspotDealId !== dealId) {
-          await db.handoffs.put({ ...current, client: { ...current.client, hubspotDealId: dealId } });
-        }
+        const linked = current && dealId !== null && current.client.hubspotDealId !== dealId ? { ...current, client: { ...current.client, hubspotDealId: dealId } } : current;
+        if (linked && linked !== current) await db.handoffs.put(linked);
+        if (linked) await resolveSyncFailed(db, linked, entry.id, at);
       } else if (ack.status === 'retry') {
         summary.retried += 1;
         await db.outbox.put({ ...entry, attempts: entry.attempts + 1, lastError: errorText(ack.error) });

@@ -4,6 +4,7 @@ import { loadLocalTemplates } from './local-templates';
 import { mergeHubSpotOwners } from './owner-directory';
 import { NOT_CONNECTED_CODES, OFFLINE_CODES, SyncRunAbort, type SyncApi, type SyncRunError } from './sync-api';
 import { readString, SYNC_META } from './sync-meta';
+import { requeueFailed, retryOutcome, type RetryOutcome } from './retry-failed';
 import { provisionHubSpot, runSync } from './sync-runner';
 import { useSyncStore } from './sync-store';
 
@@ -29,6 +30,8 @@ export interface SyncScheduler {
   disconnect(): Promise<void>;
   /** "Set up HubSpot": provisions now, never at the same time as a run. */
   provision(): Promise<ProvisionOutcome>;
+  /** "Retry failed": puts the changes HubSpot refused back in the queue (between runs), runs, and says what became of them. */
+  retryFailed(): Promise<RetryOutcome>;
 }
 
 /**
@@ -191,6 +194,12 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
           return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), phase: 'provisioning' } };
         }
       });
+    },
+
+    async retryFailed() {
+      const ids = await exclusive(() => requeueFailed(db));
+      await requestRun();
+      return retryOutcome(db, ids);
     },
   };
   return scheduler;

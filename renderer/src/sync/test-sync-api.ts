@@ -2,20 +2,21 @@ import { buildBatonApi } from '../../../shared/ipc/build-api';
 import type { ChannelName } from '../../../shared/ipc/contract';
 import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import type { IpcResult } from '../../../shared/ipc/result';
-import { PushRequestSchema, type ConnectionInfo, type PushAck } from '../../../shared/sync/protocol';
+import { PushRequestSchema, syncError, type ConnectionInfo, type PushAck } from '../../../shared/sync/protocol';
 import type { SyncApi } from './sync-api';
 
 /**
  * Test-only: a scripted desktop host for component tests of the sync UI (the
  * runner itself is tested against the real sync service in
  * `test/integration/sync-runner`). Tokens: `good-token` connects, `no-scope-token`
- * answers HUBSPOT_SCOPE; every push is acknowledged.
+ * answers HUBSPOT_SCOPE; every push is acknowledged, or refused for good
+ * (HUBSPOT_VALIDATION) while `state.refusePushes` is set.
  */
 export interface ScriptedHost {
   api: SyncApi;
   calls: { channel: string; request: unknown }[];
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  state: { online: boolean; token: string | null };
+  state: { online: boolean; token: string | null; refusePushes: boolean };
 }
 
 export const GOOD_TOKEN = 'good-token';
@@ -31,7 +32,7 @@ function fail(code: string, message: string): IpcResult<never> {
 }
 
 export function createScriptedHost(initial: { online?: boolean; token?: string | null } = {}): ScriptedHost {
-  const state = { online: initial.online ?? true, token: initial.token ?? null };
+  const state = { online: initial.online ?? true, token: initial.token ?? null, refusePushes: false };
   const calls: ScriptedHost['calls'] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let deal = 0;
@@ -63,9 +64,14 @@ export function createScriptedHost(initial: { online?: boolean; token?: string |
         return ok({ deals: [], cursor: { lastModifiedMs: 1 }, stageIds: STAGE_IDS, pipelineId: 'p1' });
       case 'sync.push': {
         const { items } = PushRequestSchema.parse(request);
+        const refused = syncError('HUBSPOT_VALIDATION', 'HubSpot refused this handoff\'s deal: Property "baton_client" does not exist', { status: 400 });
         const acks: PushAck[] = items.flatMap((item) => {
           deal += 1;
-          return item.entries.map((entry) => ({ status: 'ok' as const, entryId: entry.id, handoffId: item.handoff.id, dealId: item.dealId ?? `deal-${deal}`, newBase: {} }));
+          return item.entries.map((entry): PushAck =>
+            state.refusePushes
+              ? { status: 'failed', entryId: entry.id, handoffId: item.handoff.id, error: refused }
+              : { status: 'ok', entryId: entry.id, handoffId: item.handoff.id, dealId: item.dealId ?? `deal-${deal}`, newBase: {} },
+          );
         });
         return ok({ acks });
       }

@@ -116,4 +116,28 @@ describe('sync scheduler', () => {
     });
     expect(await h.db.syncMeta.get(SYNC_META.pending)).toMatchObject({ value: 0 });
   });
+
+  it('"Retry failed" re-queues refused changes and runs: offline they wait, online they go through', async () => {
+    await h.connect();
+    const s = await started();
+    const created = await createHandoff(h.db, { id: 'h-retry', title: 'Refused at first', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: '100001' }, '100001', h.now());
+    expect(created.ok).toBe(true);
+    h.fake.faults.failNext({ method: 'POST', path: '/crm/v3/objects/deals/batch/upsert' }, { kind: 'json', status: 400, body: { status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR' } });
+    await s.requestRun();
+    expect(await h.db.outbox.where('status').equals('failed').count()).toBe(1);
+
+    h.host.online.setOnline(false);
+    await vi.waitFor(() => expect(useSyncStore.getState().online).toBe(false));
+    expect(await s.retryFailed()).toEqual({ requeued: 1, sent: 0, failed: 0, waiting: 1 });
+    expect(await h.db.outbox.where('status').equals('pending').count()).toBe(1);
+
+    h.host.online.setOnline(true);
+    await vi.waitFor(() => expect(useSyncStore.getState().online).toBe(true));
+    await s.requestRun();
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(h.fake.state.deals.filter((d) => !d.archived && d.properties['baton_id'] === 'h-retry')).toHaveLength(1);
+    expect((await h.db.handoffs.get('h-retry'))?.exceptions).toEqual([expect.objectContaining({ kind: 'SYNC_FAILED', resolvedBy: 'hubspot' })]);
+    // Nothing left to retry.
+    expect(await s.retryFailed()).toEqual({ requeued: 0, sent: 0, failed: 0, waiting: 0 });
+  });
 });

@@ -111,6 +111,29 @@ describe('pull', () => {
     expect(second.deals.find((d) => d.dealId === a)?.archived ?? false).toBe(false);
   });
 
+  it('reports known deals moved to another pipeline with their pipeline and stage only', async () => {
+    const setup = await setUp();
+    h = setup.h;
+    const [stays, moves] = createDeals(h, setup.pipelineId, setup.stageIds.IN_PROGRESS, 2);
+    const first = await h.handlers['sync.pull']({ cursor: null, knownDealIds: [], templates: [TEMPLATE] });
+    h.advance(60 * 60_000);
+    h.fake.colleague.setDealProperties(moves ?? '', { dealname: 'Now a sales deal', pipeline: 'default', dealstage: 'closedwon' });
+    const second = await h.handlers['sync.pull']({ cursor: first.cursor, knownDealIds: [stays ?? '', moves ?? ''], templates: [TEMPLATE] });
+    // `stays` sits at the cursor, inside the look-back, so it comes back as a normal (unchanged) deal.
+    expect(second.deals.map((d) => d.dealId).sort()).toEqual([stays, moves].sort());
+    expect(second.deals.find((d) => d.dealId === stays)?.properties['pipeline']).toBe(setup.pipelineId);
+    expect(second.deals.find((d) => d.dealId === moves)).toEqual({
+      dealId: moves,
+      batonId: null,
+      properties: { baton_id: null, pipeline: 'default', dealstage: 'closedwon' },
+      history: {},
+      archived: false,
+      updatedAt: new Date(h.now()).toISOString(),
+    });
+    // Nothing of the moved deal was searched, so the cursor does not move past it.
+    expect(second.cursor).toEqual(first.cursor);
+  });
+
   it('answers NOT_PROVISIONED before setup and SYNC_BUSY for a concurrent run', async () => {
     h = await startSyncHarness();
     await h.connect();
