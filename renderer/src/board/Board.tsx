@@ -16,7 +16,8 @@ import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffState } from '../../../shared/domain/states';
 import { HANDOFF_STATES } from '../../../shared/domain/states';
-import { useBoardColumns } from '../data/queries';
+import { useBoardWindow } from '../data/queries';
+import { FIRST_LIMITS, WINDOW_STEP, type ColumnLimits } from '../data/board-window';
 import { rankBetween } from '../data/ranks';
 import { toBoardFilter, useUi } from '../store/ui-store';
 import { useWorkspace } from '../ui/use-workspace';
@@ -40,7 +41,14 @@ export function Board() {
   const filter = useUi((s) => s.filter);
   const swimlanes = useUi((s) => s.swimlanes);
   const boardFilter = useMemo(() => toBoardFilter(filter), [filter]);
-  const columns = useBoardColumns(boardFilter);
+  // One lane: columns load a window at a time as they scroll. Swimlanes group every card, so they read all.
+  const windowed = swimlanes === 'none';
+  const [limits, setLimits] = useState<ColumnLimits>(FIRST_LIMITS);
+  const board = useBoardWindow(boardFilter, windowed ? limits : null);
+  const columns = board?.columns;
+  const onNeedMore = useCallback((state: HandoffState, loaded: number) => {
+    setLimits((current) => (current[state] >= loaded + WINDOW_STEP ? current : { ...current, [state]: loaded + WINDOW_STEP }));
+  }, []);
   const { settings, currentUser, timeZone, ownerName } = useWorkspace();
   const { templateFor, byId: templatesById } = useTemplateIndex();
   const nowMinute = useNowMinute();
@@ -158,7 +166,13 @@ export function Board() {
       setDragItems(finalItems);
       setActiveId(null);
       const { before: prevId, after: nextId } = neighbours(finalItems, activeKey);
-      const rank = rankBetween(prevId ? (byId.get(prevId)?.rank ?? null) : null, nextId ? (byId.get(nextId)?.rank ?? null) : null);
+      // Dropped after the last loaded card of a column with more below: its end is not known here,
+      // so the data layer puts it there (a move without a rank lands at the end of the column).
+      const unloadedBelow = windowed && board !== undefined && (items[to]?.length ?? 0) < board.totals[state];
+      const rank =
+        nextId === null && unloadedBelow && original !== to
+          ? undefined
+          : rankBetween(prevId ? (byId.get(prevId)?.rank ?? null) : null, nextId ? (byId.get(nextId)?.rank ?? null) : null);
       const result = await move(handoff, state, rank);
       if (!result.ok) {
         finish();
@@ -173,7 +187,7 @@ export function Board() {
         }
       }, 1000);
     },
-    [byId, dragItems, finish, items, move],
+    [board, byId, dragItems, finish, items, move, windowed],
   );
 
   const openDrawer = useUi((s) => s.openDrawer);
@@ -225,12 +239,17 @@ export function Board() {
             <div className="columns">
               {HANDOFF_STATES.map((state) => {
                 const id = containerId(lane.key, state);
+                const ids = shown[id] ?? [];
+                // Cards not loaded yet count too; a card dropped here but not yet re-read counts once.
+                const total = windowed && board ? board.totals[state] + ids.length - (items[id]?.length ?? 0) : ids.length;
                 return (
                   <BoardColumn
                     key={id}
                     containerId={id}
                     state={state}
-                    ids={shown[id] ?? []}
+                    ids={ids}
+                    total={total}
+                    onNeedMore={onNeedMore}
                     byId={byId}
                     templateFor={templateFor}
                     settings={settings}

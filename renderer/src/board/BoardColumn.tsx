@@ -1,4 +1,4 @@
-import { memo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, type SortingStrategy } from '@dnd-kit/sortable';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
@@ -23,7 +23,12 @@ function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, Element>,
 export interface BoardColumnProps {
   containerId: string;
   state: HandoffState;
+  /** The column's cards that are loaded, in order (a prefix of the column when it loads a window at a time). */
   ids: string[];
+  /** How many cards the column holds, loaded or not: the count shown and the scroll height. */
+  total: number;
+  /** Asks for more of the column once the user scrolls near the end of what is loaded. */
+  onNeedMore: (state: HandoffState, loaded: number) => void;
   byId: Map<string, Handoff>;
   templateFor: (handoff: Handoff) => Template | undefined;
   settings: WorkspaceSettings;
@@ -38,14 +43,22 @@ export interface BoardColumnProps {
   onBounce: (id: string) => void;
 }
 
-/** One column: a droppable, sortable, virtualized list (10,000 cards stay smooth). */
+/** How close to the end of the loaded cards (in rows) the column asks for more. */
+const LOAD_AHEAD = 20;
+
+/**
+ * One column: a droppable, sortable, virtualized list. It scrolls through all
+ * `total` cards; rows past the loaded ones show a placeholder until they load.
+ * Only the rows on screen are sortable items, so a drag over 10,000 cards does
+ * the work of a screenful.
+ */
 function BoardColumnBody(props: BoardColumnProps) {
-  const { containerId, state, ids, byId } = props;
+  const { containerId, state, ids, byId, total, onNeedMore } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { setNodeRef } = useDroppable({ id: containerId, data: { containerId } });
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; the column re-renders from its own state.
   const virtualizer = useVirtualizer({
-    count: ids.length,
+    count: Math.max(total, ids.length),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_HEIGHT,
     getItemKey: (index) => ids[index] ?? index,
@@ -53,14 +66,22 @@ function BoardColumnBody(props: BoardColumnProps) {
     initialRect: FALLBACK_RECT,
     observeElementRect: observeRectWithFallback,
   });
+  const rows = virtualizer.getVirtualItems();
+  const lastRow = rows.at(-1)?.index ?? 0;
+  const wantsMore = ids.length < total && lastRow >= ids.length - LOAD_AHEAD;
+  useEffect(() => {
+    if (wantsMore) onNeedMore(state, ids.length);
+  }, [wantsMore, onNeedMore, state, ids.length]);
+  const mountedKey = rows.map((row) => ids[row.index] ?? '').join('\n');
+  const mountedIds = useMemo(() => mountedKey.split('\n').filter((id) => id !== ''), [mountedKey]);
   const headingId = `col-${containerId.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
     <section className={`column ${props.isDropTarget ? 'drop-target' : ''}`} aria-labelledby={headingId} data-state={state}>
       <header className="column-header">
         <h2 id={headingId}>{STATE_LABELS[state]}</h2>
         <span className="column-count">
-          <span aria-hidden="true">{ids.length}</span>
-          <span className="visually-hidden">{`${ids.length} ${ids.length === 1 ? 'handoff' : 'handoffs'}`}</span>
+          <span aria-hidden="true">{total}</span>
+          <span className="visually-hidden">{`${total} ${total === 1 ? 'handoff' : 'handoffs'}`}</span>
         </span>
       </header>
       <div
@@ -70,13 +91,17 @@ function BoardColumnBody(props: BoardColumnProps) {
         }}
         className="column-scroll"
       >
-        <SortableContext id={containerId} items={ids} strategy={noTransforms}>
-          {ids.length === 0 ? <div className="column-empty">No handoffs here</div> : null}
+        <SortableContext id={containerId} items={mountedIds} strategy={noTransforms}>
+          {total === 0 && ids.length === 0 ? <div className="column-empty">No handoffs here</div> : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((row) => {
+            {rows.map((row) => {
               const id = ids[row.index];
               const handoff = id === undefined ? undefined : byId.get(id);
-              if (!handoff) return null;
+              if (!handoff) {
+                return (
+                  <div key={row.key} className="card-placeholder" aria-hidden="true" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ESTIMATED_CARD_HEIGHT - 8, transform: `translateY(${row.start}px)` }} />
+                );
+              }
               return (
                 <div
                   key={row.key}

@@ -10,5 +10,6 @@ export function useClientNames(): string[] {
 /** Whether the workspace has any handoff at all (archived included), for the empty state. */
 export function useHasAnyHandoff(): boolean | undefined {
   const db = useDb();
-  return useLiveQuery(async () => (await db.handoffs.limit(1).count()) > 0, [db]);
+  // One key read: a count would walk every key of a big workspace.
+  return useLiveQuery(async () => (await db.handoffs.limit(1).primaryKeys()).length > 0, [db]);
 }

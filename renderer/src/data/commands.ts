@@ -45,8 +45,7 @@ export async function runCommand(db: BatonDb, handoffId: string, command: Handof
     return db.transaction('rw', changeTables(db), async () => {
       const before = await db.handoffs.get(handoffId);
       if (!before) throw new DomainRefusal(domainError('NOT_FOUND', `There is no handoff with id "${handoffId}" (it may have been removed).`));
-      const template = await loadTemplateVersion(db, before.templateId, before.templateVersion);
-      const effective = await withRank(db, before, parsed.data);
+      const [template, effective] = await Promise.all([loadTemplateVersion(db, before.templateId, before.templateVersion), withRank(db, before, parsed.data)]);
       const applied = applyCommand(before, effective, { template, actor, now: at, newId });
       if (!applied.ok) throw new DomainRefusal(applied.error);
       return writeChange(db, {

@@ -56,6 +56,9 @@ const SHIPPED_STORES: readonly Record<string, string | null>[] = [
     templates: '[id+version], id, latest',
     events: 'id, handoffId, [handoffId+at], at',
   },
+  {
+    handoffs: 'id, state, [state+rank], templateId, receiver, sender, client.name, updatedAt, archivedAt, [state+archivedAt], [receiver+state], [sender+state]',
+  },
 ];
 
 describe('migrations', () => {
@@ -96,6 +99,11 @@ describe('migrations', () => {
       // v2: history readable through the compound index.
       const history = await db.events.where('[handoffId+at]').between(['h-1', Dexie.minKey], ['h-1', Dexie.maxKey]).toArray();
       expect(history.map((e) => e.id)).toEqual(['e-1']);
+      // v3: archived cards of a column are counted from [state+archivedAt]; live ones are not in it.
+      expect(await db.handoffs.where('[state+archivedAt]').between(['IN_PROGRESS', Dexie.minKey], ['IN_PROGRESS', Dexie.maxKey]).count()).toBe(0);
+      expect(await db.handoffs.where('[sender+state]').equals(['maya', 'IN_PROGRESS']).primaryKeys()).toEqual(['h-1']);
+      await db.handoffs.update('h-1', { archivedAt: '2026-11-21T09:00:00.000Z' });
+      expect(await db.handoffs.where('[state+archivedAt]').between(['IN_PROGRESS', Dexie.minKey], ['IN_PROGRESS', Dexie.maxKey]).count()).toBe(1);
       db.close();
     });
   }

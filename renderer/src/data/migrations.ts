@@ -54,6 +54,16 @@ export const MIGRATIONS: readonly Migration[] = [
       });
     },
   },
+  {
+    version: 3,
+    description:
+      'Handoffs get [state+archivedAt] so the board counts a column\'s archived cards from the index alone ' +
+      '(live handoffs have archivedAt null and are not in it): the board opens by reading only what it shows. ' +
+      '[receiver+state] and [sender+state] let notifications read my open handoffs without my finished ones.',
+    stores: {
+      handoffs: 'id, state, [state+rank], templateId, receiver, sender, client.name, updatedAt, archivedAt, [state+archivedAt], [receiver+state], [sender+state]',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.reduce((max, migration) => Math.max(max, migration.version), 0);

@@ -5,7 +5,7 @@ import { DbProvider } from './db-context';
 import { createHandoff, runCommand } from './commands';
 import { saveSettings } from './settings';
 import {
-  useBoardColumns,
+  useBoardWindow,
   useDemoPresent,
   useHandoff,
   useHandoffEvents,
@@ -17,6 +17,7 @@ import {
   useFailedSyncCount,
   useUndo,
 } from './queries';
+import { FIRST_LIMITS } from './board-window';
 import { saveTemplate } from './templates';
 import { seedDemoWorkspace, removeDemoWorkspace } from './workspace';
 import { FIXED_NOW, dbWithTemplates, makeTemplate } from './test-fixtures';
@@ -39,27 +40,34 @@ async function create(db: BatonDb, id: string, title: string) {
 }
 
 describe('live query hooks', () => {
-  it('useBoardColumns reflects each committed write, in rank order', async () => {
+  it.each([
+    ['whole', null],
+    ['windowed', FIRST_LIMITS],
+  ] as const)('useBoardWindow (%s) reflects each committed write, in rank order, with column totals', async (_mode, limits) => {
     const db = await dbWithTemplates([TEMPLATE]);
     await create(db, 'a', 'First');
-    const { result } = renderHook(() => useBoardColumns({}), { wrapper: wrapperFor(db) });
-    await waitFor(() => expect(result.current?.IN_PROGRESS.map((h) => h.id)).toEqual(['a']));
+    const { result } = renderHook(() => useBoardWindow({}, limits), { wrapper: wrapperFor(db) });
+    const ids = (state: 'IN_PROGRESS' | 'READY_FOR_HANDOFF') => result.current?.columns[state].map((h) => h.id);
+    await waitFor(() => expect(ids('IN_PROGRESS')).toEqual(['a']));
     await act(async () => {
       await create(db, 'b', 'Second');
     });
-    await waitFor(() => expect(result.current?.IN_PROGRESS.map((h) => h.id)).toEqual(['a', 'b']));
+    await waitFor(() => expect(ids('IN_PROGRESS')).toEqual(['a', 'b']));
+    expect(result.current?.totals.IN_PROGRESS).toBe(2);
     await act(async () => {
       await runCommand(db, 'b', { type: 'reorder', rank: -100 }, 'maya', LATER);
     });
-    await waitFor(() => expect(result.current?.IN_PROGRESS.map((h) => h.id)).toEqual(['b', 'a']));
+    await waitFor(() => expect(ids('IN_PROGRESS')).toEqual(['b', 'a']));
     await act(async () => {
       await runCommand(db, 'a', { type: 'move', to: 'READY_FOR_HANDOFF' }, 'maya', LATER);
     });
-    await waitFor(() => expect(result.current?.READY_FOR_HANDOFF.map((h) => h.id)).toEqual(['a']));
+    await waitFor(() => expect(ids('READY_FOR_HANDOFF')).toEqual(['a']));
+    expect(result.current?.totals).toEqual({ IN_PROGRESS: 1, READY_FOR_HANDOFF: 1, IN_HANDOFF: 0, HANDOFF_DONE: 0 });
     await act(async () => {
       await runCommand(db, 'b', { type: 'archive' }, 'maya', LATER);
     });
-    await waitFor(() => expect(result.current?.IN_PROGRESS).toEqual([]));
+    await waitFor(() => expect(result.current?.columns.IN_PROGRESS).toEqual([]));
+    expect(result.current?.totals.IN_PROGRESS).toBe(0);
   });
 
   it('useHandoff and useHandoffEvents (newest first) follow the record', async () => {

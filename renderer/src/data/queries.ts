@@ -10,6 +10,7 @@ import { isDemoPresent } from './workspace';
 import { useDb } from './db-context';
 import { columnRange } from './column-ranks';
 import { compileFilter, needsContext, type BoardFilter, type FilterContext } from './board-filter';
+import { isWindowable, loadBoardWindow, type BoardWindow, type ColumnLimits } from './board-window';
 import { isStalled } from './stalled';
 import { loadSettings } from './settings';
 import type { UndoEntry } from './undo-entry';
@@ -40,17 +41,29 @@ export async function loadBoardColumns(db: BatonDb, filter: BoardFilter, now: Da
   });
 }
 
+/** The whole board as a window: every column fully loaded (totals are the column lengths). */
+function wholeBoard(columns: BoardColumns): BoardWindow {
+  const totals = {} as Record<HandoffState, number>;
+  for (const state of HANDOFF_STATES) totals[state] = columns[state].length;
+  return { columns, totals };
+}
+
 /**
- * Columns of the board, sorted by rank; archived excluded unless `filter.archived`.
- * `undefined` while loading. The query re-runs on every committed write; pass
- * `now` (e.g. a clock ticking each minute) to also re-judge the stalled filter as time passes.
+ * What the board shows. With `limits` and a filter the indexes can answer, only
+ * the first cards of each column are read (plus index counts), so opening a
+ * workspace of 100,000 handoffs costs what opening 1,000 does; otherwise (a
+ * search, swimlanes, `limits` null) every matching card is read. `undefined`
+ * while loading; re-runs on every committed write.
  */
-export function useBoardColumns(filter: BoardFilter, now?: Date): BoardColumns | undefined {
+export function useBoardWindow(filter: BoardFilter, limits: ColumnLimits | null, now?: Date): BoardWindow | undefined {
   const db = useDb();
-  // The filter is usually a fresh object each render: key the query on its content.
-  const key = JSON.stringify(filter);
+  const key = JSON.stringify([filter, limits]);
   const nowMs = now?.getTime() ?? null;
-  return useLiveQuery(() => loadBoardColumns(db, JSON.parse(key) as BoardFilter, nowMs === null ? new Date() : new Date(nowMs)), [db, key, nowMs]);
+  return useLiveQuery(async () => {
+    const [parsedFilter, parsedLimits] = JSON.parse(key) as [BoardFilter, ColumnLimits | null];
+    if (parsedLimits !== null && isWindowable(parsedFilter)) return loadBoardWindow(db, parsedFilter, parsedLimits);
+    return wholeBoard(await loadBoardColumns(db, parsedFilter, nowMs === null ? new Date() : new Date(nowMs)));
+  }, [db, key, nowMs]);
 }
 
 /** `undefined` while loading, `null` when there is no such handoff (or no id). */

@@ -75,8 +75,7 @@ export async function appendOutbox(db: BatonDb, requests: readonly OutboxRequest
       'outbox entry',
     );
   });
-  await db.outbox.bulkAdd(entries);
-  await db.syncMeta.put({ key: OUTBOX_SEQ_KEY, value: seq });
+  await Promise.all([db.outbox.bulkAdd(entries), db.syncMeta.put({ key: OUTBOX_SEQ_KEY, value: seq })]);
   return entries;
 }
 

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { Handoff } from '../../../shared/domain/handoff';
+import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
 import type { Template } from '../../../shared/domain/template';
 import { callHost, hasHost } from '../api/baton';
 import { useNowMinute } from '../board/use-now-minute';
@@ -17,12 +18,20 @@ interface MyHandoffs {
   templates: Template[];
 }
 
-/** Only the current user's cards (sender or receiver), read from the indexes. */
+/** The columns a notification can be about: nothing is announced for finished handoffs. */
+const OPEN_STATES: readonly HandoffState[] = HANDOFF_STATES.filter((state) => state !== 'HANDOFF_DONE');
+
+/**
+ * Only the current user's open cards (sender or receiver), read from the
+ * [receiver+state] and [sender+state] indexes: the years of finished handoffs a
+ * PM accumulates are never read on each change.
+ */
 export async function loadMyHandoffs(db: BatonDb, user: string): Promise<MyHandoffs> {
   return db.transaction('r', [db.handoffs, db.templates], async () => {
+    const keys = OPEN_STATES.map((state) => [user, state]);
     const [received, sent, templates] = await Promise.all([
-      db.handoffs.where('receiver').equals(user).toArray(),
-      db.handoffs.where('sender').equals(user).toArray(),
+      db.handoffs.where('[receiver+state]').anyOf(keys).toArray(),
+      db.handoffs.where('[sender+state]').anyOf(keys).toArray(),
       db.templates.toArray(),
     ]);
     const byId = new Map([...received, ...sent].map((handoff) => [handoff.id, handoff]));

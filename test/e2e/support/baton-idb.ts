@@ -78,3 +78,31 @@ export async function storedOutbox(page: Page): Promise<OutboxEntry[]> {
   const entries = (await read(page, { store: 'outbox' })) as OutboxEntry[];
   return entries.sort((a, b) => a.seq - b.seq);
 }
+
+/** Runs in the page: writes handoff records straight into IndexedDB (one transaction). */
+function putStoreRecords(records: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('baton');
+    open.onerror = () => reject(new Error(`Opening IndexedDB "baton" failed: ${String(open.error)}`));
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('handoffs', 'readwrite');
+      const store = tx.objectStore('handoffs');
+      for (const record of records) store.put(record);
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(new Error(`Writing handoffs failed: ${String(tx.error)}`));
+    };
+  });
+}
+
+/**
+ * Stores handoff records as they are, bypassing the app (no history, no outbox):
+ * for tests that need a workspace far bigger than clicking could make. The app
+ * only sees them through its own reads, after a reload.
+ */
+export async function putStoredHandoffs(page: Page, handoffs: Handoff[]): Promise<void> {
+  await page.evaluate(putStoreRecords, handoffs);
+}

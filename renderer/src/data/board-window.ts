@@ -1,0 +1,102 @@
+import { Dexie } from 'dexie';
+import type { Handoff } from '../../../shared/domain/handoff';
+import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
+import type { BatonDb } from './db';
+import { columnRange } from './column-ranks';
+import { compileFilter, type BoardFilter } from './board-filter';
+import { isStalled } from './stalled';
+
+/** How many cards of each column the board reads before its first paint (a tall screen shows about ten). */
+export const FIRST_WINDOW = 60;
+/** How many more cards a column reads each time the user scrolls near the end of what is loaded. */
+export const WINDOW_STEP = 200;
+/** Rows read per IndexedDB request while looking for the cards a window shows. */
+const CHUNK = 250;
+
+export type ColumnLimits = Record<HandoffState, number>;
+
+export const FIRST_LIMITS: ColumnLimits = { IN_PROGRESS: FIRST_WINDOW, READY_FOR_HANDOFF: FIRST_WINDOW, IN_HANDOFF: FIRST_WINDOW, HANDOFF_DONE: FIRST_WINDOW };
+
+/**
+ * The part of the board that is loaded: the first cards of each column in rank
+ * order, and how many cards each column holds in all. A column is fully loaded
+ * when its `cards` are as many as its `total`.
+ */
+export interface BoardWindow {
+  columns: Record<HandoffState, Handoff[]>;
+  totals: Record<HandoffState, number>;
+}
+
+/**
+ * Whether the filter can be answered from the indexes alone. Only "archived or
+ * not" can (counted through [state+archivedAt]); any other filter needs every
+ * card of a column read to know how many match.
+ */
+export function isWindowable(filter: BoardFilter): boolean {
+  return !(filter.text?.trim() || filter.mine || filter.clientName || filter.templateId || filter.stalled || filter.withExceptions || filter.awaitingMyAcceptance);
+}
+
+/** The archived cards of one column ([state+archivedAt] holds only those: null is not a key). */
+function archivedRange(db: BatonDb, state: HandoffState) {
+  return db.handoffs.where('[state+archivedAt]').between([state, Dexie.minKey], [state, Dexie.maxKey]);
+}
+
+/**
+ * The first `limit` cards of a column that `keep` accepts, in rank order, read a
+ * chunk at a time (one getAll each). Ranks are not unique, so each next chunk
+ * starts AT the last rank read and skips the ids already read there; equal keys
+ * come back in primary-key order, so those are exactly the first rows of the chunk.
+ */
+async function readColumnPrefix(db: BatonDb, state: HandoffState, keep: (handoff: Handoff) => boolean, limit: number): Promise<Handoff[]> {
+  const cards: Handoff[] = [];
+  if (limit <= 0) return cards;
+  let boundary: { rank: number; ids: Set<string> } | null = null;
+  for (;;) {
+    const skip: number = boundary?.ids.size ?? 0;
+    const size: number = CHUNK + skip;
+    const range = boundary === null ? columnRange(db, state) : db.handoffs.where('[state+rank]').between([state, boundary.rank], [state, Dexie.maxKey], true, true);
+    const chunk: Handoff[] = await range.limit(size).toArray();
+    for (const handoff of chunk.slice(skip)) {
+      if (!keep(handoff)) continue;
+      cards.push(handoff);
+      if (cards.length >= limit) return cards;
+    }
+    const last: Handoff | undefined = chunk.at(-1);
+    if (chunk.length < size || last === undefined) return cards;
+    const ids: Set<string> = boundary !== null && boundary.rank === last.rank ? boundary.ids : new Set();
+    for (const handoff of chunk) if (handoff.rank === last.rank) ids.add(handoff.id);
+    boundary = { rank: last.rank, ids };
+  }
+}
+
+/**
+ * The board as far as it is shown: for each column its first `limits[state]`
+ * matching cards and its total, from the [state+rank] and [state+archivedAt]
+ * indexes. What this costs follows the limits, not the size of the workspace
+ * (counting index keys aside). Only for filters where `isWindowable` holds.
+ */
+export async function loadBoardWindow(db: BatonDb, filter: BoardFilter, limits: ColumnLimits): Promise<BoardWindow> {
+  if (!isWindowable(filter)) throw new Error('loadBoardWindow: this filter needs every card read (use loadBoardColumns)');
+  const keep = compileFilter(filter, null, isStalled);
+  return db.transaction('r', db.handoffs, async () => {
+    const perState = await Promise.all(
+      HANDOFF_STATES.map(async (state) => {
+        const [all, archived, cards] = await Promise.all([
+          columnRange(db, state).count(),
+          filter.archived ? Promise.resolve(0) : archivedRange(db, state).count(),
+          readColumnPrefix(db, state, keep, limits[state]),
+        ]);
+        return { state, total: all - archived, cards };
+      }),
+    );
+    const window: BoardWindow = {
+      columns: { IN_PROGRESS: [], READY_FOR_HANDOFF: [], IN_HANDOFF: [], HANDOFF_DONE: [] },
+      totals: { IN_PROGRESS: 0, READY_FOR_HANDOFF: 0, IN_HANDOFF: 0, HANDOFF_DONE: 0 },
+    };
+    for (const { state, total, cards } of perState) {
+      window.columns[state] = cards;
+      window.totals[state] = total;
+    }
+    return window;
+  });
+}
