@@ -11,6 +11,10 @@ import { createFileLogger } from './log/file-logger';
 import { installApplicationMenu } from './menu';
 import { createOsNotifier } from './notify/os-notifier';
 import { createElectronOnlineSource } from './online/electron-online-source';
+import { backupPathFromArgv } from './opened-backup/backup-path-from-argv';
+import { createOpenedBackupInbox } from './opened-backup/opened-backup-inbox';
+import { acceptOsOpenFile } from './opened-backup/os-open-file';
+import { readOpenedBackupFile } from './opened-backup/read-opened-backup';
 import { createSafeStorageSecretStore } from './secrets/safe-storage-store';
 import { appLocationFrom } from './window/app-location';
 import { createMainWindow } from './window/main-window';
@@ -21,6 +25,13 @@ import { claimSingleInstance } from './window/single-instance';
 const here = fileURLToPath(new URL('.', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
 const getMainWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
+// Backup files the OS asks Baton to open wait here for the renderer, which
+// takes them and asks the user to confirm the restore. Created before
+// `ready`: on macOS the file that launched the app arrives that early.
+const openedBackups = createOpenedBackupInbox((path) => readOpenedBackupFile(path));
+const openBackupFile = (path: string): void => {
+  openedBackups.open(path).catch((error: unknown) => console.error('Baton could not take a file from the OS', error));
+};
 
 async function confirmOpenExternal(url: string): Promise<boolean> {
   const options = {
@@ -34,6 +45,14 @@ async function confirmOpenExternal(url: string): Promise<boolean> {
   const window = getMainWindow();
   const { response } = window === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(window, options);
   return response === 0;
+}
+
+function bringWindowForward(): void {
+  const window = getMainWindow();
+  if (window === null) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }
 
 async function start(): Promise<void> {
@@ -52,13 +71,7 @@ async function start(): Promise<void> {
     secretStore: createSafeStorageSecretStore(join(app.getPath('userData'), 'secrets')),
     logger,
     notifier: createOsNotifier({
-      focusWindow: () => {
-        const window = getMainWindow();
-        if (window === null) return;
-        if (window.isMinimized()) window.restore();
-        window.show();
-        window.focus();
-      },
+      focusWindow: bringWindowForward,
       onClick: (handoffId) => emit('notification.clicked', { handoffId }),
     }),
     online,
@@ -67,6 +80,7 @@ async function start(): Promise<void> {
     confirmOpenExternal,
     openExternal,
     setBadgeCount: (count) => app.setBadgeCount(count),
+    openedBackupFiles: openedBackups,
   });
   registerIpcHandlers({ handlers, contract, getMainWindow, location, logger });
 
@@ -95,6 +109,13 @@ async function start(): Promise<void> {
     });
   };
   openWindow();
+  // The renderer takes the file when it rings (or at start, for one that came first).
+  openedBackups.onArrival((file) => {
+    if (!file.ok) logger.warn('Refused a file the OS asked Baton to open', { code: file.code });
+    if (getMainWindow() === null) openWindow();
+    else bringWindowForward();
+    emit('backup.fileOpened', {});
+  });
 
   app.on('activate', () => {
     if (getMainWindow() === null) openWindow();
@@ -105,7 +126,14 @@ async function start(): Promise<void> {
   app.on('before-quit', () => online.stop());
 }
 
-if (claimSingleInstance(getMainWindow)) {
+const openBackupFromArgv = (argv: readonly string[], workingDirectory: string): void => {
+  const path = backupPathFromArgv(argv, workingDirectory);
+  if (path !== null) openBackupFile(path);
+};
+
+if (claimSingleInstance(getMainWindow, openBackupFromArgv)) {
+  acceptOsOpenFile(openBackupFile);
+  openBackupFromArgv(process.argv, process.cwd());
   app.whenReady().then(start, (error: unknown) => {
     console.error('Baton failed to start', error);
     app.exit(1);

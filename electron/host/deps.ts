@@ -6,6 +6,7 @@
  */
 
 import type { AppInfo } from '../../shared/ipc/app-channels';
+import type { OpenedBackupFile } from '../../shared/ipc/backup-channels';
 import type { EmitEvent } from '../../shared/ipc/events';
 import type { SyncHostDeps } from '../sync/sync-handlers';
 
@@ -50,6 +51,11 @@ export interface NotifierSupport {
   isSupported(): boolean;
 }
 
+/** Backup files the OS asked Baton to open, already read and checked; the renderer takes each once. */
+export interface OpenedBackupFiles {
+  take(): OpenedBackupFile | null;
+}
+
 /** Everything the IPC handler table needs from the host, injected so it runs in plain Node. */
 export interface HostDeps {
   appInfo: AppInfo;
@@ -66,6 +72,8 @@ export interface HostDeps {
   openExternal(url: string): Promise<void>;
   /** Shows a count on the dock/taskbar icon; answers false where the OS has no badge. */
   setBadgeCount(count: number): boolean;
+  /** Absent where nothing opens files from the OS (the test hosts): the renderer is then told there is none. */
+  openedBackupFiles?: OpenedBackupFiles;
   /** HubSpot API base URL; the test host points it at the fake server on 127.0.0.1. */
   hubspotBasePath?: string;
   /** The HubSpot account's rate-limit tier; the sync service's safe defaults otherwise. */

@@ -1,5 +1,6 @@
 import { contract } from '../../shared/ipc/contract';
 import type { Logger } from '../host/deps';
+import { MAX_LOG_DATA_CHARS } from '../log/clip-log-data';
 import { createHandlers } from './create-handlers';
 import { dispatch } from './dispatch';
 import { memoryHostDeps } from './memory-host-deps.fixture';
@@ -69,6 +70,26 @@ describe('app handlers', () => {
     const written = JSON.stringify(lines);
     expect(written).toContain('save failed');
     expect(written).not.toMatch(/jane@agency|pat-na1|abc\.def/);
+  });
+
+  it('clips oversized renderer log data with a marker, and refuses an oversized message', async () => {
+    const lines: [string, Record<string, unknown> | undefined][] = [];
+    const logger: Logger = { info: () => undefined, warn: () => undefined, error: (message, data) => lines.push([message, data]) };
+    const handlers = createHandlers(memoryHostDeps({ logger }));
+    const result = await dispatch(handlers, contract, 'log.write', {
+      level: 'error',
+      message: 'render failed',
+      data: { componentStack: 'at Board\n'.repeat(500_000), token: 'pat-na1-abc' },
+    });
+    expect(result).toEqual({ ok: true, value: { written: true } });
+    const [, fields] = lines[0] ?? [];
+    expect(fields?.['clipped']).toMatch(/more than 8192 characters of data; the rest was dropped/);
+    expect(JSON.stringify(fields).length).toBeLessThan(MAX_LOG_DATA_CHARS + 500);
+    expect(JSON.stringify(fields)).toContain('at Board');
+
+    const tooLong = await dispatch(handlers, contract, 'log.write', { level: 'error', message: 'x'.repeat(4001) });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: 'message' }] } });
+    expect(lines).toHaveLength(1);
   });
 
   it('reports online status and sets the badge', async () => {

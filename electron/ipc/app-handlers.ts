@@ -1,8 +1,16 @@
 import type { HandlersFor } from '../../shared/ipc/channel';
 import type { appChannels } from '../../shared/ipc/app-channels';
 import type { HostDeps } from '../host/deps';
+import { clipLogData, MAX_LOG_DATA_CHARS } from '../log/clip-log-data';
 import { redact, redactText } from '../log/redact';
 import { checkExternalUrl } from '../window/external-url';
+
+/** The renderer's log fields, clipped to MAX_LOG_DATA_CHARS (with a marker saying so) and redacted. */
+function loggableFields(data: Record<string, unknown>): Record<string, unknown> {
+  const { data: kept, clipped } = clipLogData(data);
+  const fields = clipped ? { clipped: `The renderer sent more than ${MAX_LOG_DATA_CHARS} characters of data; the rest was dropped.`, data: kept } : kept;
+  return redact(fields) as Record<string, unknown>;
+}
 
 type AppDeps = Pick<
   HostDeps,
@@ -34,8 +42,7 @@ export function createAppHandlers(deps: AppDeps): HandlersFor<typeof appChannels
 
     'log.write': async ({ level, message, data }) => {
       const entry = redactText(`[renderer] ${message}`);
-      const fields = data === undefined ? undefined : (redact(data) as Record<string, unknown>);
-      deps.logger[level](entry, fields);
+      deps.logger[level](entry, data === undefined ? undefined : loggableFields(data));
       return { written: true };
     },
 

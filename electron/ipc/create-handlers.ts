@@ -3,6 +3,7 @@ import type { Contract } from '../../shared/ipc/contract';
 import type { HostDeps } from '../host/deps';
 import { createSyncHandlers, type SyncHostDeps } from '../sync/sync-handlers';
 import { createAppHandlers } from './app-handlers';
+import { createBackupHandlers } from './backup-handlers';
 
 /** The subset of HostDeps the HubSpot sync service runs on. */
 export function syncHostDepsFrom(deps: HostDeps): SyncHostDeps {
@@ -24,5 +25,5 @@ export function syncHostDepsFrom(deps: HostDeps): SyncHostDeps {
  * end-to-end test host.
  */
 export function createHandlers(deps: HostDeps): HandlersFor<Contract> {
-  return { ...createAppHandlers(deps), ...createSyncHandlers(syncHostDepsFrom(deps)) };
+  return { ...createAppHandlers(deps), ...createBackupHandlers(deps), ...createSyncHandlers(syncHostDepsFrom(deps)) };
 }

@@ -42,6 +42,9 @@ describe('createMainWindow', () => {
         webSecurity: true,
         allowRunningInsecureContent: false,
         webviewTag: false,
+        experimentalFeatures: false,
+        navigateOnDragDrop: false,
+        disableBlinkFeatures: 'Auxclick',
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, session, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, screen, session } from 'electron';
 import type { Logger } from '../host/deps';
 import type { AppLocation } from './app-location';
 import { attachNavigationGuards } from './navigation-guard';
@@ -12,24 +12,6 @@ export interface MainWindowOptions {
   boundsFile: string;
   logger: Logger;
   openExternal(url: string): void;
-}
-
-/** The renderer runs with no Node, in a sandbox, isolated from the preload. */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-  };
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -46,7 +28,26 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: 'Baton',
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    // Written out here, at the constructor, rather than built by a helper:
+    // Electronegativity (test/integration/security) reads this literal, and
+    // the renderer runs with no Node, in a sandbox, isolated from the preload.
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // Middle-click (auxclick) asks for a new window; the window-open
+      // handler already denies it, and Baton has no use for the event at all.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
+    },
   });
   if (saved.ok && saved.state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());

@@ -24,4 +24,11 @@ describe('claimSingleInstance', () => {
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
   });
+
+  it('hands the second launch’s command line and directory to the first instance', () => {
+    const launches: [readonly string[], string][] = [];
+    expect(claimSingleInstance(() => null, (argv, workingDirectory) => launches.push([argv, workingDirectory]))).toBe(true);
+    electron.app.emit('second-instance', {}, ['baton', 'backup.batonbackup'], '/home/pm');
+    expect(launches).toEqual([[['baton', 'backup.batonbackup'], '/home/pm']]);
+  });
 });

@@ -17,6 +17,7 @@ import { useShortcuts } from './shortcuts/use-shortcuts';
 import { useUndoAction } from './shortcuts/use-undo';
 import { TemplatesScreen } from './templates/TemplatesScreen';
 import { ClientUpdateHost } from './client-update/ClientUpdateHost';
+import { useOpenedBackupFiles } from './backup/opened-backup-file';
 import { useNotificationDetector } from './notifications/use-notification-detector';
 import { useNotificationClicks } from './notifications/use-notification-clicks';
 import { useUi } from './store/ui-store';
@@ -53,6 +54,7 @@ function Shell({ startupError }: { startupError?: string }) {
   useNotificationDetector();
   useNotificationClicks();
   useMenuCommands();
+  useOpenedBackupFiles();
   return (
     <div className="app">
       <TopBar />

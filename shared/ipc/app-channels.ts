@@ -48,7 +48,9 @@ export const appChannels = {
     response: z.object({ online: z.boolean() }),
   }),
   'log.write': channel({
-    description: 'Write a renderer error or warning to the main log; tokens and e-mail addresses are redacted.',
+    description:
+      'Write a renderer error or warning to the main log; tokens and e-mail addresses are redacted. ' +
+      'A message over 4,000 characters is refused; `data` over about 8 KB serialized is clipped, with a marker saying so.',
     request: z
       .object({
         level: LogLevelSchema,

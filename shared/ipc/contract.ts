@@ -1,4 +1,5 @@
 import { appChannels } from './app-channels';
+import { backupChannels } from './backup-channels';
 import { syncChannels } from './sync-channels';
 
 /**
@@ -6,7 +7,7 @@ import { syncChannels } from './sync-channels';
  * Main validates against it, the preload builds `window.baton` from it and the
  * renderer's calls are type-checked by it.
  */
-export const contract = { ...appChannels, ...syncChannels };
+export const contract = { ...appChannels, ...backupChannels, ...syncChannels };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;
 

@@ -13,6 +13,12 @@ export const events = {
   'sync.progress': SyncProgressSchema,
   'notification.clicked': z.object({ handoffId: IdSchema }),
   'menu.command': z.object({ command: MenuCommandSchema }),
+  /**
+   * A doorbell, no file: the OS asked Baton to open a backup file. The
+   * renderer then calls `backup.takeOpenedFile`, which also covers a file
+   * that arrived before the renderer was listening (e.g. at launch).
+   */
+  'backup.fileOpened': z.object({}).strict(),
 };
 export type Events = typeof events;
 export type EventName = keyof Events & string;

@@ -47,12 +47,13 @@ export const syncChannels = {
   }),
   'sync.pull': channel({
     description: 'Deals changed in HubSpot since the cursor (all Handoffs deals when the cursor is null), plus the new cursor.',
-    request: PullRequestSchema,
+    // Strict here, like every request schema: an unknown key is a caller bug and gets BAD_REQUEST, not silently dropped.
+    request: PullRequestSchema.strict(),
     response: PullResultSchema,
   }),
   'sync.push': channel({
     description: 'Push handoffs to HubSpot; answers one ack (ok / retry / failed) per outbox entry.',
-    request: PushRequestSchema,
+    request: PushRequestSchema.strict(),
     response: PushResultSchema,
   }),
 };

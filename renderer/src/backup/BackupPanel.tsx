@@ -9,6 +9,7 @@ import { BackupErrorView } from './BackupErrorView';
 import { defaultBackupsDb } from './default-backups-db';
 import { backupBlob, exportWorkspace } from './export-workspace';
 import { describePersistState, ensurePersistentStorage, type PersistableStorage, type PersistStatus } from './persistent-storage';
+import { openedBackups, openedFileError, type OpenedBackupMailbox } from './opened-backup-file';
 import { inspectBackup, restoreContents, type RestoreSummary } from './restore-workspace';
 import { useAppVersion } from './use-app-version';
 import { formatDateTime } from '../ui/time';
@@ -18,6 +19,8 @@ interface PendingRestore {
   /** Where the backup came from, for the confirmation ("baton-….batonbackup", "automatic backup of 2026-11-24"). */
   source: string;
   contents: BackupContents;
+  /** Opened from the OS: the user was elsewhere, so the confirmation is brought into view and focus. */
+  fromOs?: boolean;
 }
 
 type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'; message: string } | { kind: 'error'; error: BackupError };
@@ -40,10 +43,12 @@ function summary(counts: BackupContents['tables'] | RestoreSummary['counts']): s
 export interface BackupPanelProps {
   backups?: BackupsDb;
   storage?: PersistableStorage;
+  /** Where backup files opened from the OS arrive (the app's one by default). */
+  mailbox?: OpenedBackupMailbox;
 }
 
 /** Settings → "Back up / Restore": file backups, automatic daily backups, storage persistence. */
-export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPanelProps) {
+export function BackupPanel({ backups = defaultBackupsDb(), storage, mailbox = openedBackups }: BackupPanelProps) {
   const db = useDb();
   const appVersion = useAppVersion();
   const { timeZone } = useWorkspace();
@@ -54,12 +59,31 @@ export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPan
   const automatic: AutomaticBackupInfo[] = listed?.ok ? listed.value : [];
   const [persist, setPersist] = useState<PersistStatus | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   const headingId = useId();
   const confirmId = useId();
 
   useEffect(() => {
     void ensurePersistentStorage(backups, storage).then(setPersist, () => setPersist({ state: 'unsupported', askedAt: null }));
   }, [backups, storage]);
+
+  // A backup the OS opened goes through the same check and confirmation as a picked file.
+  useEffect(
+    () =>
+      mailbox.consume((file) => {
+        const read = file.ok ? inspectBackup(file.text) : { ok: false as const, error: openedFileError(file) };
+        setPending(read.ok ? { source: file.fileName, contents: read.value, fromOs: true } : null);
+        setStatus(read.ok ? { kind: 'idle' } : { kind: 'error', error: read.error });
+      }),
+    [mailbox],
+  );
+
+  useEffect(() => {
+    if (pending?.fromOs !== true) return;
+    // Cancel, not "Replace workspace": an Enter pressed by habit must not restore.
+    cancelButton.current?.focus();
+    cancelButton.current?.scrollIntoView?.({ block: 'center' });
+  }, [pending]);
 
   const fail = (result: BackupResult<unknown>): boolean => {
     if (result.ok) return false;
@@ -145,7 +169,7 @@ export function BackupPanel({ backups = defaultBackupsDb(), storage }: BackupPan
             <button type="button" className="btn" onClick={() => void confirmRestore()}>
               Replace workspace
             </button>
-            <button type="button" className="btn" onClick={() => setPending(null)}>
+            <button ref={cancelButton} type="button" className="btn" onClick={() => setPending(null)}>
               Cancel
             </button>
           </div>

@@ -27,6 +27,7 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'online.status': {},
   'log.write': { level: 'warn', message: 'hello' },
   'window.setBadgeCount': { count: 3 },
+  'backup.takeOpenedFile': {},
   'hubspot.connect': { token: TOKEN },
   'hubspot.status': {},
   'hubspot.disconnect': {},
@@ -166,7 +167,26 @@ describe('IPC fuzzing through dispatch', () => {
     expect(prototypesPolluted()).toBe(false);
   });
 
-  it('strips (never forwards) unknown keys on the channels whose schema is not strict', async () => {
+  // sync.pull and sync.push were the last lenient ones: their zod schemas silently dropped unknown keys.
+  it.each(['sync.pull', 'sync.push'] as const)('%s refuses a request with an unknown key as BAD_REQUEST, naming the key', async (name) => {
+    const before = sideEffects();
+    fuzzed += 1;
+    const result = await host.dispatch(name, { ...VALID[name], cursr: null });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: '', message: 'Unrecognized key: "cursr"' }] } });
+    expect(sideEffects()).toEqual(before);
+  });
+
+  it('every channel refuses unknown keys (all request schemas are strict)', async () => {
+    const accepted: string[] = [];
+    for (const name of channelNames) {
+      fuzzed += 1;
+      const result = await host.dispatch(name, { ...VALID[name], unexpected: 1 });
+      if (result.ok || result.error.code !== 'BAD_REQUEST') accepted.push(name);
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it('never forwards __proto__ or constructor keys to a handler', async () => {
     const seen: unknown[] = [];
     const spies = Object.fromEntries(
       channelNames.map((name) => [
