@@ -40,7 +40,11 @@ export const ROW_UPGRADES: readonly RowUpgrade[] = [
 ];
 
 /** Schema versions whose Dexie migration changes no data, only stores/indexes (kept in step with MIGRATIONS by a test). */
-export const INDEX_ONLY_VERSIONS: readonly number[] = [];
+export const INDEX_ONLY_VERSIONS: readonly number[] = [
+  // v3: [state+archivedAt], [receiver+state], [sender+state] on handoffs; rows are unchanged.
+  3,
+];
+
 
 /** Runs every row upgrade after `fromVersion` up to and including `toVersion`, in order. */
 export function upgradeRows(tables: RawTables, fromVersion: number, toVersion: number): RawTables {
