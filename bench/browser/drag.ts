@@ -121,11 +121,10 @@ export interface FrameRun {
 }
 
 /**
- * The sweep the frame figure records: right across the board and back. It does
- * not come back over the card's own column: doing that currently crashes the
- * board (see `sweepBackToOrigin`), which would end the recording.
+ * The sweep the frame figure records: right across the board, back over the
+ * card's own column, on to the first column and back home again.
  */
-export const FRAME_SWEEP: readonly HandoffState[] = ['IN_HANDOFF', 'HANDOFF_DONE', 'IN_HANDOFF'];
+export const FRAME_SWEEP: readonly HandoffState[] = ['IN_HANDOFF', 'HANDOFF_DONE', 'IN_HANDOFF', 'READY_FOR_HANDOFF', 'IN_PROGRESS', 'READY_FOR_HANDOFF'];
 /** A drag that leaves its column and comes back, then goes on: what a user does when they change their mind. */
 export const RETURN_SWEEP: readonly HandoffState[] = ['IN_PROGRESS', 'READY_FOR_HANDOFF', 'IN_PROGRESS'];
 

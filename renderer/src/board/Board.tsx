@@ -5,7 +5,6 @@ import {
   KeyboardSensor,
   MeasuringStrategy,
   TouchSensor,
-  closestCorners,
   useSensor,
   useSensors,
   type DragEndEvent,
@@ -22,6 +21,7 @@ import { rankBetween } from '../data/ranks';
 import { toBoardFilter, useUi } from '../store/ui-store';
 import { useWorkspace } from '../ui/use-workspace';
 import { boardAnnouncements } from './announcements';
+import { createBoardCollision } from './collision';
 import { BoardColumn } from './BoardColumn';
 import { containerId, findContainer, moveItem, neighbours, reorderWithinColumn, stateOfContainer, type ContainerItems } from './drag-state';
 import { HandoffCardContent } from './HandoffCard';
@@ -83,6 +83,13 @@ export function Board() {
   }, [items]);
   const shown = dragItems ?? items;
 
+  const [collision] = useState(createBoardCollision);
+  useEffect(() => {
+    if (!collision.isSettling()) return;
+    const frame = requestAnimationFrame(() => collision.settled());
+    return () => cancelAnimationFrame(frame);
+  }, [collision, dragItems]);
+
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
@@ -113,30 +120,35 @@ export function Board() {
 
   // Positions change only through this state (not through sortable transforms), so the
   // virtualizer lays every card out itself and absolutely-positioned rows never overlap.
-  const onDragOver = useCallback((event: DragOverEvent) => {
-    const { active, over } = event;
-    if (!over) return;
-    setDragItems((current) => {
-      if (!current) return current;
-      const activeKey = String(active.id);
-      const overKey = String(over.id);
-      if (activeKey === overKey) return current;
-      const from = findContainer(current, activeKey);
-      const to = findContainer(current, overKey);
-      if (from === null || to === null) return current;
-      // Within one column the order is settled on drop (see reorderWithinColumn).
-      if (from === to) return current;
-      const targetIds = current[to] ?? [];
-      const overIndex = targetIds.indexOf(overKey);
-      return moveItem(current, activeKey, to, overIndex >= 0 ? overIndex : targetIds.length);
-    });
-  }, []);
+  const onDragOver = useCallback(
+    (event: DragOverEvent) => {
+      const { active, over } = event;
+      if (!over) return;
+      setDragItems((current) => {
+        if (!current) return current;
+        const activeKey = String(active.id);
+        const overKey = String(over.id);
+        if (activeKey === overKey) return current;
+        const from = findContainer(current, activeKey);
+        const to = findContainer(current, overKey);
+        if (from === null || to === null) return current;
+        // Within one column the order is settled on drop (see reorderWithinColumn).
+        if (from === to) return current;
+        const targetIds = current[to] ?? [];
+        const overIndex = targetIds.indexOf(overKey);
+        collision.movedToNewColumn();
+        return moveItem(current, activeKey, to, overIndex >= 0 ? overIndex : targetIds.length);
+      });
+    },
+    [collision],
+  );
 
   const finish = useCallback(() => {
+    collision.settled();
     snapshot.current = null;
     setDragItems(null);
     setActiveId(null);
-  }, []);
+  }, [collision]);
 
   const onDragEnd = useCallback(
     async (event: DragEndEvent) => {
@@ -218,7 +230,7 @@ export function Board() {
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCorners}
+      collisionDetection={collision.detect}
       // Columns re-layout as cards move between them during a drag; stale rects would misplace the drop.
       measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.' } }}
