@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -7,9 +7,6 @@ import {
   TouchSensor,
   useSensor,
   useSensors,
-  type DragEndEvent,
-  type DragOverEvent,
-  type DragStartEvent,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { Handoff } from '../../../shared/domain/handoff';
@@ -17,16 +14,15 @@ import type { HandoffState } from '../../../shared/domain/states';
 import { HANDOFF_STATES } from '../../../shared/domain/states';
 import { useBoardWindow } from '../data/queries';
 import { FIRST_LIMITS, WINDOW_STEP, type ColumnLimits } from '../data/board-window';
-import { rankBetween } from '../data/ranks';
 import { toBoardFilter, useUi } from '../store/ui-store';
 import { useWorkspace } from '../ui/use-workspace';
 import { boardAnnouncements } from './announcements';
-import { createBoardCollision } from './collision';
 import { BoardColumn } from './BoardColumn';
-import { containerId, findContainer, moveItem, neighbours, reorderWithinColumn, stateOfContainer, type ContainerItems } from './drag-state';
+import { containerId, findContainer, stateOfContainer } from './drag-state';
 import { HandoffCardContent } from './HandoffCard';
 import { buildLanes } from './lanes';
 import { useMoveHandoff } from './use-move';
+import { useBoardDrag } from './use-board-drag';
 import { useNowMinute } from './use-now-minute';
 import { useTemplateIndex } from './use-template-index';
 import { MouseAndPenSensor } from './sensors';
@@ -70,25 +66,15 @@ export function Board() {
     [columns, swimlanes, templatesById],
   );
 
-  const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const snapshot = useRef<ContainerItems | null>(null);
-  const committedFrom = useRef<ContainerItems | null>(null);
-  useEffect(() => {
-    if (committedFrom.current !== null && committedFrom.current !== items) {
-      committedFrom.current = null;
-      snapshot.current = null;
-      setDragItems(null);
-    }
-  }, [items]);
-  const shown = dragItems ?? items;
-
-  const [collision] = useState(createBoardCollision);
-  useEffect(() => {
-    if (!collision.isSettling()) return;
-    const frame = requestAnimationFrame(() => collision.settled());
-    return () => cancelAnimationFrame(frame);
-  }, [collision, dragItems]);
+  const hasUnloadedBelow = useCallback(
+    (container: string) => {
+      const state = stateOfContainer(container);
+      return windowed && board !== undefined && state !== null && (items[container]?.length ?? 0) < board.totals[state];
+    },
+    [board, items, windowed],
+  );
+  const drag = useBoardDrag({ items, byId, move, hasUnloadedBelow });
+  const { shown, activeId } = drag;
 
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, { activationConstraint: { distance: 5 } }),
@@ -109,98 +95,6 @@ export function Board() {
     [byId, shown],
   );
 
-  const onDragStart = useCallback(
-    (event: DragStartEvent) => {
-      snapshot.current = items;
-      setDragItems(items);
-      setActiveId(String(event.active.id));
-    },
-    [items],
-  );
-
-  // Positions change only through this state (not through sortable transforms), so the
-  // virtualizer lays every card out itself and absolutely-positioned rows never overlap.
-  const onDragOver = useCallback(
-    (event: DragOverEvent) => {
-      const { active, over } = event;
-      if (!over) return;
-      setDragItems((current) => {
-        if (!current) return current;
-        const activeKey = String(active.id);
-        const overKey = String(over.id);
-        if (activeKey === overKey) return current;
-        const from = findContainer(current, activeKey);
-        const to = findContainer(current, overKey);
-        if (from === null || to === null) return current;
-        // Within one column the order is settled on drop (see reorderWithinColumn).
-        if (from === to) return current;
-        const targetIds = current[to] ?? [];
-        const overIndex = targetIds.indexOf(overKey);
-        collision.movedToNewColumn();
-        return moveItem(current, activeKey, to, overIndex >= 0 ? overIndex : targetIds.length);
-      });
-    },
-    [collision],
-  );
-
-  const finish = useCallback(() => {
-    collision.settled();
-    snapshot.current = null;
-    setDragItems(null);
-    setActiveId(null);
-  }, [collision]);
-
-  const onDragEnd = useCallback(
-    async (event: DragEndEvent) => {
-      const { active, over } = event;
-      const current = dragItems;
-      const activeKey = String(active.id);
-      const handoff = byId.get(activeKey);
-      if (!over || !current || !handoff) {
-        finish();
-        return;
-      }
-      const finalItems = reorderWithinColumn(current, activeKey, String(over.id));
-      const to = findContainer(finalItems, activeKey);
-      if (to === null) {
-        finish();
-        return;
-      }
-      const state: HandoffState | null = stateOfContainer(to);
-      const original = snapshot.current ? findContainer(snapshot.current, activeKey) : null;
-      const before = snapshot.current && original ? (snapshot.current[original] ?? []) : [];
-      const after = finalItems[to] ?? [];
-      if (state === null || (original === to && before.join() === after.join())) {
-        finish();
-        return;
-      }
-      // Keep showing the drop position while the write commits, so the card does not flicker back.
-      setDragItems(finalItems);
-      setActiveId(null);
-      const { before: prevId, after: nextId } = neighbours(finalItems, activeKey);
-      // Dropped after the last loaded card of a column with more below: its end is not known here,
-      // so the data layer puts it there (a move without a rank lands at the end of the column).
-      const unloadedBelow = windowed && board !== undefined && (items[to]?.length ?? 0) < board.totals[state];
-      const rank =
-        nextId === null && unloadedBelow && original !== to
-          ? undefined
-          : rankBetween(prevId ? (byId.get(prevId)?.rank ?? null) : null, nextId ? (byId.get(nextId)?.rank ?? null) : null);
-      const result = await move(handoff, state, rank);
-      if (!result.ok) {
-        finish();
-        return;
-      }
-      // Hold the drop position until the live query delivers the committed board (no flicker back).
-      committedFrom.current = items;
-      window.setTimeout(() => {
-        if (committedFrom.current === items) {
-          committedFrom.current = null;
-          finish();
-        }
-      }, 1000);
-    },
-    [board, byId, dragItems, finish, items, move, windowed],
-  );
 
   const openDrawer = useUi((s) => s.openDrawer);
   const openDialog = useUi((s) => s.openDialog);
@@ -223,21 +117,22 @@ export function Board() {
     );
   }
 
-  const overContainer = activeId && dragItems ? findContainer(dragItems, activeId) : null;
+  const overContainer = drag.overContainer;
   const activeHandoff = activeId ? byId.get(activeId) : undefined;
   const hasCards = byId.size > 0;
 
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={collision.detect}
+      collisionDetection={drag.collision.detect}
       // Columns re-layout as cards move between them during a drag; stale rects would misplace the drop.
       measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.' } }}
-      onDragStart={onDragStart}
-      onDragOver={onDragOver}
-      onDragEnd={(event) => void onDragEnd(event)}
-      onDragCancel={finish}
+      onDragStart={drag.onDragStart}
+      onDragMove={drag.onDragMove}
+      onDragOver={drag.onDragOver}
+      onDragEnd={drag.onDragEnd}
+      onDragCancel={drag.onDragCancel}
     >
       <div className={`board ${lanes.length > 1 || swimlanes !== 'none' ? 'lanes' : 'single'}`} role="region" aria-label="Handoff board">
         {!hasCards ? (
