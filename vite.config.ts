@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
+import { strictCspInBuild } from './scripts/strict-csp-plugin';
 
 // One Vite config, three builds: the renderer (default mode), the Electron main
 // process (`--mode main`) and the preload (`--mode preload`). Main and preload
@@ -46,7 +47,7 @@ export default defineConfig(({ mode }) => {
   return {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), strictCspInBuild()],
     build: {
       outDir: '../dist',
       emptyOutDir: true,

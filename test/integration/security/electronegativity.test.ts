@@ -75,15 +75,12 @@ describe('Electronegativity', () => {
 });
 
 describe('the Content-Security-Policy the scanner cannot read (reviewed CSP_GLOBAL_CHECK)', () => {
-  it('gets from the scanner’s own CSP evaluator only the two findings explained here', () => {
+  it('gets from the scanner’s own CSP evaluator only the finding explained here', () => {
     const { severities } = cspEvaluator;
     expect(evaluatePolicy(CONTENT_SECURITY_POLICY)).toEqual([
       // "'self' can be problematic if you host JSONP, Angular or user uploaded files": 'self' is the
       // app's own bundle (file:// in a packaged build), which serves none of those.
       { directive: 'script-src', value: "'self'", severity: severities.MEDIUM_MAYBE },
-      // Vite's hot-reload socket, also allowed in packaged builds because renderer/index.html's meta
-      // tag carries the same policy: a page could only talk to a process listening on that loopback port.
-      { directive: 'connect-src', value: 'ws://127.0.0.1:5173', severity: severities.INFO },
     ]);
   });
 });
