@@ -107,16 +107,18 @@ async function dragFigures(session: BenchSession, plan: BoardBenchPlan, log: (li
   const commits: number[] = [];
   const writes: number[] = [];
   const uiBeforeWrite: number[] = [];
+  const dropHandling: number[] = [];
   const puts: number[] = [];
   for (let run = 0; run < plan.dragRuns; run += 1) {
-    const { ms, commitMs, txStartMs, id } = await measureDragCommit(session.page);
+    const { ms, commitMs, txStartMs, dropHandlingMs, id } = await measureDragCommit(session.page);
     uiBeforeWrite.push(txStartMs);
+    if (dropHandlingMs !== null) dropHandling.push(dropHandlingMs);
     await settle(session);
     const putMs = await session.barePut(id);
     commits.push(ms);
     writes.push(commitMs);
     puts.push(putMs);
-    log(`  drag commit: ${ms.toFixed(1)} ms shown, write opened after ${txStartMs.toFixed(1)} ms, committed after ${commitMs.toFixed(1)} ms (bare put ${putMs.toFixed(1)} ms)`);
+    log(`  drag commit: ${ms.toFixed(1)} ms shown, write opened after ${txStartMs.toFixed(1)} ms, committed after ${commitMs.toFixed(1)} ms, pointerup handled in ${dropHandlingMs?.toFixed(1) ?? '?'} ms (bare put ${putMs.toFixed(1)} ms)`);
   }
   // The data layer alone, for the same kind of move (READY → IN_PROGRESS), no UI in the way.
   const commands: number[] = [];
@@ -146,6 +148,7 @@ async function dragFigures(session: BenchSession, plan: BoardBenchPlan, log: (li
     figure(`drag-commit-${label}-vs-put`, median(commits.map((ms, i) => ms / Math.max(puts[i] ?? 0, 0.1))), 'x bare put', null, 'per-drag ratio to a bare Dexie put of the same record in the same page'),
     figure(`drag-write-${label}-ms`, median(writes), 'ms', null, 'pointerup to the completion of the IndexedDB transaction that wrote the move'),
     figure(`drag-ui-before-write-${label}-ms`, median(uiBeforeWrite), 'ms', null, 'pointerup to the opening of that transaction: time the drop spends in React/dnd-kit before the write starts'),
+    figure(`drag-drop-handling-${label}-ms`, dropHandling.length > 0 ? median(dropHandling) : 0, 'ms', null, `main-thread time dispatching the pointerup (dnd-kit ends the drag, React renders it; Event Timing processing time), median of ${dropHandling.length}: the write's callbacks wait for it`),
     figure(`bare-put-${label}-ms`, median(puts), 'ms', null),
     figure(`move-command-${label}-ms`, median(commands), 'ms', null, `the data layer's runCommand move alone (no React, no dnd-kit), median of ${commands.length}`),
     figure(`drag-longest-frame-${label}-ms`, max(frames.map((f) => f.longestMs)), 'ms', { op: '<=', value: 50 }, `longest requestAnimationFrame gap over ${frames.length} scripted drags across every column`),

@@ -44,6 +44,8 @@ export interface DragCommitRun {
   commitMs: number;
   /** pointerup → that transaction was opened (time spent in the UI before the write starts). */
   txStartMs: number;
+  /** Main-thread time handling the pointerup itself (dnd-kit's end of drag and React's render of it); null if not reported. */
+  dropHandlingMs: number | null;
   id: string;
 }
 
@@ -56,6 +58,7 @@ export async function measureDragCommit(page: Page): Promise<DragCommitRun> {
       const w = window as unknown as DragWindow;
       w.__benchDragDone = null;
       w.__benchProbe.pointerUpAt = null;
+      w.__benchProbe.pointerUpProcessing = [];
       const done = () => {
         const up = w.__benchProbe.pointerUpAt;
         if (up === null) return false;
@@ -84,7 +87,10 @@ export async function measureDragCommit(page: Page): Promise<DragCommitRun> {
   const handle = await page.waitForFunction(() => (window as unknown as DragWindow).__benchDragDone, undefined, { timeout: 30_000, polling: 20 });
   const done = (await handle.jsonValue()) as DragWindow['__benchDragDone'];
   if (done === null) throw new Error('The dragged card never showed committed in its new column');
-  return { ms: done.shownMs, commitMs: done.commitMs, txStartMs: done.txStartMs, id };
+  // Event Timing entries are delivered after the next paint.
+  await page.waitForTimeout(200);
+  const handling = await page.evaluate(() => (window as unknown as DragWindow).__benchProbe.pointerUpProcessing.at(-1) ?? null);
+  return { ms: done.shownMs, commitMs: done.commitMs, txStartMs: done.txStartMs, dropHandlingMs: handling, id };
 }
 
 /** The same recording with nobody touching the page: the machine's own noise floor for frame gaps. */

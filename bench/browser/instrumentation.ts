@@ -7,6 +7,7 @@
  * - `handoffCommits` / `handoffTxStarts`: completion and opening times of every
  *   readwrite IndexedDB transaction that includes the `handoffs` store.
  * - `frames`: requestAnimationFrame timestamps while a recording is on.
+ * - `pointerUpProcessing`: how long each pointerup took to handle on the main thread.
  */
 export interface BenchProbe {
   firstCardPaintAt: number | null;
@@ -16,10 +17,12 @@ export interface BenchProbe {
   frames: number[];
   recording: boolean;
   pointerUpAt: number | null;
+  /** Main-thread time spent dispatching each pointerup (listeners and the microtasks they queue, e.g. React's render), from the Event Timing API. */
+  pointerUpProcessing: number[];
 }
 
 export function installProbe(): void {
-  const probe: BenchProbe = { firstCardPaintAt: null, handoffCommits: [], handoffTxStarts: [], frames: [], recording: false, pointerUpAt: null };
+  const probe: BenchProbe = { firstCardPaintAt: null, handoffCommits: [], handoffTxStarts: [], frames: [], recording: false, pointerUpAt: null, pointerUpProcessing: [] };
   (window as unknown as { __benchProbe: BenchProbe }).__benchProbe = probe;
 
   // Right after the frame is produced: rAF runs before paint, a message posted from it runs after.
@@ -50,6 +53,12 @@ export function installProbe(): void {
     }
     return tx;
   } as typeof IDBDatabase.prototype.transaction;
+
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+      if (entry.name === 'pointerup') probe.pointerUpProcessing.push(entry.processingEnd - entry.processingStart);
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
 
   window.addEventListener('pointerup', () => {
     probe.pointerUpAt = performance.now();
