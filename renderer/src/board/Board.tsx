@@ -42,8 +42,8 @@ export function Board() {
   const [limits, setLimits] = useState<ColumnLimits>(FIRST_LIMITS);
   const board = useBoardWindow(boardFilter, windowed ? limits : null);
   const columns = board?.columns;
-  const onNeedMore = useCallback((state: HandoffState, loaded: number) => {
-    setLimits((current) => (current[state] >= loaded + WINDOW_STEP ? current : { ...current, [state]: loaded + WINDOW_STEP }));
+  const onNeedMore = useCallback((state: HandoffState, upTo: number) => {
+    setLimits((current) => (current[state] >= upTo + WINDOW_STEP ? current : { ...current, [state]: upTo + WINDOW_STEP }));
   }, []);
   const { settings, currentUser, timeZone, ownerName } = useWorkspace();
   const { templateFor, byId: templatesById } = useTemplateIndex();

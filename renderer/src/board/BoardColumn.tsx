@@ -27,8 +27,8 @@ export interface BoardColumnProps {
   ids: string[];
   /** How many cards the column holds, loaded or not: the count shown and the scroll height. */
   total: number;
-  /** Asks for more of the column once the user scrolls near the end of what is loaded. */
-  onNeedMore: (state: HandoffState, loaded: number) => void;
+  /** Asks for the column's cards down to row `upTo` (and a window more) once the user scrolls near the end of what is loaded. */
+  onNeedMore: (state: HandoffState, upTo: number) => void;
   byId: Map<string, Handoff>;
   templateFor: (handoff: Handoff) => Template | undefined;
   settings: WorkspaceSettings;
@@ -69,9 +69,11 @@ function BoardColumnBody(props: BoardColumnProps) {
   const rows = virtualizer.getVirtualItems();
   const lastRow = rows.at(-1)?.index ?? 0;
   const wantsMore = ids.length < total && lastRow >= ids.length - LOAD_AHEAD;
+  // A jump deep into the column (dragging the scrollbar) asks for everything down to where it landed at once.
+  const wantedUpTo = Math.max(ids.length, lastRow + LOAD_AHEAD);
   useEffect(() => {
-    if (wantsMore) onNeedMore(state, ids.length);
-  }, [wantsMore, onNeedMore, state, ids.length]);
+    if (wantsMore) onNeedMore(state, wantedUpTo);
+  }, [wantsMore, onNeedMore, state, wantedUpTo]);
   const mountedKey = rows.map((row) => ids[row.index] ?? '').join('\n');
   const mountedIds = useMemo(() => mountedKey.split('\n').filter((id) => id !== ''), [mountedKey]);
   const headingId = `col-${containerId.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
