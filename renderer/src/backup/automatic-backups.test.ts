@@ -6,7 +6,6 @@ import {
   listAutomaticBackups,
   readAutomaticBackup,
   restoreAutomaticBackup,
-  startAutomaticBackups,
   takeAutomaticBackup,
 } from './automatic-backups';
 import { openBackupsDb } from './backups-db';
@@ -67,26 +66,6 @@ describe('automatic backups', () => {
     const damaged = await restoreAutomaticBackup(db, backups, taken.id);
     expect(!damaged.ok && damaged.error).toMatchObject({ code: 'NOT_JSON', message: expect.stringContaining('damaged') });
     expect(await snapshotTables(db)).toEqual(before);
-  });
-
-  it('are taken on start and again on each idle interval, until stopped', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    try {
-      const db = await seededWorkspace();
-      const backups = openBackupsDb(freshDbName('backups'));
-      const idleTasks: (() => void)[] = [];
-      const stop = startAutomaticBackups(db, backups, { ...APP, intervalMs: 1000, whenIdle: (task) => idleTasks.push(task) });
-      expect(idleTasks).toHaveLength(1);
-      vi.advanceTimersByTime(2000);
-      expect(idleTasks).toHaveLength(3);
-      idleTasks[0]?.();
-      await vi.waitFor(async () => expect(await backups.snapshots.count()).toBe(1));
-      stop();
-      vi.advanceTimersByTime(5000);
-      expect(idleTasks).toHaveLength(3);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });
 

@@ -1,10 +1,12 @@
 import { backupError, type BackupResult } from '../../../shared/backup/errors';
 import type { BatonDb } from '../data/db';
 import { toDataError } from '../data/data-errors';
+import { recordDailyBackup } from './backup-freshness';
 import type { BackupsDb, SnapshotRow } from './backups-db';
 import { packText, payloadSize, unpackText } from './compression';
 import { exportWorkspace } from './export-workspace';
 import { restoreWorkspace, type RestoreSummary } from './restore-workspace';
+import type { WorkspaceFingerprint } from './workspace-fingerprint';
 
 export const DEFAULT_KEEP_DAYS = 7;
 export const BEFORE_RESTORE_ID = 'before-restore';
@@ -17,12 +19,23 @@ export interface AutomaticBackupOptions {
   /** How many daily backups to keep (the newest days). */
   keepDays?: number;
   kind?: SnapshotRow['kind'];
+  /**
+   * For a daily backup taken by the schedule: the workspace fingerprint read
+   * just before the export, and when that run started (epoch ms), saved with
+   * the backup so the next start can tell whether it is still current.
+   */
+  fingerprint?: { value: WorkspaceFingerprint; startedAt: number };
 }
 
 /** The local calendar day of `at`, e.g. "2026-11-24": one daily backup per day the user sees. */
 export function localDay(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** The id of the daily backup of `at`'s local day. */
+export function dailyBackupId(at: Date): string {
+  return `daily-${localDay(at)}`;
 }
 
 function info(row: SnapshotRow): AutomaticBackupInfo {
@@ -50,7 +63,7 @@ export async function takeAutomaticBackup(db: BatonDb, backups: BackupsDb, optio
   if (!exported.ok) return exported;
   const payload = await packText(exported.value.text);
   const row: SnapshotRow = {
-    id: kind === 'daily' ? `daily-${localDay(now)}` : BEFORE_RESTORE_ID,
+    id: kind === 'daily' ? dailyBackupId(now) : BEFORE_RESTORE_ID,
     kind,
     takenAt: now.toISOString(),
     appVersion: options.appVersion,
@@ -61,10 +74,11 @@ export async function takeAutomaticBackup(db: BatonDb, backups: BackupsDb, optio
   };
   const keepDays = Math.max(1, options.keepDays ?? DEFAULT_KEEP_DAYS);
   return guarded('The automatic backup was not saved', () =>
-    backups.transaction('rw', backups.snapshots, async () => {
+    backups.transaction('rw', backups.snapshots, backups.meta, async () => {
       await backups.snapshots.put(row);
       const dailyIds = (await backups.snapshots.where('kind').equals('daily').primaryKeys()).map(String).sort().reverse();
       await backups.snapshots.bulkDelete(dailyIds.slice(keepDays));
+      if (kind === 'daily' && options.fingerprint) await recordDailyBackup(backups, row.id, options.fingerprint.value, options.fingerprint.startedAt);
       return info(row);
     }),
   );
@@ -99,42 +113,4 @@ export async function restoreAutomaticBackup(db: BatonDb, backups: BackupsDb, id
   const text = await readAutomaticBackup(backups, id);
   if (!text.ok) return text;
   return restoreWorkspace(db, text.value);
-}
-
-export interface AutomaticBackupSchedule {
-  appVersion: string;
-  keepDays?: number;
-  /** How often to check whether the workspace should be backed up again (default hourly). */
-  intervalMs?: number;
-  /** Runs `task` when the app is idle (requestIdleCallback in the browser). */
-  whenIdle?: (task: () => void) => void;
-  onError?: (message: string) => void;
-}
-
-function defaultWhenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 60_000 });
-  else setTimeout(task, 0);
-}
-
-/**
- * Takes a backup now (app start) and then again whenever the app is idle on
- * each interval, so today's backup follows the day's work. Returns the stop function.
- */
-export function startAutomaticBackups(db: BatonDb, backups: BackupsDb, schedule: AutomaticBackupSchedule): () => void {
-  const whenIdle = schedule.whenIdle ?? defaultWhenIdle;
-  let stopped = false;
-  const take = (): void => {
-    whenIdle(() => {
-      if (stopped) return;
-      void takeAutomaticBackup(db, backups, { appVersion: schedule.appVersion, keepDays: schedule.keepDays ?? DEFAULT_KEEP_DAYS }).then((result) => {
-        if (!result.ok) schedule.onError?.(result.error.message);
-      });
-    });
-  };
-  take();
-  const timer = setInterval(take, schedule.intervalMs ?? 60 * 60 * 1000);
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
 }

@@ -9,7 +9,8 @@ describe('startBackupServices', () => {
     const backups = openBackupsDb(freshDbName('services-backups'));
     const storage = { persist: vi.fn(async () => true), persisted: vi.fn(async () => true) };
     const errors: string[] = [];
-    const stop = startBackupServices(db, { backups, storage, onError: (message) => errors.push(message) });
+    // No Worker in jsdom: this also covers the same-thread fallback end to end.
+    const stop = startBackupServices(db, { backups, storage, onError: (message) => errors.push(message), schedule: { firstDelayMs: 0 } });
     await vi.waitFor(async () => expect(await backups.snapshots.count()).toBe(1));
     stop();
     const [snapshot] = await backups.snapshots.toArray();
@@ -22,7 +23,7 @@ describe('startBackupServices', () => {
     const db = await seededWorkspace('services-fail');
     db.close();
     const errors: string[] = [];
-    const stop = startBackupServices(db, { backups: openBackupsDb(freshDbName('services-fail-backups')), onError: (message) => errors.push(message) });
+    const stop = startBackupServices(db, { backups: openBackupsDb(freshDbName('services-fail-backups')), onError: (message) => errors.push(message), schedule: { firstDelayMs: 0 } });
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     stop();
     expect(errors[0]).toMatch(/^The backup could not be made: /);

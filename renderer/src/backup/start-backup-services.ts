@@ -1,6 +1,6 @@
 import type { BatonDb } from '../data/db';
 import { useUi } from '../store/ui-store';
-import { startAutomaticBackups } from './automatic-backups';
+import { startAutomaticBackups, type AutomaticBackupSchedule } from './backup-schedule';
 import type { BackupsDb } from './backups-db';
 import { defaultBackupsDb } from './default-backups-db';
 import { ensurePersistentStorage, type PersistableStorage } from './persistent-storage';
@@ -11,11 +11,14 @@ export interface BackupServiceOptions {
   storage?: PersistableStorage;
   /** Where a failed automatic backup is reported (a toast by default). */
   onError?: (message: string) => void;
+  /** Timing and where backups run (tests shorten the first delay; the app uses the defaults). */
+  schedule?: Pick<AutomaticBackupSchedule, 'firstDelayMs' | 'intervalMs' | 'whenIdle' | 'run' | 'onRun'>;
 }
 
 /**
  * Called once at app start (main.tsx): asks once for persistent storage, then
- * takes today's automatic backup and keeps it current while the app is idle.
+ * keeps today's automatic backup current — a minute after start and on each
+ * hourly check, only when the workspace changed, in a Web Worker.
  * Returns the stop function.
  */
 export function startBackupServices(db: BatonDb, options: BackupServiceOptions = {}): () => void {
@@ -26,7 +29,7 @@ export function startBackupServices(db: BatonDb, options: BackupServiceOptions =
   void ensurePersistentStorage(backups, options.storage).catch(() => undefined);
   void loadAppVersion().then((appVersion) => {
     if (stopped) return;
-    stop = startAutomaticBackups(db, backups, { appVersion, onError });
+    stop = startAutomaticBackups(db, backups, { ...options.schedule, appVersion, onError });
   });
   return () => {
     stopped = true;
