@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, type SortingStrategy } from '@dnd-kit/sortable';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
@@ -56,6 +56,14 @@ function BoardColumnBody(props: BoardColumnProps) {
   const { containerId, state, ids, byId, total, onNeedMore } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { setNodeRef } = useDroppable({ id: containerId, data: { containerId } });
+  // Stable, so re-renders do not detach and re-attach the droppable node.
+  const scrollNodeRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      scrollRef.current = node;
+      setNodeRef(node);
+    },
+    [setNodeRef],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; the column re-renders from its own state.
   const virtualizer = useVirtualizer({
     count: Math.max(total, ids.length),
@@ -87,10 +95,7 @@ function BoardColumnBody(props: BoardColumnProps) {
         </span>
       </header>
       <div
-        ref={(node) => {
-          scrollRef.current = node;
-          setNodeRef(node);
-        }}
+        ref={scrollNodeRef}
         className="column-scroll"
       >
         <SortableContext id={containerId} items={mountedIds} strategy={noTransforms}>

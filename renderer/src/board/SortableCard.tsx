@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useUi } from '../store/ui-store';
@@ -18,6 +18,14 @@ export function SortableCard(props: HandoffCardProps & { containerId: string }) 
     // controls must not nest. An article that takes focus keeps the card one tab stop.
     attributes: { role: 'article', roleDescription: 'handoff card' },
   });
+  // Stable: a new ref function each render would detach and re-attach the node, and dnd-kit re-observes it each time.
+  const ref = useCallback(
+    (node: HTMLDivElement | null) => {
+      nodeRef.current = node;
+      setNodeRef(node);
+    },
+    [setNodeRef],
+  );
   // A keyboard move re-mounts the card in its new column; the copy there takes focus back.
   useEffect(() => {
     if (!wantsFocus || !nodeRef.current) return;
@@ -26,10 +34,7 @@ export function SortableCard(props: HandoffCardProps & { containerId: string }) 
   }, [wantsFocus]);
   return (
     <div
-      ref={(node) => {
-        nodeRef.current = node;
-        setNodeRef(node);
-      }}
+      ref={ref}
       {...attributes}
       {...listeners}
       aria-label={`${handoff.title}, ${handoff.client.name}`}
