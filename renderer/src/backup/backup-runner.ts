@@ -28,41 +28,68 @@ function messageOf(value: unknown, otherwise: string): string {
   return typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string' && value.message !== '' ? value.message : otherwise;
 }
 
-/** Sends one request and settles on the first answer or failure; the worker is ended either way (its memory goes with it). */
-function askWorker(worker: BackupWorkerPort, request: BackupWorkerRequest): Promise<BackupWorkerResponse> {
+/** How long a backup may run in the worker before it is given up for this time (a blocked upgrade, a hung worker). */
+export const WORKER_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** A worker's answer, or the sign that workers cannot run here at all (so the backup runs in this thread). */
+type WorkerOutcome = { kind: 'answer'; response: BackupWorkerResponse } | { kind: 'unavailable' };
+
+/** Sends one request and settles on the first answer, failure or timeout; the worker is ended either way (its memory goes with it). */
+function askWorker(worker: BackupWorkerPort, request: BackupWorkerRequest, timeoutMs: number): Promise<WorkerOutcome> {
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (response: BackupWorkerResponse): void => {
+    const settle = (outcome: WorkerOutcome): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       worker.terminate();
-      resolve(response);
+      resolve(outcome);
     };
-    worker.addEventListener('message', (event) => settle(parseWorkerResponse((event as MessageEvent).data)));
-    worker.addEventListener('messageerror', () => settle(workerFailure('the backup worker’s answer could not be read.')));
+    const answer = (response: BackupWorkerResponse): void => settle({ kind: 'answer', response });
+    const timer = setTimeout(() => answer(workerFailure(`the background backup did not finish within ${Math.round(timeoutMs / 60_000)} minutes, so it was stopped; the next check tries again.`)), timeoutMs);
+    worker.addEventListener('message', (event) => answer(parseWorkerResponse((event as MessageEvent).data)));
+    worker.addEventListener('messageerror', () => answer(workerFailure('the backup worker’s answer could not be read.')));
     worker.addEventListener('error', (event) => {
-      // Reported to the user as a failed backup instead of an uncaught error.
+      // Reported as a failed backup instead of an uncaught error.
       event.preventDefault();
-      settle(workerFailure(`the background backup worker stopped (${messageOf(event, 'its script could not be loaded')}).`));
+      // A module worker whose script cannot load reports a plain Event, without a message.
+      if (messageOf(event, '') === '') settle({ kind: 'unavailable' });
+      else answer(workerFailure(`the background backup worker stopped (${messageOf(event, '')}).`));
     });
     worker.postMessage(request);
   });
 }
 
+export interface BackupRunnerOptions {
+  startWorker?: () => BackupWorkerPort | null;
+  timeoutMs?: number;
+}
+
 /**
  * Runs scheduled backups in a Web Worker (a fresh one per backup), so reading,
- * serialising and compressing a large workspace never blocks the window.
- * Without Worker support it runs them here, on the same databases.
+ * serialising and compressing a large workspace never blocks the window. Where
+ * workers cannot run at all — no Worker support, or one that cannot start or
+ * load its script (a platform or policy refusing it) — backups run here, on the
+ * same databases, for the rest of the session: a backup that freezes the window
+ * for a moment beats no backup at all.
  */
-export function createBackupRunner(db: BatonDb, backups: BackupsDb, startWorker: () => BackupWorkerPort | null = startBackupWorker): BackupJobRunner {
+export function createBackupRunner(db: BatonDb, backups: BackupsDb, options: BackupRunnerOptions = {}): BackupJobRunner {
+  const startWorker = options.startWorker ?? startBackupWorker;
+  let inThisThread = false;
   return async (job) => {
-    let worker: BackupWorkerPort | null;
-    try {
-      worker = startWorker();
-    } catch (error) {
-      return workerFailure(`the background backup worker could not be started (${messageOf(error, String(error))}).`);
+    if (!inThisThread) {
+      let worker: BackupWorkerPort | null = null;
+      try {
+        worker = startWorker();
+      } catch {
+        worker = null;
+      }
+      if (worker !== null) {
+        const outcome = await askWorker(worker, { type: 'scheduled-backup', dbName: db.name, backupsDbName: backups.name, job }, options.timeoutMs ?? WORKER_TIMEOUT_MS);
+        if (outcome.kind === 'answer') return outcome.response;
+      }
+      inThisThread = true;
     }
-    if (worker === null) return runScheduledBackup(db, backups, job);
-    return askWorker(worker, { type: 'scheduled-backup', dbName: db.name, backupsDbName: backups.name, job });
+    return runScheduledBackup(db, backups, job);
   };
 }

@@ -20,7 +20,7 @@ async function scheduled(label: string, run?: BackupJobRunner) {
   const jobs: ScheduledBackupJob[] = [];
   const outcomes: ScheduledBackupOutcome[] = [];
   const errors: string[] = [];
-  const inThread = createBackupRunner(db, backups, () => null);
+  const inThread = createBackupRunner(db, backups, { startWorker: () => null });
   const stop = startAutomaticBackups(db, backups, {
     ...APP,
     whenIdle: (task) => idle.push(task),
@@ -73,7 +73,7 @@ describe('the automatic backup schedule', () => {
     // The app starts again on the same workspace, unchanged.
     const outcomes: ScheduledBackupOutcome[] = [];
     const idle: (() => void)[] = [];
-    const stop = startAutomaticBackups(s.db, s.backups, { ...APP, whenIdle: (task) => idle.push(task), run: createBackupRunner(s.db, s.backups, () => null), onRun: (o) => outcomes.push(o) });
+    const stop = startAutomaticBackups(s.db, s.backups, { ...APP, whenIdle: (task) => idle.push(task), run: createBackupRunner(s.db, s.backups, { startWorker: () => null }), onRun: (o) => outcomes.push(o) });
     vi.advanceTimersByTime(MINUTE);
     for (const task of idle.splice(0)) task();
     await vi.waitFor(() => expect(outcomes).toHaveLength(1));
@@ -117,7 +117,7 @@ describe('the automatic backup schedule', () => {
 
   it('a failed backup is reported and tried again at the next check', async () => {
     let fail = true;
-    const s = await scheduled('schedule-fail', async (job) => (fail ? workerFailure('the disk is full.') : createBackupRunner(s.db, s.backups, () => null)(job)));
+    const s = await scheduled('schedule-fail', async (job) => (fail ? workerFailure('the disk is full.') : createBackupRunner(s.db, s.backups, { startWorker: () => null })(job)));
     vi.advanceTimersByTime(MINUTE);
     await s.idleNow();
     expect(s.errors).toEqual(['The backup could not be made: the disk is full.']);

@@ -83,7 +83,7 @@ describe('the backup worker protocol', () => {
     const db = await seededWorkspace('worker-run');
     const backups = openBackupsDb(freshDbName('worker-run-backups'));
     const worker = new StandInWorker();
-    const result = await createBackupRunner(db, backups, () => worker)(JOB);
+    const result = await createBackupRunner(db, backups, { startWorker: () => worker })(JOB);
     expect(result).toMatchObject({ ok: true, value: { status: 'taken', backup: { id: 'daily-2026-11-24', counts: { handoffs: await db.handoffs.count() } } } });
     expect(worker.posted).toEqual([{ type: 'scheduled-backup', dbName: db.name, backupsDbName: backups.name, job: JOB } satisfies BackupWorkerRequest]);
     expect(worker.terminated).toBe(true);
@@ -103,28 +103,49 @@ describe('the backup worker protocol', () => {
     expect(opened.map(({ db, backups }) => [db.name, db.isOpen(), backups.name, backups.isOpen()])).toEqual([[seeded.name, false, backupsName, false]]);
   });
 
-  it('a worker that fails, cannot start or answers nonsense becomes a typed backup error', async () => {
+  it('a worker that crashes, hangs or answers nonsense becomes a typed backup error', async () => {
     const db = await seededWorkspace('worker-fail');
     const backups = openBackupsDb(freshDbName('worker-fail-backups'));
 
     const crashing = new StandInWorker((_request, _answer, fail) => fail(new ErrorEvent('error', { message: 'Uncaught ReferenceError: x is not defined', cancelable: true })));
-    const crashed = await createBackupRunner(db, backups, () => crashing)(JOB);
+    const crashed = await createBackupRunner(db, backups, { startWorker: () => crashing })(JOB);
     expect(!crashed.ok && crashed.error).toEqual({ code: 'DB_FAILED', message: 'The backup could not be made: the background backup worker stopped (Uncaught ReferenceError: x is not defined).' });
     expect(crashing.terminated).toBe(true);
 
-    // A module worker whose script cannot load reports a plain Event, without a message.
-    const unloadable = new StandInWorker((_request, _answer, fail) => fail(new Event('error', { cancelable: true })));
-    const notLoaded = await createBackupRunner(db, backups, () => unloadable)(JOB);
-    expect(!notLoaded.ok && notLoaded.error.message).toBe('The backup could not be made: the background backup worker stopped (its script could not be loaded).');
+    const silent = new StandInWorker(() => undefined);
+    const hung = await createBackupRunner(db, backups, { startWorker: () => silent, timeoutMs: 30 })(JOB);
+    expect(!hung.ok && hung.error.message).toMatch(/did not finish within 0 minutes, so it was stopped/);
+    expect(silent.terminated).toBe(true);
 
-    const notStarted = await createBackupRunner(db, backups, () => {
-      throw new DOMException('Refused by the Content-Security-Policy', 'SecurityError');
-    })(JOB);
-    expect(!notStarted.ok && notStarted.error.message).toBe('The backup could not be made: the background backup worker could not be started (Refused by the Content-Security-Policy).');
-
-    const nonsense = await createBackupRunner(db, backups, () => new StandInWorker((_request, answer) => answer({ ok: 'yes' })))(JOB);
+    const nonsense = await createBackupRunner(db, backups, { startWorker: () => new StandInWorker((_request, answer) => answer({ ok: 'yes' })) })(JOB);
     expect(!nonsense.ok && nonsense.error.message).toMatch(/answered with something Baton does not understand/);
     expect(await backups.snapshots.count()).toBe(0);
+  });
+
+  it('where workers cannot run (script will not load, cannot start), backups run in this thread for the rest of the session', async () => {
+    const db = await seededWorkspace('worker-unavailable');
+    const backups = openBackupsDb(freshDbName('worker-unavailable-backups'));
+    // A module worker whose script cannot load reports a plain Event, without a message.
+    const unloadable = new StandInWorker((_request, _answer, fail) => fail(new Event('error', { cancelable: true })));
+    let started = 0;
+    const run = createBackupRunner(db, backups, {
+      startWorker: () => {
+        started += 1;
+        return unloadable;
+      },
+    });
+    expect(await run(JOB)).toMatchObject({ ok: true, value: { status: 'taken' } });
+    expect(unloadable.terminated).toBe(true);
+    expect(await run({ ...JOB, startedAt: new Date(2026, 10, 25, 9, 0, 0).toISOString() })).toMatchObject({ ok: true, value: { status: 'taken' } });
+    expect(started).toBe(1);
+    expect(await backups.snapshots.count()).toBe(2);
+
+    const refused = createBackupRunner(db, backups, {
+      startWorker: () => {
+        throw new DOMException('Refused by the Content-Security-Policy', 'SecurityError');
+      },
+    });
+    expect(await refused({ ...JOB, startedAt: new Date(2026, 10, 26, 9, 0, 0).toISOString() })).toMatchObject({ ok: true, value: { status: 'taken' } });
   });
 
   it('without Worker support the backup runs in this thread, on the window’s own connections', async () => {
