@@ -78,7 +78,7 @@ export function createBackupRunner(db: BatonDb, backups: BackupsDb, options: Bac
   let inThisThread = false;
   return async (job) => {
     if (!inThisThread) {
-      let worker: BackupWorkerPort | null = null;
+      let worker: BackupWorkerPort | null;
       try {
         worker = startWorker();
       } catch {
