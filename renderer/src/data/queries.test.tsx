@@ -16,6 +16,7 @@ import {
   useTemplateVersions,
   useFailedSyncCount,
   useUndo,
+  SYNC_COUNT_CAP,
 } from './queries';
 import { FIRST_LIMITS } from './board-window';
 import { saveTemplate } from './templates';
@@ -100,6 +101,25 @@ describe('live query hooks', () => {
     expect(result.current.v1?.name).toBe(TEMPLATE.name);
     await waitFor(() => expect(result.current.versions?.map((t) => t.version)).toEqual([2, 1]));
     expect(result.current.v1 && 'latest' in result.current.v1).toBe(false);
+  });
+
+  it('outbox counts stop at SYNC_COUNT_CAP instead of walking a huge backlog', async () => {
+    const db = await dbWithTemplates([TEMPLATE]);
+    await db.outbox.bulkAdd(
+      Array.from({ length: SYNC_COUNT_CAP + 5 }, (_, index) => ({
+        id: `o-${index}`,
+        seq: index + 1,
+        handoffId: 'a',
+        kind: 'upsert_handoff' as const,
+        refId: null,
+        createdAt: FIXED_NOW.toISOString(),
+        attempts: 0,
+        lastError: null,
+        status: index < 3 ? ('failed' as const) : ('pending' as const),
+      })),
+    );
+    const { result } = renderHook(() => ({ pending: usePendingSyncCount(), failed: useFailedSyncCount() }), { wrapper: wrapperFor(db) });
+    await waitFor(() => expect(result.current).toEqual({ pending: SYNC_COUNT_CAP, failed: 3 }));
   });
 
   it('useSettings, usePendingSyncCount, useUndo and useDemoPresent update live', async () => {

@@ -119,16 +119,32 @@ export function useSettings(): WorkspaceSettings | undefined {
   return useLiveQuery(() => loadSettings(db), [db]);
 }
 
-/** Outbox entries still waiting to reach HubSpot. */
-export function usePendingSyncCount(): number | undefined {
-  const db = useDb();
-  return useLiveQuery(() => db.outbox.where('status').equals('pending').count(), [db]);
+/**
+ * Outbox counts stop at this: IndexedDB counts by walking every key, and a
+ * backlog of 100,000 changes would hold the database for half a second on
+ * every write just to print a number. The UI shows "1,000+".
+ */
+export const SYNC_COUNT_CAP = 1000;
+
+function cappedOutboxCount(db: BatonDb, status: 'pending' | 'failed'): Promise<number> {
+  return db.outbox
+    .where('status')
+    .equals(status)
+    .limit(SYNC_COUNT_CAP)
+    .primaryKeys()
+    .then((keys) => keys.length);
 }
 
-/** Outbox entries that stopped retrying. */
+/** Outbox entries still waiting to reach HubSpot, up to SYNC_COUNT_CAP. */
+export function usePendingSyncCount(): number | undefined {
+  const db = useDb();
+  return useLiveQuery(() => cappedOutboxCount(db, 'pending'), [db]);
+}
+
+/** Outbox entries that stopped retrying, up to SYNC_COUNT_CAP. */
 export function useFailedSyncCount(): number | undefined {
   const db = useDb();
-  return useLiveQuery(() => db.outbox.where('status').equals('failed').count(), [db]);
+  return useLiveQuery(() => cappedOutboxCount(db, 'failed'), [db]);
 }
 
 /** What "Undo" would do now (`null` when nothing), for its label. */

@@ -16,6 +16,12 @@ describe('syncLabel', () => {
     expect(syncLabel({ ...BASE, online: false, pending: 12, lastError: { code: 'X', message: 'x', phase: 'pulling' } }, NOW).tone).toBe('waiting');
   });
 
+  it('says "1,000+" where the outbox count stopped counting', () => {
+    expect(syncLabel({ ...BASE, online: false, pending: 1000 }, NOW).text).toBe('Offline — 1,000+ waiting');
+    expect(syncLabel({ ...BASE, connected: false, pending: 1000 }, NOW).text).toBe('Not connected · 1,000+ changes waiting to sync');
+    expect(syncLabel({ ...BASE, online: false, pending: 999 }, NOW).text).toBe('Offline — 999 waiting');
+  });
+
   it('shows progress while syncing', () => {
     expect(syncLabel({ ...BASE, running: true, progress: 0.4 }, NOW).text).toBe('Syncing… 40%');
     expect(syncLabel({ ...BASE, running: true }, NOW).text).toBe('Syncing…');

@@ -1,3 +1,4 @@
+import { SYNC_COUNT_CAP } from '../data/queries';
 import { relativeTime } from '../ui/time';
 import type { SyncStatus } from './use-sync-status';
 
@@ -10,8 +11,13 @@ export interface SyncLabel {
   detail: string;
 }
 
+/** A count of outbox entries as the top bar says it ("1,000+" where counting stopped). */
+function amount(n: number): string {
+  return n >= SYNC_COUNT_CAP ? `${SYNC_COUNT_CAP.toLocaleString('en-US')}+` : String(n);
+}
+
 function changes(n: number): string {
-  return `${n} change${n === 1 ? '' : 's'}`;
+  return `${amount(n)} change${n === 1 ? '' : 's'}`;
 }
 
 /** What the top bar says about sync, in plain words (offline is a state, never an error). */
@@ -27,7 +33,7 @@ export function syncLabel(status: SyncStatus, now: Date): SyncLabel {
   }
   if (!status.online) {
     return {
-      text: status.pending > 0 ? `Offline — ${status.pending} waiting` : 'Offline',
+      text: status.pending > 0 ? `Offline — ${amount(status.pending)} waiting` : 'Offline',
       tone: 'waiting',
       detail: `You are offline. ${waiting} Baton syncs when the connection is back.`,
     };
@@ -41,8 +47,8 @@ export function syncLabel(status: SyncStatus, now: Date): SyncLabel {
     const ago = relativeTime(status.lastSyncAt, now);
     const text = ago === 'now' || ago.startsWith('in ') ? 'Synced just now' : `Synced ${ago}`;
     return status.pending > 0
-      ? { text: `${text} · ${status.pending} waiting`, tone: 'waiting', detail: waiting }
+      ? { text: `${text} · ${amount(status.pending)} waiting`, tone: 'waiting', detail: waiting }
       : { text, tone: 'ok', detail: 'Baton and HubSpot agree.' };
   }
-  return { text: status.pending > 0 ? `${status.pending} waiting` : 'Not synced yet', tone: 'waiting', detail: waiting };
+  return { text: status.pending > 0 ? `${amount(status.pending)} waiting` : 'Not synced yet', tone: 'waiting', detail: waiting };
 }
