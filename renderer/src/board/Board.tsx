@@ -66,12 +66,16 @@ export function Board() {
     [columns, swimlanes, templatesById],
   );
 
+  /** Whether a column of the one-lane board may hold cards below its loaded ones (a full window while it is being counted). */
   const hasUnloadedBelow = useCallback(
     (container: string) => {
       const state = stateOfContainer(container);
-      return windowed && board !== undefined && state !== null && (items[container]?.length ?? 0) < board.totals[state];
+      if (!windowed || board === undefined || state === null) return false;
+      const loaded = items[container]?.length ?? 0;
+      const total = board.totals[state];
+      return total === null ? loaded >= limits[state] : loaded < total;
     },
-    [board, items, windowed],
+    [board, items, limits, windowed],
   );
   const drag = useBoardDrag({ items, byId, move, hasUnloadedBelow });
   const { shown, activeId } = drag;
@@ -147,8 +151,9 @@ export function Board() {
               {HANDOFF_STATES.map((state) => {
                 const id = containerId(lane.key, state);
                 const ids = shown[id] ?? [];
+                const counted = windowed ? (board?.totals[state] ?? null) : null;
                 // Cards not loaded yet count too; a card dropped here but not yet re-read counts once.
-                const total = windowed && board ? board.totals[state] + ids.length - (items[id]?.length ?? 0) : ids.length;
+                const total = counted === null ? ids.length : counted + ids.length - (items[id]?.length ?? 0);
                 return (
                   <BoardColumn
                     key={id}
@@ -156,6 +161,7 @@ export function Board() {
                     state={state}
                     ids={ids}
                     total={total}
+                    moreUncounted={windowed && counted === null && hasUnloadedBelow(id)}
                     onNeedMore={onNeedMore}
                     byId={byId}
                     templateFor={templateFor}

@@ -27,6 +27,8 @@ export interface BoardColumnProps {
   ids: string[];
   /** How many cards the column holds, loaded or not: the count shown and the scroll height. */
   total: number;
+  /** The column is still being counted and may hold more than `total` (shown as "60+"). */
+  moreUncounted: boolean;
   /** Asks for the column's cards down to row `upTo` (and a window more) once the user scrolls near the end of what is loaded. */
   onNeedMore: (state: HandoffState, upTo: number) => void;
   byId: Map<string, Handoff>;
@@ -53,7 +55,7 @@ const LOAD_AHEAD = 20;
  * the work of a screenful.
  */
 function BoardColumnBody(props: BoardColumnProps) {
-  const { containerId, state, ids, byId, total, onNeedMore } = props;
+  const { containerId, state, ids, byId, total, moreUncounted, onNeedMore } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { setNodeRef } = useDroppable({ id: containerId, data: { containerId } });
   // Stable, so re-renders do not detach and re-attach the droppable node.
@@ -70,13 +72,13 @@ function BoardColumnBody(props: BoardColumnProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_HEIGHT,
     getItemKey: (index) => ids[index] ?? index,
-    overscan: 6,
+    overscan: 3,
     initialRect: FALLBACK_RECT,
     observeElementRect: observeRectWithFallback,
   });
   const rows = virtualizer.getVirtualItems();
   const lastRow = rows.at(-1)?.index ?? 0;
-  const wantsMore = ids.length < total && lastRow >= ids.length - LOAD_AHEAD;
+  const wantsMore = (ids.length < total || moreUncounted) && lastRow >= ids.length - LOAD_AHEAD;
   // A jump deep into the column (dragging the scrollbar) asks for everything down to where it landed at once.
   const wantedUpTo = Math.max(ids.length, lastRow + LOAD_AHEAD);
   useEffect(() => {
@@ -90,8 +92,8 @@ function BoardColumnBody(props: BoardColumnProps) {
       <header className="column-header">
         <h2 id={headingId}>{STATE_LABELS[state]}</h2>
         <span className="column-count">
-          <span aria-hidden="true">{total}</span>
-          <span className="visually-hidden">{`${total} ${total === 1 ? 'handoff' : 'handoffs'}`}</span>
+          <span aria-hidden="true">{moreUncounted ? `${total}+` : total}</span>
+          <span className="visually-hidden">{moreUncounted ? `${total} or more handoffs` : `${total} ${total === 1 ? 'handoff' : 'handoffs'}`}</span>
         </span>
       </header>
       <div

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Dexie } from 'dexie';
+import { useMemo } from 'react';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffEvent } from '../../../shared/domain/history';
 import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
@@ -10,7 +11,7 @@ import { isDemoPresent } from './workspace';
 import { useDb } from './db-context';
 import { columnRange } from './column-ranks';
 import { compileFilter, needsContext, type BoardFilter, type FilterContext } from './board-filter';
-import { isWindowable, loadBoardWindow, type BoardWindow, type ColumnLimits } from './board-window';
+import { isWindowable, loadBoardWindowCards, loadColumnTotal, type ColumnLimits } from './board-window';
 import { isStalled } from './stalled';
 import { loadSettings } from './settings';
 import type { UndoEntry } from './undo-entry';
@@ -41,29 +42,61 @@ export async function loadBoardColumns(db: BatonDb, filter: BoardFilter, now: Da
   });
 }
 
-/** The whole board as a window: every column fully loaded (totals are the column lengths). */
-function wholeBoard(columns: BoardColumns): BoardWindow {
-  const totals = {} as Record<HandoffState, number>;
-  for (const state of HANDOFF_STATES) totals[state] = columns[state].length;
-  return { columns, totals };
+/** What the board shows: the loaded cards of each column, and each column's total (`null` while it is being counted). */
+export interface BoardView {
+  columns: BoardColumns;
+  totals: Record<HandoffState, number | null>;
+}
+
+interface LoadedCards {
+  columns: BoardColumns;
+  /** Whether `columns` holds every matching card (so the totals are their lengths). */
+  whole: boolean;
+}
+
+/** One column's total under a windowable filter, once `enabled`; re-counted only when that column changes. */
+function useColumnTotal(state: HandoffState, filterKey: string, enabled: boolean): number | null {
+  const db = useDb();
+  const total = useLiveQuery(
+    async () => (enabled ? loadColumnTotal(db, state, JSON.parse(filterKey) as BoardFilter) : null),
+    [db, state, filterKey, enabled],
+  );
+  return total ?? null;
 }
 
 /**
  * What the board shows. With `limits` and a filter the indexes can answer, only
- * the first cards of each column are read (plus index counts), so opening a
- * workspace of 100,000 handoffs costs what opening 1,000 does; otherwise (a
- * search, swimlanes, `limits` null) every matching card is read. `undefined`
- * while loading; re-runs on every committed write.
+ * the first cards of each column are read for the first paint, and the column
+ * totals (index counts, which walk every key) are asked for after it, column by
+ * column: opening a workspace of 100,000 handoffs paints what opening 1,000
+ * does. Otherwise (a search, swimlanes, `limits` null) every matching card is
+ * read. `undefined` while loading; re-runs on every committed write.
  */
-export function useBoardWindow(filter: BoardFilter, limits: ColumnLimits | null, now?: Date): BoardWindow | undefined {
+export function useBoardWindow(filter: BoardFilter, limits: ColumnLimits | null, now?: Date): BoardView | undefined {
   const db = useDb();
+  const filterKey = JSON.stringify(filter);
   const key = JSON.stringify([filter, limits]);
   const nowMs = now?.getTime() ?? null;
-  return useLiveQuery(async () => {
+  const loaded = useLiveQuery(async (): Promise<LoadedCards> => {
     const [parsedFilter, parsedLimits] = JSON.parse(key) as [BoardFilter, ColumnLimits | null];
-    if (parsedLimits !== null && isWindowable(parsedFilter)) return loadBoardWindow(db, parsedFilter, parsedLimits);
-    return wholeBoard(await loadBoardColumns(db, parsedFilter, nowMs === null ? new Date() : new Date(nowMs)));
+    if (parsedLimits !== null && isWindowable(parsedFilter)) return { columns: await loadBoardWindowCards(db, parsedFilter, parsedLimits), whole: false };
+    return { columns: await loadBoardColumns(db, parsedFilter, nowMs === null ? new Date() : new Date(nowMs)), whole: true };
   }, [db, key, nowMs]);
+  // A stale result of the previous filter may still be shown while the new one loads: count only for a windowable filter.
+  const counting = loaded !== undefined && !loaded.whole && limits !== null && isWindowable(filter);
+  const inProgress = useColumnTotal('IN_PROGRESS', filterKey, counting);
+  const ready = useColumnTotal('READY_FOR_HANDOFF', filterKey, counting);
+  const inHandoff = useColumnTotal('IN_HANDOFF', filterKey, counting);
+  const done = useColumnTotal('HANDOFF_DONE', filterKey, counting);
+  return useMemo(() => {
+    if (loaded === undefined) return undefined;
+    if (loaded.whole) {
+      const totals = {} as Record<HandoffState, number>;
+      for (const state of HANDOFF_STATES) totals[state] = loaded.columns[state].length;
+      return { columns: loaded.columns, totals };
+    }
+    return { columns: loaded.columns, totals: { IN_PROGRESS: inProgress, READY_FOR_HANDOFF: ready, IN_HANDOFF: inHandoff, HANDOFF_DONE: done } };
+  }, [loaded, inProgress, ready, inHandoff, done]);
 }
 
 /** `undefined` while loading, `null` when there is no such handoff (or no id). */
