@@ -12,6 +12,7 @@ import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
 import type { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY } from './retry';
 import { activeOwnerIds, listOwners } from './owners';
+import { createPortalGuard } from './portal-guard';
 import { findHandoffsPipeline, provision } from './provision';
 import { pull } from './pull';
 import { push } from './push';
@@ -75,6 +76,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
   let pipeline: PipelineIds | null = null;
   let busy: string | null = null;
   const ownerLists = new Map<HubSpotGateway, { at: number; owners: HubSpotOwner[] }>();
+  const portalGuard = createPortalGuard();
 
   async function freshOwners(gateway: HubSpotGateway): Promise<HubSpotOwner[]> {
     const owners = await listOwners(gateway);
@@ -152,6 +154,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
 
   async function describe(gateway: HubSpotGateway): Promise<ConnectionInfo> {
     const details = await gateway.accountDetails();
+    portalGuard.remember(gateway, details.portalId);
     const owners = await listOwners(gateway);
     return {
       portalId: details.portalId,
@@ -208,9 +211,10 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
       return { connected: false as const };
     },
 
-    'hubspot.provision': async ({ templates }) =>
+    'hubspot.provision': async ({ templates, portalId }) =>
       exclusive('setup', async () => {
         const gateway = await connected();
+        await portalGuard.check(gateway, portalId);
         deps.emitProgress({ phase: 'provisioning', done: 0, total: null, message: 'Setting up the Handoffs pipeline and properties in HubSpot…' });
         const outcome = await provision(gateway, templates);
         pipeline = { pipelineId: outcome.pipelineId, stageIds: outcome.stageIds };
@@ -230,6 +234,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
     'sync.pull': async (request) =>
       exclusive('pull', async () => {
         const gateway = await connected();
+        await portalGuard.check(gateway, request.portalId);
         const ids = await ensurePipeline(gateway);
         deps.emitProgress({ phase: 'pulling', done: 0, total: null, message: 'Fetching changes from HubSpot…' });
         const outcome = await pull(request, {
@@ -245,9 +250,10 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
         return { deals: outcome.deals, cursor: outcome.cursor, pipelineId: ids.pipelineId, stageIds: ids.stageIds };
       }),
 
-    'sync.push': async ({ items }) =>
+    'sync.push': async ({ items, portalId }) =>
       exclusive('push', async () => {
         const gateway = await connected();
+        await portalGuard.check(gateway, portalId);
         const ids = await ensurePipeline(gateway);
         const owners = await recentOwners(gateway);
         deps.emitProgress({ phase: 'pushing', done: 0, total: items.length, message: `Sending ${items.length} handoffs to HubSpot…` });

@@ -37,7 +37,8 @@ export const syncChannels = {
   }),
   'hubspot.provision': channel({
     description: 'Create (idempotently) the Handoffs pipeline, the baton property group and one property per criterion.',
-    request: z.object({ templates: z.array(TemplateSchema).max(500) }).strict(),
+    // portalId: the portal the workspace is linked to; set up nothing in another one (PORTAL_MISMATCH).
+    request: z.object({ templates: z.array(TemplateSchema).max(500), portalId: z.number().int().positive().optional() }).strict(),
     response: ProvisionResultSchema,
   }),
   'hubspot.owners': channel({

@@ -34,6 +34,8 @@ export const SYNC_ERROR_CODES = [
   'NOT_PROVISIONED',
   /** Another sync run is in progress; try again when it finishes. */
   'SYNC_BUSY',
+  /** The stored token belongs to another HubSpot portal than the one the workspace is linked to. */
+  'PORTAL_MISMATCH',
   /** The request sent over IPC was malformed. */
   'BAD_REQUEST',
   /** Anything else; the message says what. */
@@ -113,6 +115,12 @@ export const PullRequestSchema = z.object({
   knownDealIds: z.array(z.string().min(1)).max(100_000).default([]),
   /** Templates in use, so their criterion properties are pulled too. */
   templates: z.array(TemplateSchema).max(500).default([]),
+  /**
+   * The HubSpot portal (hub id) the workspace is linked to. When given, the
+   * host refuses with PORTAL_MISMATCH unless the token belongs to that portal:
+   * deal ids and bases from one portal must never be used in another.
+   */
+  portalId: z.number().int().positive().optional(),
 });
 export type PullRequest = z.infer<typeof PullRequestSchema>;
 export type PullRequestInput = z.input<typeof PullRequestSchema>;
@@ -139,6 +147,12 @@ export type PushItemInput = z.input<typeof PushItemSchema>;
 
 export const PushRequestSchema = z.object({
   items: z.array(PushItemSchema).max(5000),
+  /**
+   * The HubSpot portal (hub id) the workspace is linked to. When given, the
+   * host refuses with PORTAL_MISMATCH unless the token belongs to that portal:
+   * deal ids and bases from one portal must never be used in another.
+   */
+  portalId: z.number().int().positive().optional(),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 export type PushRequestInput = z.input<typeof PushRequestSchema>;

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import type { Handoff, HandoffException } from '../../../shared/domain/handoff';
+import type { CardRetryNotice } from '../sync/card-retry';
+import { useCardRetry, type CardRetry } from '../sync/use-card-retry';
 import { formatDateTime } from '../ui/time';
 import { useWorkspace } from '../ui/use-workspace';
 import { useCommand } from './use-command';
@@ -16,12 +18,15 @@ const EXCEPTION_LABELS: Record<HandoffException['kind'], string> = {
 export function IssuesSection({ handoff }: { handoff: Handoff }) {
   const run = useCommand(handoff.id);
   const { ownerName, timeZone } = useWorkspace();
+  // Held here, not in the exception's row: a retry that goes through resolves the exception and removes its row.
+  const retry = useCardRetry(handoff.id);
   const openQuestions = handoff.openQuestions.filter((q) => q.resolvedAt === null);
   const exceptions = handoff.exceptions.filter((e) => e.resolvedAt === null);
-  if (openQuestions.length === 0 && exceptions.length === 0) return null;
+  if (openQuestions.length === 0 && exceptions.length === 0 && !retry.busy && retry.notice === null) return null;
   return (
     <section className="section" aria-labelledby="issues-heading">
       <h3 id="issues-heading">Needs attention</h3>
+      {retry.notice ? <RetryNotice notice={retry.notice} /> : null}
       <ul className="list">
         {openQuestions.map((question) => (
           <li key={question.id} className="list-item">
@@ -42,14 +47,27 @@ export function IssuesSection({ handoff }: { handoff: Handoff }) {
           </li>
         ))}
         {exceptions.map((exception) => (
-          <ExceptionItem key={exception.id} handoffId={handoff.id} exception={exception} timeZone={timeZone} />
+          <ExceptionItem key={exception.id} handoffId={handoff.id} exception={exception} timeZone={timeZone} retry={exception.kind === 'SYNC_FAILED' ? retry : null} />
         ))}
       </ul>
     </section>
   );
 }
 
-function ExceptionItem({ handoffId, exception, timeZone }: { handoffId: string; exception: HandoffException; timeZone: string }) {
+/** What "Retry sync" did; a refusal is an alert, the rest a polite status. */
+function RetryNotice({ notice }: { notice: CardRetryNotice }) {
+  return notice.tone === 'problem' ? (
+    <p className="error-text" role="alert">
+      {notice.text}
+    </p>
+  ) : (
+    <p className="muted" role="status">
+      {notice.text}
+    </p>
+  );
+}
+
+function ExceptionItem({ handoffId, exception, timeZone, retry }: { handoffId: string; exception: HandoffException; timeZone: string; retry: CardRetry | null }) {
   const run = useCommand(handoffId);
   const [resolving, setResolving] = useState(false);
   const [note, setNote] = useState('');
@@ -66,6 +84,11 @@ function ExceptionItem({ handoffId, exception, timeZone }: { handoffId: string; 
             Raised {formatDateTime(exception.raisedAt, timeZone)}
           </div>
         </div>
+        {retry && !resolving ? (
+          <button type="button" className="btn btn-sm" onClick={() => void retry.retry()} disabled={retry.busy || !retry.available}>
+            {retry.busy ? 'Retrying…' : 'Retry sync'}
+          </button>
+        ) : null}
         {resolving ? null : (
           <button type="button" className="btn btn-sm" onClick={() => setResolving(true)}>
             Resolve…

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHandoff } from '../data/commands';
 import type { BatonDb } from '../data/db';
@@ -8,7 +8,7 @@ import { HubSpotSettingsPanel } from './HubSpotSettingsPanel';
 import { SyncProvider } from './sync-context';
 import { SYNC_META } from './sync-meta';
 import { resetSyncStore, useSyncStore } from './sync-store';
-import { createScriptedHost, GOOD_TOKEN, NO_SCOPE_TOKEN } from './test-sync-api';
+import { createScriptedHost, GOOD_TOKEN, NO_SCOPE_TOKEN, OTHER_PORTAL_TOKEN, type ScriptedHost } from './test-sync-api';
 
 async function setUp(host = createScriptedHost(), prepare: (db: BatonDb) => Promise<void> = async () => undefined) {
   resetSyncStore();
@@ -82,5 +82,62 @@ describe('HubSpotSettingsPanel', () => {
     const handoff = await db.handoffs.get('h-refused');
     expect(handoff?.exceptions).toEqual([expect.objectContaining({ kind: 'SYNC_FAILED', resolvedBy: 'hubspot', resolution: 'HubSpot accepted the change when it was sent again.' })]);
     expect(await db.events.where('handoffId').equals('h-refused').count()).toBe(handoff?.version);
+  });
+
+  describe('a token for another HubSpot account', () => {
+    /** Connected to account 4242 with one handoff linked to its deal there, then a token for account 5151 pasted. */
+    async function switchedToken() {
+      const host = createScriptedHost({ token: GOOD_TOKEN });
+      const setup = await setUp(host, async (db) => {
+        const created = await createHandoff(db, { id: 'h-linked', title: 'Linked one', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: makeTemplate().id, sender: 'maya' }, 'maya');
+        if (!created.ok) throw new Error(created.error.message);
+      });
+      const { db, user } = setup;
+      await waitFor(async () => expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe('deal-1'));
+      await waitFor(() => expect(useSyncStore.getState().running).toBe(false));
+      await user.click(screen.getByRole('button', { name: 'Disconnect' }));
+      await user.type(await screen.findByLabelText(/HubSpot token/), OTHER_PORTAL_TOKEN);
+      const callsBefore = host.calls.length;
+      await user.click(screen.getByRole('button', { name: 'Connect' }));
+      const dialog = await screen.findByRole('alertdialog', { name: 'Link this workspace to HubSpot account 5151 instead of 4242?' });
+      return { ...setup, host, dialog, syncCallsSince: () => syncCalls(host, callsBefore) };
+    }
+
+    function syncCalls(host: ScriptedHost, from: number) {
+      return host.calls.slice(from).filter((c) => c.channel.startsWith('sync.') || c.channel === 'hubspot.provision');
+    }
+
+    it('waits for the person: nothing syncs, and linking unlinks the old deals and creates the handoffs in the new account', async () => {
+      const { db, user, host, dialog, syncCallsSince } = await switchedToken();
+      expect(within(dialog).getByText(/removes the links of 1 handoff to their deals in account 4242/)).toBeInTheDocument();
+      expect(screen.getByText(/This workspace is linked to account 4242: choose below before Baton syncs\./)).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Set up HubSpot' })).toBeDisabled();
+      // A sync asked for now (the top bar's "Sync now") does nothing while the choice is open.
+      await useSyncStore.getState().scheduler?.requestRun();
+      expect(syncCallsSince()).toEqual([]);
+      expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe('deal-1');
+
+      await user.click(within(dialog).getByRole('button', { name: 'Link to account 5151' }));
+      expect(await screen.findByText('Linked this workspace to HubSpot account 5151: 1 handoff unlinked from account 4242; every handoff is being created in 5151 now.')).toBeInTheDocument();
+      expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+      await waitFor(async () => expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe('deal-2'));
+      // The new account got the handoff without the old deal id, under its own portal id.
+      const push = host.calls.filter((c) => c.channel === 'sync.push').at(-1)?.request as { portalId?: number; items: { dealId: string | null }[] };
+      expect(push).toMatchObject({ portalId: 5151, items: [{ dealId: null }] });
+      expect(await db.syncMeta.get(SYNC_META.portalId)).toMatchObject({ value: '5151' });
+      const handoff = await db.handoffs.get('h-linked');
+      expect(await db.events.where('handoffId').equals('h-linked').count()).toBe(handoff?.version);
+    });
+
+    it('keeping the old account forgets the new token and changes nothing', async () => {
+      const { db, user, host, dialog, syncCallsSince } = await switchedToken();
+      await user.click(within(dialog).getByRole('button', { name: 'Keep account 4242 (disconnect)' }));
+      expect(await screen.findByText(/Kept account 4242: the token for account 5151 was forgotten\./)).toBeInTheDocument();
+      expect(host.state.token).toBeNull();
+      expect(syncCallsSince()).toEqual([]);
+      expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe('deal-1');
+      expect(await db.syncState.get('h-linked')).toMatchObject({ dealId: 'deal-1' });
+      expect(await db.syncMeta.get(SYNC_META.portalId)).toMatchObject({ value: '4242' });
+    });
   });
 });

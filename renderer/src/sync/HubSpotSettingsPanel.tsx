@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ConnectionInfo, ProvisionResult } from '../../../shared/sync/protocol';
 import { MergeDecisionsList } from './MergeDecisionsList';
+import { PortalSwitchConfirm } from './PortalSwitchConfirm';
 import { RetryFailedSection } from './RetryFailedSection';
 import { useSyncScheduler } from './sync-context';
 import { useSyncStore } from './sync-store';
@@ -45,6 +46,7 @@ export function HubSpotSettingsPanel() {
   const connected = useSyncStore((s) => s.connected);
   const connection = useSyncStore((s) => s.connection);
   const online = useSyncStore((s) => s.online);
+  const portalSwitch = useSyncStore((s) => s.portalSwitch);
   const problems = useSyncStore((s) => s.lastSummary?.problems ?? NO_PROBLEMS);
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState<'connect' | 'disconnect' | 'provision' | null>(null);
@@ -71,7 +73,11 @@ export function HubSpotSettingsPanel() {
     setBusy(null);
     if (outcome.ok) {
       setToken('');
-      setNotice(`Connected to ${describeAccount(outcome.connection)}. Syncing now.`);
+      setNotice(
+        outcome.portalSwitch
+          ? `Connected to ${describeAccount(outcome.connection)}. This workspace is linked to account ${outcome.portalSwitch.from}: choose below before Baton syncs.`
+          : `Connected to ${describeAccount(outcome.connection)}. Syncing now.`,
+      );
     } else {
       setError(connectErrorText(outcome.error));
     }
@@ -112,13 +118,22 @@ export function HubSpotSettingsPanel() {
             {connection ? `Connected to ${describeAccount(connection)}.` : online ? 'Connected to HubSpot.' : 'Connected to HubSpot (offline: account details show when the connection is back).'}
           </p>
           <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-            <button type="button" className="btn" onClick={() => void provision()} disabled={busy !== null || !online}>
+            <button type="button" className="btn" onClick={() => void provision()} disabled={busy !== null || !online || portalSwitch !== null}>
               {busy === 'provision' ? 'Setting up…' : 'Set up HubSpot'}
             </button>
             <button type="button" className="btn btn-danger" onClick={() => void disconnect()} disabled={busy !== null}>
               {busy === 'disconnect' ? 'Disconnecting…' : 'Disconnect'}
             </button>
           </div>
+          {portalSwitch ? (
+            <PortalSwitchConfirm
+              preview={portalSwitch}
+              onDone={(message) => {
+                setError(null);
+                setNotice(message);
+              }}
+            />
+          ) : null}
         </div>
       ) : (
         <form onSubmit={(event) => void connect(event)} noValidate>

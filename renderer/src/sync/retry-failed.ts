@@ -16,12 +16,15 @@ export interface RetryOutcome {
   failed: number;
   /** Still queued: offline, not connected, or a transient error. */
   waiting: number;
+  /** HubSpot's reasons for the ones refused again (each once), as the entries recorded them. */
+  refusals: string[];
 }
 
-/** Puts every failed entry back in the queue in one transaction; returns their ids. */
-export async function requeueFailed(db: BatonDb): Promise<string[]> {
+/** Puts every failed entry (or one handoff's) back in the queue in one transaction; returns their ids. */
+export async function requeueFailed(db: BatonDb, handoffId?: string): Promise<string[]> {
   return db.transaction('rw', db.outbox, async () => {
-    const failed = await db.outbox.where('status').equals('failed').toArray();
+    const all = await db.outbox.where('status').equals('failed').toArray();
+    const failed = handoffId === undefined ? all : all.filter((entry) => entry.handoffId === handoffId);
     await db.outbox.bulkPut(failed.map((entry) => ({ ...entry, status: 'pending' as const })));
     return failed.map((entry) => entry.id);
   });
@@ -30,11 +33,13 @@ export async function requeueFailed(db: BatonDb): Promise<string[]> {
 /** What became of the requeued entries after a run. */
 export async function retryOutcome(db: BatonDb, ids: readonly string[]): Promise<RetryOutcome> {
   const entries = await db.outbox.bulkGet([...ids]);
-  const outcome: RetryOutcome = { requeued: ids.length, sent: 0, failed: 0, waiting: 0 };
+  const outcome: RetryOutcome = { requeued: ids.length, sent: 0, failed: 0, waiting: 0, refusals: [] };
   for (const entry of entries) {
     if (!entry) outcome.sent += 1;
-    else if (entry.status === 'failed') outcome.failed += 1;
-    else outcome.waiting += 1;
+    else if (entry.status === 'failed') {
+      outcome.failed += 1;
+      if (entry.lastError !== null && !outcome.refusals.includes(entry.lastError)) outcome.refusals.push(entry.lastError);
+    } else outcome.waiting += 1;
   }
   return outcome;
 }

@@ -8,7 +8,7 @@ export const SYNC_META = {
   cursor: 'hubspot.cursor',
   /** Fingerprint of the templates HubSpot was last provisioned for. */
   provisionedFor: 'hubspot.provisionedFor',
-  /** The HubSpot portal this workspace last synced with. */
+  /** The HubSpot portal (hub id, decimal string) the workspace is linked to: its deal ids, bases and cursor belong there. */
   portalId: 'hubspot.portalId',
   /** ISO time the last run finished without error. */
   lastSyncAt: 'sync.lastSyncAt',

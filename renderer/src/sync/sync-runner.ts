@@ -1,4 +1,5 @@
 import type { PullResult } from '../../../shared/sync/protocol';
+import { linkedPortalNumber } from '../../../shared/sync/portal-link';
 import type { ReconcileProblem } from '../../../shared/sync/reconcile';
 import type { BatonDb } from '../data/db';
 import { toDataError } from '../data/data-errors';
@@ -37,17 +38,34 @@ function emptySummary(): SyncRunSummary {
   return { provisioned: false, pulled: 0, imported: 0, updated: 0, mergeDecisions: 0, exceptions: 0, pushed: 0, retried: 0, failed: 0, problems: [] };
 }
 
+/**
+ * The portal the workspace's deal ids belong to, sent with every pull and push
+ * so the host refuses a token of another portal. None recorded: no check (the
+ * scheduler records one on connect). A damaged record stops the run: which
+ * portal the links belong to is unknown, so nothing may be sent anywhere.
+ */
+async function linkedPortal(db: BatonDb, phase: SyncRunPhase): Promise<{ portalId?: number }> {
+  const linked = await readString(db.syncMeta, SYNC_META.portalId);
+  if (linked === null) return {};
+  const portalId = linkedPortalNumber(linked);
+  if (portalId === null) {
+    throw new SyncRunAbort({ code: 'PORTAL_MISMATCH', message: `The HubSpot account this workspace is linked to is recorded as "${linked.slice(0, 40)}", which is not an account id; reconnect HubSpot in Settings and confirm the account.`, phase });
+  }
+  return { portalId };
+}
+
 /** Creates the Handoffs pipeline and properties in HubSpot (idempotent) and remembers which templates it covered. */
 export async function provisionHubSpot(db: BatonDb, api: SyncApi, templates: LocalTemplates) {
-  const result = valueOrAbort(await api['hubspot.provision']({ templates: templates.forHost }), 'provisioning');
+  const portal = await linkedPortal(db, 'provisioning');
+  const result = valueOrAbort(await api['hubspot.provision']({ templates: templates.forHost, ...portal }), 'provisioning');
   await db.syncMeta.put({ key: SYNC_META.provisionedFor, value: templates.fingerprint });
   return result;
 }
 
-async function pull(db: BatonDb, api: SyncApi, templates: LocalTemplates): Promise<PullResult | { notProvisioned: true }> {
+async function pull(db: BatonDb, api: SyncApi, templates: LocalTemplates, portal: { portalId?: number }): Promise<PullResult | { notProvisioned: true }> {
   const cursor = await readCursor(db.syncMeta);
   const knownDealIds = (await db.syncState.toArray()).flatMap((row) => (row.dealId === null ? [] : [row.dealId]));
-  const result = await api['sync.pull']({ cursor, knownDealIds, templates: templates.forHost });
+  const result = await api['sync.pull']({ cursor, knownDealIds, templates: templates.forHost, ...portal });
   if (!result.ok && result.error.code === 'NOT_PROVISIONED') return { notProvisioned: true };
   return valueOrAbort(result, 'pulling');
 }
@@ -68,6 +86,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
   const summary = emptySummary();
   let phase: SyncRunPhase = 'provisioning';
   try {
+    const portal = await linkedPortal(db, 'pulling');
     const templates = await loadLocalTemplates(db);
     const provisionedFor = await readString(db.syncMeta, SYNC_META.provisionedFor);
     if (options.forceProvision || provisionedFor !== templates.fingerprint) {
@@ -78,7 +97,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
 
     phase = 'pulling';
     onPhase('pulling', 0, null);
-    let pulled = await pull(db, api, templates);
+    let pulled = await pull(db, api, templates, portal);
     if ('notProvisioned' in pulled) {
       // HubSpot was reset or set up elsewhere since we last provisioned.
       phase = 'provisioning';
@@ -86,7 +105,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
       await provisionHubSpot(db, api, templates);
       summary.provisioned = true;
       phase = 'pulling';
-      pulled = await pull(db, api, templates);
+      pulled = await pull(db, api, templates, portal);
       if ('notProvisioned' in pulled) throw new SyncRunAbort({ code: 'NOT_PROVISIONED', message: 'HubSpot is still not set up for Baton after provisioning.', phase });
     }
 
@@ -104,7 +123,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
       const prepared = await prepareBatch(db, groups);
       summary.failed += await failUnpushable(db, prepared.unpushable);
       if (prepared.items.length > 0) {
-        const result = valueOrAbort(await api['sync.push']({ items: prepared.items.map((p) => p.item) }), 'pushing');
+        const result = valueOrAbort(await api['sync.push']({ items: prepared.items.map((p) => p.item), ...portal }), 'pushing');
         phase = 'saving';
         const acks = await commitAcks(db, prepared.items, result.acks, now());
         phase = 'pushing';

@@ -1,7 +1,10 @@
 import type { ConnectionInfo, ProvisionResult } from '../../../shared/sync/protocol';
 import type { BatonDb } from '../data/db';
+import { toDataError } from '../data/data-errors';
 import { loadLocalTemplates } from './local-templates';
 import { mergeHubSpotOwners } from './owner-directory';
+import { checkConnectedPortal, portalSwitchError } from './portal-check';
+import { relinkWorkspace, type PortalSwitchPreview, type RelinkSummary } from './relink-portal';
 import { NOT_CONNECTED_CODES, OFFLINE_CODES, SyncRunAbort, type SyncApi, type SyncRunError } from './sync-api';
 import { readString, SYNC_META } from './sync-meta';
 import { requeueFailed, retryOutcome, type RetryOutcome } from './retry-failed';
@@ -18,7 +21,9 @@ export interface SyncSchedulerOptions {
   now?: () => Date;
 }
 
-export type ConnectOutcome = { ok: true; connection: ConnectionInfo } | { ok: false; error: { code: string; message: string } };
+/** `portalSwitch` set: the token is for another portal than the workspace's; nothing syncs until `confirmPortalSwitch` (or disconnect). */
+export type ConnectOutcome = { ok: true; connection: ConnectionInfo; portalSwitch: PortalSwitchPreview | null } | { ok: false; error: { code: string; message: string } };
+export type PortalSwitchOutcome = { ok: true; summary: RelinkSummary } | { ok: false; error: { code: string; message: string } };
 export type ProvisionOutcome = { ok: true; result: ProvisionResult } | { ok: false; error: SyncRunError };
 
 export interface SyncScheduler {
@@ -30,8 +35,13 @@ export interface SyncScheduler {
   disconnect(): Promise<void>;
   /** "Set up HubSpot": provisions now, never at the same time as a run. */
   provision(): Promise<ProvisionOutcome>;
-  /** "Retry failed": puts the changes HubSpot refused back in the queue (between runs), runs, and says what became of them. */
-  retryFailed(): Promise<RetryOutcome>;
+  /** "Link this workspace to account X instead of Y": forgets Y's links in one transaction, then syncs with X. */
+  confirmPortalSwitch(actor: string): Promise<PortalSwitchOutcome>;
+  /**
+   * "Retry failed": puts the changes HubSpot refused back in the queue (between
+   * runs) — all of them, or one handoff's — runs, and says what became of them.
+   */
+  retryFailed(handoffId?: string): Promise<RetryOutcome>;
 }
 
 /**
@@ -71,8 +81,20 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     if (owners.ok) await mergeHubSpotOwners(db, owners.value.owners).catch(() => 0);
   }
 
+  /** Applies what the connected account means for this workspace; a switch pauses sync until the person chooses. */
+  async function checkPortal(connection: ConnectionInfo): Promise<PortalSwitchPreview | null> {
+    const check = await checkConnectedPortal(db, connection);
+    if ('preview' in check) {
+      set({ portalSwitch: check.preview, lastError: portalSwitchError(check.preview) });
+      return check.preview;
+    }
+    if (get().portalSwitch !== null) set({ portalSwitch: null, lastError: null });
+    return null;
+  }
+
   async function runOnce(): Promise<void> {
-    if (stopped || !get().online || get().connected !== true) return;
+    // A pending portal switch: the workspace's deal ids belong to another portal than the token's.
+    if (stopped || !get().online || get().connected !== true || get().portalSwitch !== null) return;
     set({ running: true, phase: null, progress: null, message: null });
     try {
       const outcome = await runSync(db, api, {
@@ -88,6 +110,10 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
         set({ online: false, lastError: null, lastSummary: outcome.summary });
       } else if (NOT_CONNECTED_CODES.has(outcome.error.code)) {
         set({ connected: false, connection: null, lastError: null, lastSummary: outcome.summary });
+      } else if (outcome.error.code === 'PORTAL_MISMATCH') {
+        // The host refused before writing anything (say, a restart before the switch was confirmed): learn the account and ask.
+        set({ lastError: outcome.error, lastSummary: outcome.summary });
+        await refreshStatus();
       } else {
         set({ lastError: outcome.error, lastSummary: outcome.summary });
       }
@@ -118,8 +144,10 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     const online = await api['online.status']({});
     if (online.ok) set({ online: online.value.online });
     const status = await api['hubspot.status']({});
-    if (status.ok) set({ connected: status.value.connected, connection: status.value.connection });
-    else if (NOT_CONNECTED_CODES.has(status.error.code)) set({ connected: false, connection: null });
+    if (status.ok) {
+      set({ connected: status.value.connected, connection: status.value.connection, ...(status.value.connected ? {} : { portalSwitch: null }) });
+      if (status.value.connection) await checkPortal(status.value.connection);
+    } else if (NOT_CONNECTED_CODES.has(status.error.code)) set({ connected: false, connection: null, portalSwitch: null });
     // A stored token HubSpot now refuses: still "connected" (there is a token) but the user must act.
     else set({ connected: true, lastError: { code: status.error.code, message: status.error.message, phase: 'pulling' } });
   }
@@ -165,27 +193,35 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       const result = await api['hubspot.connect']({ token });
       if (!result.ok) return { ok: false, error: { code: result.error.code, message: result.error.message } };
       const connection = result.value;
-      const portal = String(connection.portalId);
-      const previous = await readString(db.syncMeta, SYNC_META.portalId);
-      if (previous !== portal) {
-        // Another account: its deals are not the ones the cursor and setup refer to.
-        await db.transaction('rw', db.syncMeta, async () => {
-          await db.syncMeta.bulkDelete([SYNC_META.cursor, SYNC_META.provisionedFor]);
-          await db.syncMeta.put({ key: SYNC_META.portalId, value: portal });
-        });
-      }
-      set({ connected: true, connection, lastError: null });
+      // Judged between runs and before "connected" lets a run start: a switch must be known first.
+      const portalSwitch = await exclusive(() => checkPortal(connection));
+      set({ connected: true, connection, ...(portalSwitch === null ? { lastError: null } : {}) });
+      if (portalSwitch === null) void requestRun();
+      return { ok: true, connection, portalSwitch };
+    },
+
+    async confirmPortalSwitch(actor) {
+      const pending = get().portalSwitch;
+      if (pending === null) return { ok: false, error: { code: 'NO_PORTAL_SWITCH', message: 'There is no HubSpot account switch waiting to be confirmed.' } };
+      const outcome = await exclusive(() => relinkWorkspace(db, { from: pending.from, to: pending.to, actor, now: now() })).catch((error: unknown): PortalSwitchOutcome => {
+        const data = toDataError(error);
+        return { ok: false, error: { code: data.code, message: `The workspace was not linked to the new account (nothing was changed): ${data.message}` } };
+      });
+      if (!outcome.ok) return outcome;
+      set({ portalSwitch: null, lastError: null });
       void requestRun();
-      return { ok: true, connection };
+      return outcome;
     },
 
     async disconnect() {
       await api['hubspot.disconnect']({});
-      set({ connected: false, connection: null, lastError: null });
+      set({ connected: false, connection: null, lastError: null, portalSwitch: null });
     },
 
     provision() {
       return exclusive(async (): Promise<ProvisionOutcome> => {
+        const pending = get().portalSwitch;
+        if (pending !== null) return { ok: false, error: { ...portalSwitchError(pending), phase: 'provisioning' } };
         try {
           const result = await provisionHubSpot(db, api, await loadLocalTemplates(db));
           return { ok: true, result };
@@ -196,8 +232,8 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       });
     },
 
-    async retryFailed() {
-      const ids = await exclusive(() => requeueFailed(db));
+    async retryFailed(handoffId) {
+      const ids = await exclusive(() => requeueFailed(db, handoffId));
       await requestRun();
       return retryOutcome(db, ids);
     },

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ConnectionInfo } from '../../../shared/sync/protocol';
+import type { PortalSwitchPreview } from './relink-portal';
 import type { SyncRunError, SyncRunPhase } from './sync-api';
 import type { SyncRunSummary } from './sync-runner';
 import type { SyncScheduler } from './sync-scheduler';
@@ -19,6 +20,8 @@ export interface SyncStoreState {
   lastSyncAt: string | null;
   lastError: SyncRunError | null;
   lastSummary: SyncRunSummary | null;
+  /** The token belongs to another HubSpot portal than the workspace's: nothing syncs until the person confirms or disconnects. */
+  portalSwitch: PortalSwitchPreview | null;
   /** Asks for a run now (set by the running scheduler; a no-op without one). */
   requestRun: () => void;
   /** The running scheduler (connect, disconnect, provision); null when none runs. */
@@ -36,6 +39,7 @@ export const INITIAL_SYNC_STATE: Omit<SyncStoreState, 'requestRun' | 'scheduler'
   lastSyncAt: null,
   lastError: null,
   lastSummary: null,
+  portalSwitch: null,
 };
 
 export const useSyncStore = create<SyncStoreState>()(() => ({

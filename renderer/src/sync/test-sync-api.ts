@@ -8,9 +8,11 @@ import type { SyncApi } from './sync-api';
 /**
  * Test-only: a scripted desktop host for component tests of the sync UI (the
  * runner itself is tested against the real sync service in
- * `test/integration/sync-runner`). Tokens: `good-token` connects, `no-scope-token`
- * answers HUBSPOT_SCOPE; every push is acknowledged, or refused for good
- * (HUBSPOT_VALIDATION) while `state.refusePushes` is set.
+ * `test/integration/sync-runner`). Tokens: `good-token` connects to portal 4242,
+ * `other-portal-token` to portal 5151, `no-scope-token` answers HUBSPOT_SCOPE;
+ * a pull, push or setup naming another portal than the token's is refused
+ * (PORTAL_MISMATCH), like the real host; every push is acknowledged, or
+ * refused for good (HUBSPOT_VALIDATION) while `state.refusePushes` is set.
  */
 export interface ScriptedHost {
   api: SyncApi;
@@ -21,7 +23,9 @@ export interface ScriptedHost {
 
 export const GOOD_TOKEN = 'good-token';
 export const NO_SCOPE_TOKEN = 'no-scope-token';
+export const OTHER_PORTAL_TOKEN = 'other-portal-token';
 export const CONNECTION: ConnectionInfo = { portalId: 4242, uiDomain: 'app.hubspot.com', accountType: 'STANDARD', timeZone: 'UTC', ownerCount: 3 };
+export const OTHER_CONNECTION: ConnectionInfo = { ...CONNECTION, portalId: 5151, uiDomain: 'app-eu1.hubspot.com' };
 const STAGE_IDS = { IN_PROGRESS: 's1', READY_FOR_HANDOFF: 's2', IN_HANDOFF: 's3', HANDOFF_DONE: 's4' };
 
 function ok<T>(value: T): IpcResult<T> {
@@ -37,21 +41,27 @@ export function createScriptedHost(initial: { online?: boolean; token?: string |
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let deal = 0;
 
+  const connectionOf = (token: string | null): ConnectionInfo | null => (token === GOOD_TOKEN ? CONNECTION : token === OTHER_PORTAL_TOKEN ? OTHER_CONNECTION : null);
+
   const answer = (channel: ChannelName, request: unknown): IpcResult<unknown> => {
     const needsConnection = channel.startsWith('sync.') || channel === 'hubspot.provision' || channel === 'hubspot.owners';
     if (needsConnection && !state.online) return fail('OFFLINE', 'Baton is offline; changes stay queued and sync when the connection is back.');
     if (needsConnection && state.token === null) return fail('NOT_CONNECTED', 'Baton is not connected to HubSpot yet.');
+    const named = (request as { portalId?: number } | null)?.portalId;
+    const actual = connectionOf(state.token)?.portalId;
+    if (needsConnection && named !== undefined && named !== actual) return fail('PORTAL_MISMATCH', `The HubSpot token belongs to account ${actual}, but this workspace is linked to account ${named}.`);
     switch (channel) {
       case 'online.status':
         return ok({ online: state.online });
       case 'hubspot.status':
-        return ok({ connected: state.token !== null, connection: state.token !== null && state.online ? CONNECTION : null });
+        return ok({ connected: state.token !== null, connection: state.online ? connectionOf(state.token) : null });
       case 'hubspot.connect': {
-        const token = (request as { token?: string }).token;
+        const token = (request as { token?: string }).token ?? null;
         if (token === NO_SCOPE_TOKEN) return fail('HUBSPOT_SCOPE', 'HubSpot refused: the token lacks the crm.objects.deals.write scope.');
-        if (token !== GOOD_TOKEN) return fail('HUBSPOT_AUTH', 'HubSpot did not recognise this token.');
+        const connection = connectionOf(token);
+        if (connection === null) return fail('HUBSPOT_AUTH', 'HubSpot did not recognise this token.');
         state.token = token;
-        return ok(CONNECTION);
+        return ok(connection);
       }
       case 'hubspot.disconnect':
         state.token = null;

@@ -7,6 +7,7 @@ import { freshDbName, makeTemplate } from '../../../renderer/src/data/test-fixtu
 import type { SyncApi } from '../../../renderer/src/sync/sync-api';
 import { createTestHost, type TestHost } from '../../host/create-test-host';
 import { startHubSpotFake, DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
+import { startHubSpotPortals, type PortalSpec } from '../../hubspot-fake/portals';
 
 /**
  * The renderer's sync runner against the REAL handler table (test host) and
@@ -16,7 +17,10 @@ import { startHubSpotFake, DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot
  * and every wait (rate limit, backoff) is instant.
  */
 export interface RunnerHarness {
+  /** The portal `connect()` uses (the first one when there are several). */
   fake: HubSpotFake;
+  /** Every portal, in the order given (just `fake` unless the harness was started with several). */
+  portals: HubSpotFake[];
   host: TestHost;
   api: SyncApi;
   db: BatonDb;
@@ -32,11 +36,19 @@ export const START = '2026-11-24T09:00:00.000Z';
 /** A template with a READY gate (a checklist item) and a HAND_OVER gate (receiver), like the seeded ones. */
 export const RUNNER_TEMPLATE: Template = makeTemplate();
 
-export async function startRunnerHarness(): Promise<RunnerHarness> {
+/** `portals`: several HubSpot accounts behind one API host, the token picking the account (see test/hubspot-fake/portals.ts). */
+export async function startRunnerHarness(options: { portals?: PortalSpec[] } = {}): Promise<RunnerHarness> {
   let virtual = Date.parse(START);
-  const fake = await startHubSpotFake({ clock: () => virtual });
+  const hub = options.portals
+    ? await startHubSpotPortals(options.portals, { clock: () => virtual })
+    : await (async () => {
+        const single = await startHubSpotFake({ clock: () => virtual });
+        return { baseUrl: single.baseUrl, portals: [single], close: () => single.close() };
+      })();
+  const fake = hub.portals[0];
+  if (!fake) throw new Error('startRunnerHarness: no HubSpot portal started.');
   const host = createTestHost({
-    hubspotBasePath: fake.baseUrl,
+    hubspotBasePath: hub.baseUrl,
     now: START,
     syncTuning: {
       timeoutMs: 5_000,
@@ -61,6 +73,7 @@ export async function startRunnerHarness(): Promise<RunnerHarness> {
   await db.templates.add({ ...RUNNER_TEMPLATE, latest: 1 });
   return {
     fake,
+    portals: hub.portals,
     host,
     api,
     db,
@@ -76,7 +89,7 @@ export async function startRunnerHarness(): Promise<RunnerHarness> {
     },
     async close() {
       db.close();
-      await fake.close();
+      await hub.close();
     },
   };
 }

@@ -57,7 +57,7 @@ describe('retrying changes HubSpot refused for good', () => {
     const early = await requeueFailed(h.db);
     expect(early).toHaveLength(1);
     expect((await sync(h)).summary.failed).toBe(1);
-    expect(await retryOutcome(h.db, early)).toEqual({ requeued: 1, sent: 0, failed: 1, waiting: 0 });
+    expect(await retryOutcome(h.db, early)).toEqual({ requeued: 1, sent: 0, failed: 1, waiting: 0, refusals: ['HUBSPOT_VALIDATION: HubSpot refused the data (HTTP 400). HubSpot said: Property "baton_client" does not exist'] });
     expect((await h.db.handoffs.get('h-refused'))?.exceptions).toHaveLength(1);
     expect(h.fake.state.deals.filter((d) => !d.archived)).toEqual([]);
 
@@ -66,7 +66,7 @@ describe('retrying changes HubSpot refused for good', () => {
     const ids = await requeueFailed(h.db);
     const retried = await sync(h);
     expect(retried.summary).toMatchObject({ pushed: 1, failed: 0 });
-    expect(await retryOutcome(h.db, ids)).toEqual({ requeued: 1, sent: 1, failed: 0, waiting: 0 });
+    expect(await retryOutcome(h.db, ids)).toEqual({ requeued: 1, sent: 1, failed: 0, waiting: 0, refusals: [] });
     expect(await h.db.outbox.count()).toBe(0);
     const deals = h.fake.state.deals.filter((d) => !d.archived);
     expect(deals.map((d) => d.properties['baton_id'])).toEqual(['h-refused']);

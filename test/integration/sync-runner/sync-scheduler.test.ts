@@ -128,7 +128,7 @@ describe('sync scheduler', () => {
 
     h.host.online.setOnline(false);
     await vi.waitFor(() => expect(useSyncStore.getState().online).toBe(false));
-    expect(await s.retryFailed()).toEqual({ requeued: 1, sent: 0, failed: 0, waiting: 1 });
+    expect(await s.retryFailed()).toEqual({ requeued: 1, sent: 0, failed: 0, waiting: 1, refusals: [] });
     expect(await h.db.outbox.where('status').equals('pending').count()).toBe(1);
 
     h.host.online.setOnline(true);
@@ -138,6 +138,6 @@ describe('sync scheduler', () => {
     expect(h.fake.state.deals.filter((d) => !d.archived && d.properties['baton_id'] === 'h-retry')).toHaveLength(1);
     expect((await h.db.handoffs.get('h-retry'))?.exceptions).toEqual([expect.objectContaining({ kind: 'SYNC_FAILED', resolvedBy: 'hubspot' })]);
     // Nothing left to retry.
-    expect(await s.retryFailed()).toEqual({ requeued: 0, sent: 0, failed: 0, waiting: 0 });
+    expect(await s.retryFailed()).toEqual({ requeued: 0, sent: 0, failed: 0, waiting: 0, refusals: [] });
   });
 });
