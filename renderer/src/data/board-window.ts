@@ -53,7 +53,8 @@ async function readColumnPrefix(db: BatonDb, state: HandoffState, keep: (handoff
   let boundary: { rank: number; ids: Set<string> } | null = null;
   for (;;) {
     const skip: number = boundary?.ids.size ?? 0;
-    const size: number = CHUNK + skip;
+    // No more rows than still wanted (archived ones filtered out are read again next round), at most a chunk.
+    const size: number = Math.min(CHUNK, limit - cards.length) + skip;
     const range = boundary === null ? columnRange(db, state) : db.handoffs.where('[state+rank]').between([state, boundary.rank], [state, Dexie.maxKey], true, true);
     const chunk: Handoff[] = await range.limit(size).toArray();
     for (const handoff of chunk.slice(skip)) {
