@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { runCommand } from '../data/commands';
 import { useDb } from '../data/db-context';
 import { useHandoff } from '../data/queries';
 import { useUi } from '../store/ui-store';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions, RequiredTextArea } from '../ui/RequiredTextArea';
 import { useWorkspace } from '../ui/use-workspace';
 
 /** The receiver's "not yet": a reason is required, because every bounce is a re-ask the sender must answer. */
@@ -16,8 +17,6 @@ export function BounceDialog({ handoffId }: { handoffId: string }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fieldId = useId();
-  const errorId = useId();
   if (!handoff) return null;
 
   const submit = async (): Promise<void> => {
@@ -45,34 +44,16 @@ export function BounceDialog({ handoffId }: { handoffId: string }) {
         }}
         noValidate
       >
-        <div className="field" style={{ marginTop: 12 }}>
-          <label htmlFor={fieldId}>Reason (required)</label>
-          <textarea
-            id={fieldId}
-            className="textarea"
-            data-autofocus
-            value={reason}
-            aria-invalid={error ? 'true' : 'false'}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => {
-              setReason(event.target.value);
-              if (error) setError(null);
-            }}
-          />
-          {error ? (
-            <div id={errorId} className="error-text" role="alert">
-              {error}
-            </div>
-          ) : null}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Bounce back
-          </button>
-        </div>
+        <RequiredTextArea
+          label="Reason (required)"
+          value={reason}
+          error={error}
+          onChange={(value) => {
+            setReason(value);
+            setError(null);
+          }}
+        />
+        <DialogActions onCancel={close} submitLabel="Bounce back" busy={busy} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { Template } from '../../../shared/domain/template';
 import { runCommand } from '../data/commands';
@@ -9,6 +9,7 @@ import { useHandoff } from '../data/queries';
 import { newId } from '../data/write-support';
 import { useUi } from '../store/ui-store';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions, RequiredTextArea } from '../ui/RequiredTextArea';
 import { useWorkspace, type Workspace } from '../ui/use-workspace';
 import { draftClientUpdate, type ClientUpdateField } from './draft-client-update';
 
@@ -37,9 +38,6 @@ function ClientUpdateForm({ handoff, template, workspace, onDone }: ClientUpdate
   const [body, setBody] = useState(draft.body);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fieldId = useId();
-  const errorId = useId();
-  const hintId = useId();
 
   const confirm = async (): Promise<void> => {
     if (body.trim() === '') {
@@ -70,41 +68,19 @@ function ClientUpdateForm({ handoff, template, workspace, onDone }: ClientUpdate
       }}
       noValidate
     >
-      <div className="field" style={{ marginTop: 12 }}>
-        <label htmlFor={fieldId}>Update for {handoff.client.name}</label>
-        <textarea
-          id={fieldId}
-          className="textarea"
-          rows={6}
-          data-autofocus
-          value={body}
-          maxLength={10_000}
-          aria-invalid={error ? 'true' : 'false'}
-          aria-describedby={[error ? errorId : '', draft.missing.length > 0 ? hintId : ''].filter(Boolean).join(' ') || undefined}
-          onChange={(event) => {
-            setBody(event.target.value);
-            if (error) setError(null);
-          }}
-        />
-        {draft.missing.length > 0 ? (
-          <div id={hintId} className="muted">
-            The card has no {draft.missing.map((field) => FIELD_WORDS[field]).join(', ')}: fill in the bracketed gaps before logging.
-          </div>
-        ) : null}
-        {error ? (
-          <div id={errorId} className="error-text" role="alert">
-            {error}
-          </div>
-        ) : null}
-      </div>
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onDone}>
-          Skip
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          Log client update
-        </button>
-      </div>
+      <RequiredTextArea
+        label={`Update for ${handoff.client.name}`}
+        value={body}
+        rows={6}
+        maxLength={10_000}
+        error={error}
+        hint={draft.missing.length > 0 ? `The card has no ${draft.missing.map((field) => FIELD_WORDS[field]).join(', ')}: fill in the bracketed gaps before logging.` : null}
+        onChange={(value) => {
+          setBody(value);
+          setError(null);
+        }}
+      />
+      <DialogActions cancelLabel="Skip" onCancel={onDone} submitLabel="Log client update" busy={busy} />
     </form>
   );
 }

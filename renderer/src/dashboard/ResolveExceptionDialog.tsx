@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ExceptionRow } from '../../../shared/metrics';
 import { runCommand } from '../data/commands';
 import { useDb } from '../data/db-context';
 import { useUi } from '../store/ui-store';
 import { Dialog } from '../ui/Dialog';
+import { DialogActions, RequiredTextArea } from '../ui/RequiredTextArea';
 import { useWorkspace } from '../ui/use-workspace';
 
 interface ResolveExceptionDialogProps {
@@ -23,8 +24,6 @@ export function ResolveExceptionDialog({ exception, onClose }: ResolveExceptionD
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const fieldId = useId();
-  const errorId = useId();
 
   const submit = async (): Promise<void> => {
     if (note.trim() === '') {
@@ -52,36 +51,18 @@ export function ResolveExceptionDialog({ exception, onClose }: ResolveExceptionD
         }}
         noValidate
       >
-        <div className="field" style={{ marginTop: 12 }}>
-          <label htmlFor={fieldId}>Resolution note (required)</label>
-          <textarea
-            id={fieldId}
-            className="textarea"
-            data-autofocus
-            value={note}
-            maxLength={2000}
-            aria-invalid={error ? 'true' : 'false'}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => {
-              setNote(event.target.value);
-              if (error) setError(null);
-            }}
-          />
-          {error ? (
-            <div id={errorId} className="error-text" role="alert">
-              {error}
-            </div>
-          ) : null}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          {/* Until settings are read, "who resolved it" would be the default user. */}
-          <button type="submit" className="btn btn-primary" disabled={busy || loading}>
-            Resolve
-          </button>
-        </div>
+        <RequiredTextArea
+          label="Resolution note (required)"
+          value={note}
+          maxLength={2000}
+          error={error}
+          onChange={(value) => {
+            setNote(value);
+            setError(null);
+          }}
+        />
+        {/* Until settings are read, "who resolved it" would be the default user. */}
+        <DialogActions onCancel={onClose} submitLabel="Resolve" busy={busy || loading} />
       </form>
     </Dialog>
   );

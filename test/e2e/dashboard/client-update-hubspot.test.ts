@@ -1,47 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
 import { PROP } from '../../../shared/hubspot/properties';
-import { createTestHost } from '../../host/create-test-host';
-import { DEFAULT_TOKEN, startHubSpotFake, type HubSpotFake } from '../../hubspot-fake';
+import { DEFAULT_TOKEN } from '../../hubspot-fake';
 import { storedHandoff, storedOutbox } from '../support/baton-idb';
-import { BOARD_VIEWPORT, approve, closeDrawer, openDrawerFromCard, removeDemoData, waitForApp } from '../support/board-page';
-import { distOption } from '../support/board-session';
+import { approve, closeDrawer, openDrawerFromCard, removeDemoData } from '../support/board-page';
 import { cardOf, createHandoffReadyToHandOver, moveWithMenu, waitForCardIn } from '../support/handoff-flows';
-import { launchChromium } from '../support/launch-chromium';
-import { openBaton, type OpenedBaton } from '../support/open-baton';
-
-function syncStatus(page: Page) {
-  return page.getByRole('banner').getByRole('status');
-}
+import { syncStatus, useHubSpotSession } from '../support/hubspot-session';
 
 describe('a client update drafted on acceptance reaches HubSpot as a note on the deal', () => {
-  let browser: Browser;
-  let fake: HubSpotFake;
-  let app: OpenedBaton;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    fake = await startHubSpotFake();
-    const host = createTestHost({ hubspotBasePath: fake.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, sleep: async () => undefined } });
-    app = await openBaton({ browser, host, ...distOption() });
-    app.page.setDefaultTimeout(15_000);
-    app.page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-    await app.page.setViewportSize(BOARD_VIEWPORT);
-    await waitForApp(app.page);
-  });
-  afterEach(async () => {
-    await app.close();
-    await fake.close();
-    expect(errors, 'errors thrown in the page').toEqual([]);
-  });
+  const session = useHubSpotSession();
 
   it('drafts, confirms, and syncs the update as a note associated with the handoff’s deal', async () => {
-    const { page } = app;
+    const { page } = session.app();
+    const fake = session.fake();
     await removeDemoData(page);
     await page.getByRole('button', { name: 'Settings' }).click();
     const panel = page.getByRole('region', { name: 'HubSpot' });

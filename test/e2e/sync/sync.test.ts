@@ -1,51 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
 import { PROP } from '../../../shared/hubspot/properties';
-import { createTestHost } from '../../host/create-test-host';
-import { startHubSpotFake, DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
+import { DEFAULT_TOKEN } from '../../hubspot-fake';
 import { storedHandoffByTitle, storedOutbox } from '../support/baton-idb';
-import { BOARD_VIEWPORT, card, closeDrawer, createHandoffViaDialog, futureLocalDateTime, removeDemoData, setNextAction, waitForApp } from '../support/board-page';
-import { distOption } from '../support/board-session';
-import { launchChromium } from '../support/launch-chromium';
-import { openBaton, type OpenedBaton } from '../support/open-baton';
+import { card, closeDrawer, createHandoffViaDialog, futureLocalDateTime, removeDemoData, setNextAction } from '../support/board-page';
+import { syncStatus, useHubSpotSession } from '../support/hubspot-session';
 
 const TITLE = 'Spring campaign';
 const CLIENT = 'Fjord Coffee';
 const RENAMED = 'Spring campaign (renamed in HubSpot)';
 
-/** The top bar's polite live region that says what sync is doing. */
-function syncStatus(page: Page) {
-  return page.getByRole('banner').getByRole('status');
-}
-
 describe('HubSpot sync through the real sync service, in Chromium', () => {
-  let browser: Browser;
-  let fake: HubSpotFake;
-  let app: OpenedBaton;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
-  beforeEach(async () => {
-    fake = await startHubSpotFake();
-    const host = createTestHost({ hubspotBasePath: fake.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, sleep: async () => undefined } });
-    app = await openBaton({ browser, host, ...distOption() });
-    app.page.setDefaultTimeout(15_000);
-    app.page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-    await app.page.setViewportSize(BOARD_VIEWPORT);
-    await waitForApp(app.page);
-  });
-  afterEach(async () => {
-    await app.close();
-    await fake.close();
-    expect(errors, 'errors thrown in the page').toEqual([]);
-  });
+  const session = useHubSpotSession();
 
   it('connects, queues edits offline, pushes them on reconnect, and brings a colleague’s HubSpot edit onto the board', async () => {
-    const { page, host, context } = app;
+    const { page, host, context } = session.app();
+    const fake = session.fake();
     await removeDemoData(page);
     await expect.poll(() => syncStatus(page).innerText()).toBe('Not connected');
 
