@@ -43,6 +43,9 @@ async function measureOpens(session: BenchSession, runs: number, log: (line: str
     await session.loadBenchScript();
     const bare = await session.bareToArray();
     if (bare.count !== size) throw new Error(`Expected ${size} stored handoffs, Dexie read ${bare.count}`);
+    // The baseline just allocated every handoff in this page; collect it now, or the next reload
+    // (same renderer process) pays for tearing down the bench's own 100k objects, not the app's.
+    await session.heapUsedAfterGc();
     results.push({ openMs, toArrayMs: bare.ms, heapBytes });
     log(`  open ${size}: ${openMs.toFixed(0)} ms, bare toArray ${bare.ms.toFixed(0)} ms, heap ${(heapBytes / MB).toFixed(1)} MB`);
   }
