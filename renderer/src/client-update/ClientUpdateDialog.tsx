@@ -111,7 +111,11 @@ export function ClientUpdateDialog({ handoffId, onDone }: { handoffId: string; o
   // Wait for the card, its template and the people directory, so the draft is made from real data.
   if (handoff === null || handoff === undefined || template === undefined || workspace.loading) return null;
   return (
-    <Dialog title={`Tell ${handoff.client.name}: “${handoff.title}” was accepted`} onClose={onDone} description="Baton drafted this from the template. Edit it, then log it.">
+    <Dialog
+      title={handoff.state === 'HANDOFF_DONE' ? `Tell ${handoff.client.name}: “${handoff.title}” was accepted` : `Tell ${handoff.client.name} about “${handoff.title}”`}
+      onClose={onDone}
+      description="Baton drafted this from the template. Edit it, then log it."
+    >
       <ClientUpdateForm handoff={handoff} template={template} workspace={workspace} onDone={onDone} />
     </Dialog>
   );

@@ -1,4 +1,6 @@
 import type { Handoff } from '../../../shared/domain/handoff';
+import { requestClientUpdate } from '../client-update/client-update-store';
+import { useUi } from '../store/ui-store';
 import { formatDateTime } from '../ui/time';
 import { useWorkspace } from '../ui/use-workspace';
 import { AddTextForm } from './AddTextForm';
@@ -8,6 +10,7 @@ import { newRecordId, useCommand } from './use-command';
 export function ClientUpdatesSection({ handoff }: { handoff: Handoff }) {
   const run = useCommand(handoff.id);
   const { ownerName, timeZone } = useWorkspace();
+  const closeDrawer = useUi((s) => s.closeDrawer);
   return (
     <section className="section" aria-labelledby="updates-heading">
       <h3 id="updates-heading">Client updates</h3>
@@ -24,6 +27,17 @@ export function ClientUpdatesSection({ handoff }: { handoff: Handoff }) {
           </li>
         ))}
       </ul>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          // The draft opens in its own dialog; one modal at a time.
+          closeDrawer();
+          requestClientUpdate(handoff.id);
+        }}
+      >
+        Draft from the template…
+      </button>
       <AddTextForm
         label="Client update"
         button="Log update"
@@ -42,6 +56,7 @@ export function ClientUpdatesSection({ handoff }: { handoff: Handoff }) {
 export function NotesSection({ handoff }: { handoff: Handoff }) {
   const run = useCommand(handoff.id);
   const { ownerName, timeZone } = useWorkspace();
+  const closeDrawer = useUi((s) => s.closeDrawer);
   return (
     <section className="section" aria-labelledby="notes-heading">
       <h3 id="notes-heading">Notes</h3>

@@ -90,4 +90,21 @@ describe('handoff drawer', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(document.activeElement?.closest('[data-card-id]')).not.toBeNull();
   });
+
+  it('drafts a client update from the template on demand, for a handoff someone else accepted too', async () => {
+    const app = await renderApp({
+      templates: [makeTemplate({ clientUpdateTemplate: 'Hi {client}, "{title}" is done.' })],
+      settings: { owners },
+      handoffs: [makeHandoff({ id: 'h-1', title: 'Spring sale landing page', state: 'HANDOFF_DONE', sender: 'maya', receiver: 'jonas' })],
+    });
+    const card = (await screen.findByText('Spring sale landing page')).closest<HTMLElement>('[data-card-id]');
+    card?.focus();
+    await app.user.keyboard('{Enter}');
+    const drawer = await screen.findByRole('dialog', { name: 'Spring sale landing page' });
+    await app.user.click(within(drawer).getByRole('button', { name: 'Draft from the template…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Tell Acme Co: “Spring sale landing page” was accepted' });
+    expect(within(dialog).getByLabelText('Update for Acme Co')).toHaveValue('Hi Acme Co, "Spring sale landing page" is done.');
+    await app.user.click(within(dialog).getByRole('button', { name: 'Log client update' }));
+    await waitFor(async () => expect((await app.db.handoffs.get('h-1'))?.clientUpdates.map((update) => update.body)).toEqual(['Hi Acme Co, "Spring sale landing page" is done.']));
+  });
 });
