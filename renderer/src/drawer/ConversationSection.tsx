@@ -56,7 +56,6 @@ export function ClientUpdatesSection({ handoff }: { handoff: Handoff }) {
 export function NotesSection({ handoff }: { handoff: Handoff }) {
   const run = useCommand(handoff.id);
   const { ownerName, timeZone } = useWorkspace();
-  const closeDrawer = useUi((s) => s.closeDrawer);
   return (
     <section className="section" aria-labelledby="notes-heading">
       <h3 id="notes-heading">Notes</h3>
