@@ -33,11 +33,13 @@ describe('board collision detection', () => {
     expect(collision.detect(args({ x: 900, y: 900 }, rect(5, 5, 280, 120)))[0]?.id).toBe('left-card');
   });
 
-  it('counts the card as over itself until the column change it just made is on screen', () => {
+  it('keeps the target that moved the card until that column change is on screen', () => {
     const collision = createBoardCollision();
+    expect(collision.detect(args({ x: 200, y: 60 }, straddling))[0]?.id).toBe('left-card');
     collision.movedToNewColumn();
     expect(collision.isSettling()).toBe(true);
-    expect(collision.detect(args({ x: 400, y: 100 }, straddling))).toEqual([{ id: 'dragged' }]);
+    // The stale layout now puts the pointer over the right card: not judged yet.
+    expect(collision.detect(args({ x: 400, y: 100 }, straddling))[0]?.id).toBe('left-card');
     collision.settled();
     expect(collision.detect(args({ x: 400, y: 100 }, straddling))[0]?.id).toBe('right-card');
   });

@@ -1,4 +1,4 @@
-import { closestCorners, pointerWithin, type CollisionDetection } from '@dnd-kit/core';
+import { closestCorners, pointerWithin, type Collision, type CollisionDetection } from '@dnd-kit/core';
 
 export interface BoardCollision {
   detect: CollisionDetection;
@@ -15,16 +15,18 @@ export interface BoardCollision {
  * makes it flip between them as each move re-lays the columns out, a loop that
  * ended in "Maximum update depth exceeded". Keyboard drags have no pointer and
  * fall back to closestCorners. Right after a change of column, until the next
- * frame, the card counts as over itself (no move) so nothing is judged on the
- * stale layout.
+ * frame, the target stays the one that caused the change, so nothing is judged
+ * on the stale layout (and screen readers hear no flicker of targets).
  */
 export function createBoardCollision(): BoardCollision {
   let settling = false;
+  let last: Collision[] = [];
   return {
     detect: (args) => {
-      if (settling) return [{ id: args.active.id }];
+      if (settling) return last;
       const underPointer = args.pointerCoordinates === null ? [] : pointerWithin(args);
-      return underPointer.length > 0 ? underPointer : closestCorners(args);
+      last = underPointer.length > 0 ? underPointer : closestCorners(args);
+      return last;
     },
     movedToNewColumn: () => {
       settling = true;
