@@ -7,7 +7,7 @@ import { openBatonDb, type BatonDb } from '../../../renderer/src/data/db';
 import { freshDbName, makeTemplate } from '../../../renderer/src/data/test-fixtures';
 import { OUTBOX_SEQ_KEY } from '../../../renderer/src/data/write-support';
 import { runSync } from '../../../renderer/src/sync/sync-runner';
-import { startRunnerHarness } from '../sync-runner/harness';
+import { createRunnerHandoff, startRunnerHarness } from '../sync-runner/harness';
 import { armCrash, seeded, snapshot } from './crash-support';
 
 /**
@@ -195,8 +195,7 @@ describe('a lost push acknowledgement', () => {
       h.advance(60_000);
       const first = await runSync(h.db, h.api, { now: h.now });
       if (!first.ok) throw new Error(first.error.message);
-      const created = await createHandoff(h.db, { id: 'h-lost-ack', title: 'Lost ack', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: '100001' }, '100001', h.now());
-      if (!created.ok) throw new Error(created.error.message);
+      await createRunnerHandoff(h, 'h-lost-ack', 'Lost ack');
       // Die at the ack commit's first sync-state write (the pull has nothing to write yet).
       h.db.syncState.hook('creating', (_key, _obj, transaction) => transaction.abort());
       h.advance(60_000);

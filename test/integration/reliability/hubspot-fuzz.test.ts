@@ -1,10 +1,10 @@
 // Before anything loads Dexie: IndexedDB comes from fake-indexeddb in Node.
 import 'fake-indexeddb/auto';
 import type { Fault, FaultMatcher } from '../../hubspot-fake';
-import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
+import { runCommand } from '../../../renderer/src/data/commands';
 import type { BatonDb } from '../../../renderer/src/data/db';
 import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
-import { startRunnerHarness, type RunnerHarness } from '../sync-runner/harness';
+import { RUNNER_SENDER, createRunnerHandoff, startRunnerHarness, type RunnerHarness } from '../sync-runner/harness';
 
 /**
  * HubSpot answering garbage: each fault is injected into the fake on the pull
@@ -16,7 +16,6 @@ import { startRunnerHarness, type RunnerHarness } from '../sync-runner/harness';
  */
 
 const MINUTE = 60_000;
-const SENDER = '100001';
 const SEARCH: FaultMatcher = { method: 'POST', path: '/crm/v3/objects/deals/search' };
 /** Pushes create through batch upsert and update known deals through batch update. */
 const UPSERT: FaultMatcher = { method: 'POST', path: /^\/crm\/v3\/objects\/deals\/batch\/(upsert|update)$/ };
@@ -88,8 +87,7 @@ describe('HubSpot answering garbage', () => {
     await h.connect();
     const first = await sync(h);
     if (!first.ok) throw new Error(`setup sync failed: ${first.error.message}`);
-    const created = await createHandoff(h.db, { id: 'h-local', title: 'Spring campaign', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: SENDER }, SENDER, h.now());
-    if (!created.ok) throw new Error(created.error.message);
+    await createRunnerHandoff(h, 'h-local', 'Spring campaign');
     const second = await sync(h);
     if (!second.ok) throw new Error(`setup sync failed: ${second.error.message}`);
   });
@@ -103,7 +101,7 @@ describe('HubSpot answering garbage', () => {
     if (!deal) throw new Error('setup: deal missing');
     h.advance(MINUTE);
     h.fake.colleague.setDealProperties(deal.id, { description: 'Edited in HubSpot' });
-    const edited = await runCommand(h.db, 'h-local', { type: 'set_title', title: 'Spring campaign (final)' }, SENDER, h.now());
+    const edited = await runCommand(h.db, 'h-local', { type: 'set_title', title: 'Spring campaign (final)' }, RUNNER_SENDER, h.now());
     expect(edited.ok).toBe(true);
 
     const before = await tables(h.db);

@@ -1,10 +1,9 @@
 // Before anything loads Dexie: IndexedDB comes from fake-indexeddb in Node.
 import 'fake-indexeddb/auto';
-import { createHandoff } from '../../../renderer/src/data/commands';
 import { describeCardRetry } from '../../../renderer/src/sync/card-retry';
 import { createSyncScheduler, type SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
 import { resetSyncStore, useSyncStore } from '../../../renderer/src/sync/sync-store';
-import { startRunnerHarness, type RunnerHarness } from './harness';
+import { createRunnerHandoff, startRunnerHarness, type RunnerHarness } from './harness';
 
 /**
  * "Retry sync" on one card against the real sync service and the HubSpot
@@ -12,7 +11,6 @@ import { startRunnerHarness, type RunnerHarness } from './harness';
  * sent, refused again with HubSpot's reason, or queued while offline.
  */
 
-const SENDER = '100001';
 const UPSERT = { method: 'POST', path: '/crm/v3/objects/deals/batch/upsert' } as const;
 
 function refuseNextDeal(h: RunnerHarness, times = 1): void {
@@ -39,8 +37,7 @@ describe('retrying one card\'s refused sync', () => {
     // Two cards, each refused for good on its own push (one batch per run).
     for (const id of ['h-card', 'h-other']) {
       refuseNextDeal(h);
-      const created = await createHandoff(h.db, { id, title: `Card ${id}`, client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: SENDER }, SENDER, h.now());
-      if (!created.ok) throw new Error(created.error.message);
+      await createRunnerHandoff(h, id, `Card ${id}`);
       await s.requestRun();
     }
     expect((await h.db.outbox.where('status').equals('failed').toArray()).map((e) => e.handoffId).sort()).toEqual(['h-card', 'h-other']);

@@ -1,10 +1,9 @@
 // Before anything loads Dexie: IndexedDB comes from fake-indexeddb in Node.
 import 'fake-indexeddb/auto';
 import { STATE_LABELS } from '../../../shared/domain/states';
-import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
+import { runCommand } from '../../../renderer/src/data/commands';
 import type { BatonDb } from '../../../renderer/src/data/db';
-import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
-import { startRunnerHarness, type RunnerHarness } from './harness';
+import { RUNNER_SENDER, createRunnerHandoff, startRunnerHarness, syncRun, type RunnerHarness } from './harness';
 
 /**
  * A colleague moves the handoff's deal to a stage of another pipeline in
@@ -14,14 +13,6 @@ import { startRunnerHarness, type RunnerHarness } from './harness';
  */
 
 const MINUTE = 60_000;
-const SENDER = '100001';
-
-async function sync(h: RunnerHarness): Promise<SyncRunOutcome> {
-  h.advance(MINUTE);
-  const outcome = await runSync(h.db, h.api, { now: h.now });
-  if (!outcome.ok) throw new Error(`sync failed: ${outcome.error.code} ${outcome.error.message}`);
-  return outcome;
-}
 
 async function historyMatchesVersion(db: BatonDb, id: string): Promise<void> {
   const handoff = await db.handoffs.get(id);
@@ -39,17 +30,16 @@ describe('a deal moved to another pipeline in HubSpot', () => {
   });
 
   it('is flagged once on its card, never moved back by Baton, and cleared when the deal returns', async () => {
-    await sync(h);
-    const created = await createHandoff(h.db, { id: 'h-moved', title: 'Spring campaign', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: SENDER }, SENDER, h.now());
-    if (!created.ok) throw new Error(created.error.message);
-    await sync(h);
+    await syncRun(h);
+    await createRunnerHandoff(h, 'h-moved', 'Spring campaign');
+    await syncRun(h);
     const deal = h.fake.state.deals.find((d) => !d.archived && d.properties['baton_id'] === 'h-moved');
     if (!deal) throw new Error('setup: the deal was not created');
     const handoffsStage = deal.properties['dealstage'] ?? '';
 
     h.advance(MINUTE);
     h.fake.colleague.moveDealToStage(deal.id, 'closedwon');
-    const flagged = await sync(h);
+    const flagged = await syncRun(h);
     expect(flagged.summary).toMatchObject({ exceptions: 1, problems: [] });
     const card = await h.db.handoffs.get('h-moved');
     expect(card?.state).toBe('IN_PROGRESS');
@@ -61,9 +51,9 @@ describe('a deal moved to another pipeline in HubSpot', () => {
     expect(await h.db.outbox.count()).toBe(0);
 
     // Still outside: nothing new; a local edit still reaches the deal, which stays where the colleague put it.
-    const renamed = await runCommand(h.db, 'h-moved', { type: 'set_title', title: 'Spring campaign v2' }, SENDER, h.now());
+    const renamed = await runCommand(h.db, 'h-moved', { type: 'set_title', title: 'Spring campaign v2' }, RUNNER_SENDER, h.now());
     expect(renamed.ok).toBe(true);
-    const again = await sync(h);
+    const again = await syncRun(h);
     expect(again.summary).toMatchObject({ exceptions: 0, failed: 0 });
     expect((await h.db.handoffs.get('h-moved'))?.exceptions).toHaveLength(1);
     expect(h.fake.state.object('deals', deal.id)?.properties).toMatchObject({ pipeline: 'default', dealstage: 'closedwon', dealname: 'Spring campaign v2' });
@@ -73,7 +63,7 @@ describe('a deal moved to another pipeline in HubSpot', () => {
     h.advance(MINUTE);
     h.fake.colleague.moveDealToStage(deal.id, handoffsStage);
     h.fake.colleague.setDealProperties(deal.id, { dealname: 'Spring campaign (back)' });
-    const back = await sync(h);
+    const back = await syncRun(h);
     expect(back.summary.exceptions).toBe(0);
     const returned = await h.db.handoffs.get('h-moved');
     expect(returned?.title).toBe('Spring campaign (back)');
@@ -81,7 +71,7 @@ describe('a deal moved to another pipeline in HubSpot', () => {
     expect(returned?.exceptions[0]?.resolvedAt).not.toBeNull();
     expect((await h.db.events.where('handoffId').equals('h-moved').toArray()).filter((e) => e.kind === 'exception_resolved')).toHaveLength(1);
     await historyMatchesVersion(h.db, 'h-moved');
-    const quiet = await sync(h);
+    const quiet = await syncRun(h);
     expect(quiet.summary).toMatchObject({ exceptions: 0, updated: 0 });
   });
 });

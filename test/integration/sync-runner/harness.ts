@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import { buildBatonApi } from '../../../shared/ipc/build-api';
+import type { Handoff } from '../../../shared/domain/handoff';
 import { eventChannel } from '../../../shared/ipc/events';
 import type { Template } from '../../../shared/domain/template';
+import { createHandoff } from '../../../renderer/src/data/commands';
 import { openBatonDb, type BatonDb } from '../../../renderer/src/data/db';
 import { freshDbName, makeTemplate } from '../../../renderer/src/data/test-fixtures';
 import type { SyncApi } from '../../../renderer/src/sync/sync-api';
+import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
 import { createTestHost, type TestHost } from '../../host/create-test-host';
 import { startHubSpotFake, DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
 import { startHubSpotPortals, type PortalSpec } from '../../hubspot-fake/portals';
@@ -92,4 +95,22 @@ export async function startRunnerHarness(options: { portals?: PortalSpec[] } = {
       await hub.close();
     },
   };
+}
+
+/** One of the fake portal's owners, so a sender round-trips through `hubspot_owner_id`. */
+export const RUNNER_SENDER = '100001';
+
+/** A handoff for Acme Co (no deal yet), created through the data layer by RUNNER_SENDER; fails the test if refused. */
+export async function createRunnerHandoff(h: RunnerHarness, id: string, title: string): Promise<Handoff> {
+  const created = await createHandoff(h.db, { id, title, client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: RUNNER_SENDER }, RUNNER_SENDER, h.now());
+  if (!created.ok) throw new Error(created.error.message);
+  return created.handoff;
+}
+
+/** A sync run a minute after the last one; fails the test if the run fails. */
+export async function syncRun(h: RunnerHarness): Promise<SyncRunOutcome> {
+  h.advance(60_000);
+  const outcome = await runSync(h.db, h.api, { now: h.now });
+  if (!outcome.ok) throw new Error(`sync failed: ${outcome.error.code} ${outcome.error.message}`);
+  return outcome;
 }

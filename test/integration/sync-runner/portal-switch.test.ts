@@ -1,13 +1,13 @@
 // Before anything loads Dexie: IndexedDB comes from fake-indexeddb in Node.
 import 'fake-indexeddb/auto';
-import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
+import { runCommand } from '../../../renderer/src/data/commands';
 import type { BatonDb } from '../../../renderer/src/data/db';
 import { SYNC_META } from '../../../renderer/src/sync/sync-meta';
 import { runSync } from '../../../renderer/src/sync/sync-runner';
 import { createSyncScheduler, type SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
 import { resetSyncStore, useSyncStore } from '../../../renderer/src/sync/sync-store';
 import { DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
-import { startRunnerHarness, type RunnerHarness } from './harness';
+import { RUNNER_SENDER, createRunnerHandoff, startRunnerHarness, type RunnerHarness } from './harness';
 
 /**
  * Switching HubSpot accounts against the real sync service and two fake
@@ -18,13 +18,7 @@ import { startRunnerHarness, type RunnerHarness } from './harness';
 
 const PORTAL_A = { portalId: 1_234_567, tokens: [DEFAULT_TOKEN] };
 const PORTAL_B = { portalId: 7_654_321, tokens: ['token-b'] };
-const SENDER = '100001';
 const MINUTE = 60_000;
-
-async function create(h: RunnerHarness, id: string, title: string): Promise<void> {
-  const created = await createHandoff(h.db, { id, title, client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: SENDER }, SENDER, h.now());
-  if (!created.ok) throw new Error(created.error.message);
-}
 
 /** Writes of any kind: CRM objects, pipelines, properties. */
 function writes(fake: HubSpotFake): number {
@@ -74,11 +68,11 @@ describe('switching the HubSpot account', () => {
     const s = await started();
     expect(await s.connect(DEFAULT_TOKEN)).toMatchObject({ ok: true, portalSwitch: null });
     await run(s);
-    await create(h, 'h-1', 'Landing page');
-    await create(h, 'h-2', 'Onboarding');
+    await createRunnerHandoff(h, 'h-1', 'Landing page');
+    await createRunnerHandoff(h, 'h-2', 'Onboarding');
     await run(s);
     a.faults.failNext({ method: 'POST', path: '/crm/v3/objects/deals/batch/upsert' }, { kind: 'json', status: 400, body: { status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR' } });
-    await create(h, 'h-3', 'Refused in A');
+    await createRunnerHandoff(h, 'h-3', 'Refused in A');
     await run(s);
     a.colleague.moveDealToStage('h-2', 'appointmentscheduled');
     await run(s);
@@ -111,7 +105,7 @@ describe('switching the HubSpot account', () => {
     expect(useSyncStore.getState()).toMatchObject({ portalSwitch: { to: String(PORTAL_B.portalId) }, lastError: { code: 'PORTAL_SWITCH_PENDING' } });
 
     // Until the person confirms, nothing runs, even with a local edit waiting: B is only asked who it is.
-    expect((await runCommand(h.db, 'h-1', { type: 'set_title', title: 'Landing page v2' }, SENDER, h.now())).ok).toBe(true);
+    expect((await runCommand(h.db, 'h-1', { type: 'set_title', title: 'Landing page v2' }, RUNNER_SENDER, h.now())).ok).toBe(true);
     await run(s);
     expect(writes(b)).toBe(0);
     expect(b.stats.count('/crm/v3/objects/deals/search')).toBe(0);
@@ -122,7 +116,7 @@ describe('switching the HubSpot account', () => {
     expect(b.stats.count('/crm/v3/objects')).toBe(0);
     expect((await h.db.handoffs.get('h-1'))?.client.hubspotDealId).toBe(h1DealInA);
 
-    const confirmed = await s.confirmPortalSwitch(SENDER);
+    const confirmed = await s.confirmPortalSwitch(RUNNER_SENDER);
     // Queued: h-2 only (h-1 has its edit's upsert waiting, h-3 its refused one, pending again).
     expect(confirmed).toEqual({ ok: true, summary: { unlinked: 2, queued: 1, requeued: 1, resolved: 1 } });
     await run(s);
@@ -145,7 +139,7 @@ describe('switching the HubSpot account', () => {
 
     expect(await h.db.outbox.count()).toBe(0);
     expect((await h.db.handoffs.get('h-2'))?.exceptions).toEqual([
-      expect.objectContaining({ kind: 'DEAL_LEFT_PIPELINE', resolvedBy: SENDER, resolution: expect.stringContaining(String(PORTAL_B.portalId)) }),
+      expect.objectContaining({ kind: 'DEAL_LEFT_PIPELINE', resolvedBy: RUNNER_SENDER, resolution: expect.stringContaining(String(PORTAL_B.portalId)) }),
     ]);
     expect((await h.db.handoffs.get('h-3'))?.exceptions).toEqual([expect.objectContaining({ kind: 'SYNC_FAILED', resolvedBy: 'hubspot' })]);
     expect(await h.db.syncMeta.get(SYNC_META.portalId)).toMatchObject({ value: String(PORTAL_B.portalId) });
@@ -155,7 +149,7 @@ describe('switching the HubSpot account', () => {
   it('reconnecting to the same account keeps every link, base and cursor', async () => {
     const s = await started();
     await s.connect(DEFAULT_TOKEN);
-    await create(h, 'h-1', 'Landing page');
+    await createRunnerHandoff(h, 'h-1', 'Landing page');
     await run(s);
     const linked = { handoff: await h.db.handoffs.get('h-1'), state: await h.db.syncState.toArray(), cursor: await h.db.syncMeta.get(SYNC_META.cursor) };
     expect(linked.handoff?.client.hubspotDealId).not.toBeNull();

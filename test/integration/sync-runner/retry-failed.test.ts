@@ -1,9 +1,8 @@
 // Before anything loads Dexie: IndexedDB comes from fake-indexeddb in Node.
 import 'fake-indexeddb/auto';
-import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
+import { runCommand } from '../../../renderer/src/data/commands';
 import { requeueFailed, retryOutcome } from '../../../renderer/src/sync/retry-failed';
-import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
-import { startRunnerHarness, type RunnerHarness } from './harness';
+import { RUNNER_SENDER, createRunnerHandoff, startRunnerHarness, syncRun, type RunnerHarness } from './harness';
 
 /**
  * "Retry failed" against the real sync service and the HubSpot fake: HubSpot
@@ -13,20 +12,11 @@ import { startRunnerHarness, type RunnerHarness } from './harness';
  * and resolves the card's exception.
  */
 
-const MINUTE = 60_000;
-const SENDER = '100001';
 const UPSERT = { method: 'POST', path: '/crm/v3/objects/deals/batch/upsert' } as const;
 
 /** HubSpot refusing the next deal upsert (a batch of one, so one answer); a 400 is permanent. */
 function refuseNextDeal(h: RunnerHarness): void {
   h.fake.faults.failNext(UPSERT, { kind: 'json', status: 400, body: { status: 'error', message: 'Property "baton_client" does not exist', category: 'VALIDATION_ERROR', correlationId: 'c-retry' } });
-}
-
-async function sync(h: RunnerHarness): Promise<SyncRunOutcome> {
-  h.advance(MINUTE);
-  const outcome = await runSync(h.db, h.api, { now: h.now });
-  if (!outcome.ok) throw new Error(`sync failed: ${outcome.error.code} ${outcome.error.message}`);
-  return outcome;
 }
 
 describe('retrying changes HubSpot refused for good', () => {
@@ -40,23 +30,22 @@ describe('retrying changes HubSpot refused for good', () => {
   });
 
   it('sends them again once the cause is fixed, and resolves the card\'s SYNC_FAILED', async () => {
-    await sync(h);
+    await syncRun(h);
     refuseNextDeal(h);
-    const created = await createHandoff(h.db, { id: 'h-refused', title: 'Refused one', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: SENDER }, SENDER, h.now());
-    if (!created.ok) throw new Error(created.error.message);
+    await createRunnerHandoff(h, 'h-refused', 'Refused one');
 
-    const refused = await sync(h);
+    const refused = await syncRun(h);
     expect(refused.summary.failed).toBe(1);
     expect((await h.db.outbox.where('status').equals('failed').toArray()).map((e) => e.handoffId)).toEqual(['h-refused']);
     expect((await h.db.handoffs.get('h-refused'))?.exceptions).toEqual([expect.objectContaining({ kind: 'SYNC_FAILED', resolvedAt: null })]);
     // A failed entry is parked: ordinary runs never send it again.
-    expect((await sync(h)).summary).toMatchObject({ pushed: 0, failed: 0 });
+    expect((await syncRun(h)).summary).toMatchObject({ pushed: 0, failed: 0 });
 
     // Retried before the cause is fixed: refused again, one open exception still, nothing duplicated.
     refuseNextDeal(h);
     const early = await requeueFailed(h.db);
     expect(early).toHaveLength(1);
-    expect((await sync(h)).summary.failed).toBe(1);
+    expect((await syncRun(h)).summary.failed).toBe(1);
     expect(await retryOutcome(h.db, early)).toEqual({ requeued: 1, sent: 0, failed: 1, waiting: 0, refusals: ['HUBSPOT_VALIDATION: HubSpot refused the data (HTTP 400). HubSpot said: Property "baton_client" does not exist'] });
     expect((await h.db.handoffs.get('h-refused'))?.exceptions).toHaveLength(1);
     expect(h.fake.state.deals.filter((d) => !d.archived)).toEqual([]);
@@ -64,7 +53,7 @@ describe('retrying changes HubSpot refused for good', () => {
     // The cause is fixed in HubSpot: the retry goes through.
     expect(h.fake.faults.pending).toBe(0);
     const ids = await requeueFailed(h.db);
-    const retried = await sync(h);
+    const retried = await syncRun(h);
     expect(retried.summary).toMatchObject({ pushed: 1, failed: 0 });
     expect(await retryOutcome(h.db, ids)).toEqual({ requeued: 1, sent: 1, failed: 0, waiting: 0, refusals: [] });
     expect(await h.db.outbox.count()).toBe(0);
@@ -81,19 +70,18 @@ describe('retrying changes HubSpot refused for good', () => {
   });
 
   it('raises a fresh exception when it fails again after a person resolved the first one', async () => {
-    await sync(h);
+    await syncRun(h);
     refuseNextDeal(h);
-    const created = await createHandoff(h.db, { id: 'h-again', title: 'Again', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: SENDER }, SENDER, h.now());
-    if (!created.ok) throw new Error(created.error.message);
-    await sync(h);
+    await createRunnerHandoff(h, 'h-again', 'Again');
+    await syncRun(h);
     const first = (await h.db.handoffs.get('h-again'))?.exceptions[0];
     if (!first) throw new Error('setup: no SYNC_FAILED');
-    const resolved = await runCommand(h.db, 'h-again', { type: 'resolve_exception', exceptionId: first.id, resolution: 'Asked the admin to restore the property' }, SENDER, h.now());
+    const resolved = await runCommand(h.db, 'h-again', { type: 'resolve_exception', exceptionId: first.id, resolution: 'Asked the admin to restore the property' }, RUNNER_SENDER, h.now());
     expect(resolved.ok).toBe(true);
 
     refuseNextDeal(h);
     await requeueFailed(h.db);
-    await sync(h);
+    await syncRun(h);
     const exceptions = (await h.db.handoffs.get('h-again'))?.exceptions ?? [];
     expect(exceptions.map((e) => [e.kind, e.resolvedAt === null])).toEqual([
       ['SYNC_FAILED', false],
