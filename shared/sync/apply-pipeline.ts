@@ -5,6 +5,7 @@ import { PROP } from '../hubspot/properties';
 import type { RemoteDeal } from './protocol';
 import { HUBSPOT_ACTOR } from './edit-times';
 import { stableId } from './apply-remote';
+import { exceptionRaisedByPull } from './exception-raised-event';
 
 /**
  * A deal a colleague moved out of the Handoffs pipeline in HubSpot. Baton cannot
@@ -62,18 +63,7 @@ export function flagLeftPipeline(handoff: Handoff, deal: RemoteDeal, now: string
     resolvedBy: null,
     resolution: null,
   };
-  const event: HandoffEvent = {
-    id: stableId('evt', exception.id),
-    handoffId: handoff.id,
-    kind: 'exception_raised',
-    actor: HUBSPOT_ACTOR,
-    at: now,
-    field: `exceptions.${exception.id}`,
-    before: null,
-    after: exception,
-    summary: exception.message,
-  };
-  return { handoff: { ...handoff, exceptions: [...handoff.exceptions, exception] }, events: [event], raised: exception };
+  return { handoff: { ...handoff, exceptions: [...handoff.exceptions, exception] }, events: [exceptionRaisedByPull(handoff.id, exception, now)], raised: exception };
 }
 
 /** The deal is back in the Handoffs pipeline: resolves the open DEAL_LEFT_PIPELINE exception, one `exception_resolved` event each. */

@@ -11,6 +11,7 @@ import type { RemoteDeal } from './protocol';
 import { HUBSPOT_ACTOR } from './edit-times';
 import type { FieldOutcome } from './merge';
 import { stableId } from './apply-remote';
+import { exceptionRaisedByPull } from './exception-raised-event';
 
 export interface StageResult {
   handoff: Handoff;
@@ -73,17 +74,7 @@ export function applyStage(handoff: Handoff, outcome: FieldOutcome, template: Te
   if (handoff.exceptions.some((e) => e.id === exception.id)) {
     return { ...unchanged, handoff: base, baseStage: importing ? outcome.remote : ids.stageIds[handoff.state] };
   }
-  const raised: HandoffEvent = {
-    id: stableId('evt', exception.id),
-    handoffId: handoff.id,
-    kind: 'exception_raised',
-    actor: HUBSPOT_ACTOR,
-    at: now,
-    field: `exceptions.${exception.id}`,
-    before: null,
-    after: exception,
-    summary: exception.message.slice(0, 2000),
-  };
+  const raised = exceptionRaisedByPull(handoff.id, exception, now);
   return {
     handoff: { ...base, exceptions: [...base.exceptions, exception] },
     events: [raised],
