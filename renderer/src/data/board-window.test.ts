@@ -1,10 +1,21 @@
 import fc from 'fast-check';
 import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
-import { FIRST_LIMITS, isWindowable, loadBoardWindow, type ColumnLimits } from './board-window';
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { BoardFilter } from './board-filter';
+import type { BatonDb } from './db';
+import { FIRST_LIMITS, isWindowable, loadBoardWindowCards, loadColumnTotal, type ColumnLimits } from './board-window';
 import { loadBoardColumns } from './queries';
 import { dbWithTemplates, makeHandoff } from './test-fixtures';
 
 const ARCHIVED_AT = '2026-11-21T09:00:00.000Z';
+
+/** The window's cards and every column's total, as the board ends up with them. */
+async function loadBoardWindow(db: BatonDb, filter: BoardFilter, limits: ColumnLimits): Promise<{ columns: Record<HandoffState, Handoff[]>; totals: Record<HandoffState, number> }> {
+  const columns = await loadBoardWindowCards(db, filter, limits);
+  const totals = {} as Record<HandoffState, number>;
+  for (const state of HANDOFF_STATES) totals[state] = await loadColumnTotal(db, state, filter);
+  return { columns, totals };
+}
 
 function limitsOf(limit: number): ColumnLimits {
   return { IN_PROGRESS: limit, READY_FOR_HANDOFF: limit, IN_HANDOFF: limit, HANDOFF_DONE: limit };

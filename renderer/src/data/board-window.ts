@@ -7,7 +7,7 @@ import { compileFilter, type BoardFilter } from './board-filter';
 import { isStalled } from './stalled';
 
 /** How many cards of each column the board reads before its first paint (a tall screen shows about ten). */
-export const FIRST_WINDOW = 60;
+const FIRST_WINDOW = 60;
 /** How many more cards a column reads each time the user scrolls near the end of what is loaded. */
 export const WINDOW_STEP = 200;
 /** Rows read per IndexedDB request while looking for the cards a window shows. */
@@ -16,16 +16,6 @@ const CHUNK = 250;
 export type ColumnLimits = Record<HandoffState, number>;
 
 export const FIRST_LIMITS: ColumnLimits = { IN_PROGRESS: FIRST_WINDOW, READY_FOR_HANDOFF: FIRST_WINDOW, IN_HANDOFF: FIRST_WINDOW, HANDOFF_DONE: FIRST_WINDOW };
-
-/**
- * The part of the board that is loaded: the first cards of each column in rank
- * order, and how many cards each column holds in all. A column is fully loaded
- * when its `cards` are as many as its `total`.
- */
-export interface BoardWindow {
-  columns: Record<HandoffState, Handoff[]>;
-  totals: Record<HandoffState, number>;
-}
 
 /**
  * Whether the filter can be answered from the indexes alone. Only "archived or
@@ -72,7 +62,7 @@ async function readColumnPrefix(db: BatonDb, state: HandoffState, keep: (handoff
 
 /** The first `limits[state]` matching cards of each column, in rank order. Only for filters where `isWindowable` holds. */
 export async function loadBoardWindowCards(db: BatonDb, filter: BoardFilter, limits: ColumnLimits): Promise<Record<HandoffState, Handoff[]>> {
-  if (!isWindowable(filter)) throw new Error('loadBoardWindow: this filter needs every card read (use loadBoardColumns)');
+  if (!isWindowable(filter)) throw new Error('loadBoardWindowCards: this filter needs every card read (use loadBoardColumns)');
   const keep = compileFilter(filter, null, isStalled);
   return db.transaction('r', db.handoffs, async () => {
     const cards = await Promise.all(HANDOFF_STATES.map((state) => readColumnPrefix(db, state, keep, limits[state])));
@@ -96,20 +86,4 @@ export async function loadColumnTotal(db: BatonDb, state: HandoffState, filter: 
     const [all, archived] = await Promise.all([columnRange(db, state).count(), filter.archived ? Promise.resolve(0) : archivedRange(db, state).count()]);
     return all - archived;
   });
-}
-
-/**
- * The board as far as it is shown: for each column its first `limits[state]`
- * matching cards and its total, from the [state+rank] and [state+archivedAt]
- * indexes. What this costs follows the limits, not the size of the workspace
- * (counting index keys aside). Only for filters where `isWindowable` holds.
- */
-export async function loadBoardWindow(db: BatonDb, filter: BoardFilter, limits: ColumnLimits): Promise<BoardWindow> {
-  const columns = await loadBoardWindowCards(db, filter, limits);
-  const totals = await Promise.all(HANDOFF_STATES.map((state) => loadColumnTotal(db, state, filter)));
-  const window: BoardWindow = { columns, totals: { IN_PROGRESS: 0, READY_FOR_HANDOFF: 0, IN_HANDOFF: 0, HANDOFF_DONE: 0 } };
-  HANDOFF_STATES.forEach((state, index) => {
-    window.totals[state] = totals[index] ?? 0;
-  });
-  return window;
 }
