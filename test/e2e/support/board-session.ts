@@ -20,14 +20,22 @@ export interface BoardSession {
   pageErrors(): string[];
 }
 
+/** Something a test file starts before each test's app (a HubSpot fake, say) and stops after it. */
+export interface PerTestSetup {
+  /** Options for opening the app against it (e.g. a host pointed at the fake). */
+  open: Omit<OpenBatonOptions, 'browser' | 'distDir'>;
+  close(): Promise<void>;
+}
+
 /**
  * One Chromium per test file, one fresh context (empty IndexedDB, first-run
  * demo) per test, with the app loaded and its top bar rendered. Fails a test
  * whose page threw an uncaught error, even if its assertions passed.
  */
-export function useBoardSession(options: Omit<OpenBatonOptions, 'browser' | 'distDir'> = {}): BoardSession {
+export function useBoardSession(options: Omit<OpenBatonOptions, 'browser' | 'distDir'> = {}, perTest?: () => Promise<PerTestSetup>): BoardSession {
   let browser: Browser | undefined;
   let current: OpenedBaton | undefined;
+  let setup: PerTestSetup | undefined;
   let errors: string[] = [];
 
   beforeAll(async () => {
@@ -41,7 +49,8 @@ export function useBoardSession(options: Omit<OpenBatonOptions, 'browser' | 'dis
   beforeEach(async () => {
     if (browser === undefined) throw new Error('Chromium did not start');
     errors = [];
-    current = await openBaton({ ...options, ...distOption(), browser });
+    setup = await perTest?.();
+    current = await openBaton({ ...options, ...setup?.open, ...distOption(), browser });
     // Fail fast on a missing element; the project's 120 s test timeout still bounds the whole test.
     current.page.setDefaultTimeout(15_000);
     current.page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
@@ -56,6 +65,8 @@ export function useBoardSession(options: Omit<OpenBatonOptions, 'browser' | 'dis
     const seen = errors;
     await current?.close();
     current = undefined;
+    await setup?.close();
+    setup = undefined;
     expect(seen, 'errors thrown in the page').toEqual([]);
   });
 

@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createTestHost } from '../../host/create-test-host';
 import { startHubSpotFake, type HubSpotFake } from '../../hubspot-fake';
-import { BOARD_VIEWPORT, waitForApp } from './board-page';
-import { distOption } from './board-session';
-import { launchChromium } from './launch-chromium';
-import { openBaton, type OpenedBaton } from './open-baton';
+import { useBoardSession } from './board-session';
+import type { OpenedBaton } from './open-baton';
 
 export interface HubSpotSession {
   /** The app opened for the current test, its host's sync service pointed at `fake()`. */
@@ -14,47 +12,26 @@ export interface HubSpotSession {
 }
 
 /**
- * One Chromium per test file; per test a fresh HubSpot fake and a fresh app
- * whose host runs the real sync service against it (retries without waiting).
- * Fails a test whose page threw an uncaught error.
+ * A board session (one Chromium per file, a fresh app per test, page errors
+ * fail the test) whose app's host runs the real sync service against a fresh
+ * HubSpot fake per test (retries without waiting).
  */
 export function useHubSpotSession(): HubSpotSession {
-  let browser: Browser | undefined;
   let fake: HubSpotFake | undefined;
-  let app: OpenedBaton | undefined;
-  let errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
+  const session = useBoardSession({}, async () => {
+    const started = await startHubSpotFake();
+    fake = started;
+    const host = createTestHost({ hubspotBasePath: started.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, sleep: async () => undefined } });
+    return {
+      open: { host },
+      close: async () => {
+        fake = undefined;
+        await started.close();
+      },
+    };
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    if (browser === undefined) throw new Error('Chromium did not start');
-    errors = [];
-    fake = await startHubSpotFake();
-    const host = createTestHost({ hubspotBasePath: fake.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, sleep: async () => undefined } });
-    app = await openBaton({ browser, host, ...distOption() });
-    app.page.setDefaultTimeout(15_000);
-    app.page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-    await app.page.setViewportSize(BOARD_VIEWPORT);
-    await waitForApp(app.page);
-  });
-  afterEach(async () => {
-    const seen = errors;
-    await app?.close();
-    await fake?.close();
-    app = undefined;
-    fake = undefined;
-    expect(seen, 'errors thrown in the page').toEqual([]);
-  });
-
   return {
-    app() {
-      if (app === undefined) throw new Error('No app is open: call app() inside a test');
-      return app;
-    },
+    app: session.app,
     fake() {
       if (fake === undefined) throw new Error('No HubSpot fake is running: call fake() inside a test');
       return fake;
