@@ -1,6 +1,8 @@
 import type { Handoff } from './handoff';
 import type { EventKind, HandoffEvent } from './history';
 import type { Template } from './template';
+import type { Owner } from './settings';
+import type { OnBehalfOf } from './on-behalf';
 import { domainError } from './errors';
 import type { DomainError } from './errors';
 
@@ -14,6 +16,17 @@ export interface CommandContext {
   now: string;
   /** Mints ids for records the command creates (events, approvals, questions). */
   newId: () => string;
+  /**
+   * The workspace's people, to check who holds a role. Absent: role checks are
+   * skipped (the receiver rule still holds); every UI path passes it.
+   */
+  people?: readonly Owner[];
+  /**
+   * True for an act already judged on another desktop (replayed by sync): the
+   * gate's proof and the authority rule are not asked again; validation, one
+   * event and version + 1 still apply.
+   */
+  decided?: boolean;
 }
 
 export type CommandResult = { ok: true; handoff: Handoff; event: HandoffEvent } | { ok: false; error: DomainError };
@@ -26,6 +39,8 @@ export interface Change {
   before: unknown;
   after: unknown;
   summary: string;
+  /** Set when the act was done for someone else (recorded on the event). */
+  onBehalfOf?: OnBehalfOf;
 }
 
 export type Outcome = Change | { error: DomainError };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HandoffStateSchema } from './states';
 import { CriterionIdSchema, IdSchema, OwnerIdSchema } from './ids';
 import { SafeUrlSchema } from './links';
+import { OnBehalfOfSchema } from './on-behalf';
 import {
   ChecklistItemSchema,
   ClientSchema,
@@ -25,8 +26,9 @@ const HubspotPropertyNameSchema = z
   .regex(/^[a-z][a-z0-9_]{0,99}$/, 'A HubSpot property name is lower-case snake_case (at most 100 characters)');
 
 export const MoveCommandSchema = z.strictObject({ type: z.literal('move'), to: HandoffStateSchema, rank: RankSchema.optional() });
-export const AcceptCommandSchema = z.strictObject({ type: z.literal('accept') });
-export const BounceCommandSchema = z.strictObject({ type: z.literal('bounce'), reason: ReasonSchema });
+/** `onBehalfOf`: a PM acting for the receiver or role-holder, with a required reason (see authority.ts). */
+export const AcceptCommandSchema = z.strictObject({ type: z.literal('accept'), onBehalfOf: OnBehalfOfSchema.optional() });
+export const BounceCommandSchema = z.strictObject({ type: z.literal('bounce'), reason: ReasonSchema, onBehalfOf: OnBehalfOfSchema.optional() });
 export const ReopenCommandSchema = z.strictObject({
   type: z.literal('reopen'),
   reason: z.string().trim().min(1, 'A reopen needs a reason').max(2000, 'A reason is at most 2,000 characters'),
@@ -46,8 +48,8 @@ export const AddLinkCommandSchema = z.strictObject({
 });
 export const RemoveLinkCommandSchema = z.strictObject({ type: z.literal('remove_link'), linkId: IdSchema });
 export const SetCriterionCommandSchema = z.strictObject({ type: z.literal('set_criterion'), criterionId: CriterionIdSchema, met: z.boolean() });
-export const ApproveCommandSchema = z.strictObject({ type: z.literal('approve'), criterionId: CriterionIdSchema });
-export const RevokeApprovalCommandSchema = z.strictObject({ type: z.literal('revoke_approval'), approvalId: IdSchema });
+export const ApproveCommandSchema = z.strictObject({ type: z.literal('approve'), criterionId: CriterionIdSchema, onBehalfOf: OnBehalfOfSchema.optional() });
+export const RevokeApprovalCommandSchema = z.strictObject({ type: z.literal('revoke_approval'), approvalId: IdSchema, onBehalfOf: OnBehalfOfSchema.optional() });
 export const LogClientUpdateCommandSchema = z.strictObject({
   type: z.literal('log_client_update'),
   id: IdSchema,

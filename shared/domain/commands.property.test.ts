@@ -181,7 +181,8 @@ describe('command properties', () => {
       fc.property(sessionArb, ({ steps }) => {
         let handoff = newHandoff();
         let nowMs = START_MS;
-        const ctx = makeContext();
+        // Acting as 'alice', one of the receivers the generator assigns, so acceptances happen.
+        const ctx = makeContext({ actor: 'alice' });
         for (const step of steps) {
           nowMs += step.advanceMinutes * 60_000;
           const command = materialize(step.spec, handoff, nowMs);
@@ -220,7 +221,7 @@ describe('command properties', () => {
           const nextAction = dueInHours === null ? null : { text: 'Go', dueAt: new Date(START_MS + dueInHours * 3_600_000).toISOString() };
           const result = createHandoff(
             { title: 't', client: { name: 'c' }, templateId: lenient.id, templateVersion: 1, state, receiver, nextAction },
-            { ...makeContext({ template: lenient, now }), id: 'h' },
+            { ...makeContext({ template: lenient, now, actor: 'alice' }), id: 'h' },
           );
           const draft = { ...newHandoff(), receiver, nextAction };
           const unmet = lenient.criteria.filter((criterion) => oracleGatesCrossed('IN_PROGRESS', state).includes(criterion.gate) && !oracleMet(draft, criterion, START_MS));
@@ -236,7 +237,8 @@ describe('command properties', () => {
       fc.property(sessionArb, ({ steps }) => {
         let handoff = newHandoff();
         let nowMs = START_MS;
-        const ctx = makeContext();
+        // Acting as 'alice', one of the receivers the generator assigns, so acceptances happen.
+        const ctx = makeContext({ actor: 'alice' });
         for (const step of steps) {
           nowMs += step.advanceMinutes * 60_000;
           const now = new Date(nowMs).toISOString();

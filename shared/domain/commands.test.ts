@@ -99,7 +99,7 @@ describe('moves', () => {
   });
 
   it('moving into HANDOFF_DONE is an acceptance', () => {
-    const { handoff, event } = ok(applyCommand(makeCompleteHandoff({ state: 'IN_HANDOFF' }), { type: 'move', to: 'HANDOFF_DONE' }, makeContext()));
+    const { handoff, event } = ok(applyCommand(makeCompleteHandoff({ state: 'IN_HANDOFF' }), { type: 'move', to: 'HANDOFF_DONE' }, makeContext({ actor: 'owner-receiver' })));
     expect(handoff.state).toBe('HANDOFF_DONE');
     expect(event.kind).toBe('accepted');
   });
@@ -133,7 +133,7 @@ describe('moves', () => {
 
 describe('accept', () => {
   it('accepts a handoff in IN_HANDOFF when ACCEPT holds', () => {
-    const { handoff, event } = ok(applyCommand(frozen(makeCompleteHandoff({ state: 'IN_HANDOFF' })), { type: 'accept' }, makeContext()));
+    const { handoff, event } = ok(applyCommand(frozen(makeCompleteHandoff({ state: 'IN_HANDOFF' })), { type: 'accept' }, makeContext({ actor: 'owner-receiver' })));
     expect(handoff.state).toBe('HANDOFF_DONE');
     expect(handoff.stateEnteredAt).toBe(FIXTURE_NOW);
     expect(event).toMatchObject({ kind: 'accepted', field: 'state', before: 'IN_HANDOFF', after: 'HANDOFF_DONE' });
@@ -145,7 +145,7 @@ describe('accept', () => {
       openQuestions: [{ id: 'q1', text: 'Which fonts?', askedBy: 'r', askedAt: FIXTURE_NOW, resolvedAt: null }],
       exceptions: [{ id: 'e1', kind: 'SLA_BREACHED', message: 'Late', raisedAt: FIXTURE_NOW, resolvedAt: null, resolvedBy: null, resolution: null }],
     });
-    const { handoff } = ok(applyCommand(frozen(withQuestion), { type: 'accept' }, makeContext()));
+    const { handoff } = ok(applyCommand(frozen(withQuestion), { type: 'accept' }, makeContext({ actor: 'owner-receiver' })));
     expect(handoff.openQuestions).toEqual(withQuestion.openQuestions);
     expect(handoff.exceptions).toEqual(withQuestion.exceptions);
   });
@@ -170,16 +170,16 @@ describe('accept', () => {
 describe('bounce', () => {
   it('sends the handoff back with the reason as an open question and counts the bounce', () => {
     const before = frozen(makeCompleteHandoff({ state: 'IN_HANDOFF', bounceCount: 1 }));
-    const { handoff, event } = ok(applyCommand(before, { type: 'bounce', reason: '  Which breakpoints? ' }, makeContext()));
+    const { handoff, event } = ok(applyCommand(before, { type: 'bounce', reason: '  Which breakpoints? ' }, makeContext({ actor: 'owner-receiver' })));
     expect(handoff.state).toBe('IN_PROGRESS');
     expect(handoff.bounceCount).toBe(2);
     expect(handoff.stateEnteredAt).toBe(FIXTURE_NOW);
-    expect(handoff.openQuestions).toEqual([{ id: 'id-1', text: 'Which breakpoints?', askedBy: 'owner-actor', askedAt: FIXTURE_NOW, resolvedAt: null }]);
+    expect(handoff.openQuestions).toEqual([{ id: 'id-1', text: 'Which breakpoints?', askedBy: 'owner-receiver', askedAt: FIXTURE_NOW, resolvedAt: null }]);
     expect(event).toMatchObject({ id: 'id-2', kind: 'bounced', before: 'IN_HANDOFF', after: 'IN_PROGRESS', summary: 'Bounced back to In progress: "Which breakpoints?"' });
   });
 
   it('works from READY_FOR_HANDOFF too', () => {
-    const { handoff } = ok(applyCommand(makeHandoff({ state: 'READY_FOR_HANDOFF' }), { type: 'bounce', reason: 'Brief missing' }, makeContext()));
+    const { handoff } = ok(applyCommand(makeHandoff({ state: 'READY_FOR_HANDOFF', receiver: 'owner-receiver' }), { type: 'bounce', reason: 'Brief missing' }, makeContext({ actor: 'owner-receiver' })));
     expect(handoff.state).toBe('IN_PROGRESS');
   });
 
@@ -363,7 +363,7 @@ describe('record commands', () => {
     expect(handoff.approvals).toEqual([{ id: 'id-1', criterionId: 'lead_approval', role: 'Dev lead', by: 'owner-actor', at: FIXTURE_NOW }]);
     expect(event).toMatchObject({ kind: 'approval_added', summary: 'Approved "Accepted by the dev lead" as the Dev lead' });
     expect(failed(applyCommand(handoff, { type: 'approve', criterionId: 'lead_approval' }, makeContext())).message).toBe(
-      'Nothing changed: owner-actor already approved "Accepted by the dev lead"',
+      'Nothing changed: you already approved "Accepted by the dev lead"',
     );
     expect(failed(applyCommand(handoff, { type: 'approve', criterionId: 'brief_written' }, makeContext())).code).toBe('VALIDATION');
     const revoked = ok(applyCommand(handoff, { type: 'revoke_approval', approvalId: 'id-1' }, makeContext()));
@@ -400,7 +400,7 @@ describe('record commands', () => {
   });
 
   it('resolve_question', () => {
-    const bounced = ok(applyCommand(makeHandoff({ state: 'IN_HANDOFF' }), { type: 'bounce', reason: 'Fonts?' }, makeContext())).handoff;
+    const bounced = ok(applyCommand(makeHandoff({ state: 'IN_HANDOFF', receiver: 'owner-receiver' }), { type: 'bounce', reason: 'Fonts?' }, makeContext({ actor: 'owner-receiver' }))).handoff;
     const questionId = bounced.openQuestions[0]?.id ?? '';
     const { handoff, event } = ok(applyCommand(frozen(bounced), { type: 'resolve_question', questionId }, makeContext()));
     expect(handoff.openQuestions[0]?.resolvedAt).toBe(FIXTURE_NOW);

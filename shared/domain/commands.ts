@@ -13,6 +13,9 @@ import { evaluateTransition, templateMismatch } from '../gate/gate';
 import * as lifecycle from './lifecycle-commands';
 import * as fields from './field-commands';
 import * as records from './record-commands';
+import { authorityProblems } from './authority';
+
+export { describeEvent } from './describe-event';
 
 export { HandoffCommandSchema, HANDOFF_COMMAND_TYPES } from './command-schema';
 export type { HandoffCommand, HandoffCommandType } from './command-schema';
@@ -41,7 +44,7 @@ function dispatch(handoff: Handoff, command: HandoffCommand, ctx: CommandContext
     case 'move':
       return lifecycle.move(handoff, command, ctx);
     case 'accept':
-      return lifecycle.accept(handoff, ctx);
+      return lifecycle.accept(handoff, command, ctx);
     case 'bounce':
       return lifecycle.bounce(handoff, command, ctx);
     case 'reopen':
@@ -111,8 +114,10 @@ export function applyCommand(handoff: Handoff, command: unknown, ctx: CommandCon
     return { ok: false, error: domainError('ARCHIVED', `"${handoff.title}" ${what}`) };
   }
 
+  const authority = ctx.decided === true ? [] : authorityProblems(handoff, parsed.data, ctx);
   const outcome = dispatch(handoff, parsed.data, ctx);
-  if ('error' in outcome) return { ok: false, error: outcome.error };
+  if ('error' in outcome) return { ok: false, error: withAuthority(outcome.error, authority) };
+  if (authority.length > 0) return { ok: false, error: notAllowed(authority) };
 
   const stateChanged = outcome.patch.state !== undefined && outcome.patch.state !== handoff.state;
   const next: Handoff = {
@@ -132,8 +137,23 @@ export function applyCommand(handoff: Handoff, command: unknown, ctx: CommandCon
     before: outcome.before,
     after: outcome.after,
     summary: outcome.summary,
+    ...(outcome.onBehalfOf ? { onBehalfOf: outcome.onBehalfOf } : {}),
   };
   return { ok: true, handoff: next, event };
+}
+
+function notAllowed(authority: readonly string[]): DomainError {
+  return domainError('NOT_ALLOWED', `${authority.join('; ')}.`, { authority: [...authority] });
+}
+
+/**
+ * A refusal lists missing proof and missing authority together, so one
+ * message says everything that stands in the way; any other refusal
+ * (invalid transition, validation) comes first on its own.
+ */
+function withAuthority(error: DomainError, authority: readonly string[]): DomainError {
+  if (authority.length === 0 || error.code !== 'GATE_REFUSED') return error;
+  return { ...error, message: `${error.message}. Also: ${authority.join('; ')}.`, authority: [...authority] };
 }
 
 export const NewHandoffInputSchema = z.strictObject({
@@ -181,8 +201,11 @@ export function createHandoff(input: unknown, ctx: CommandContext & { id: string
     version: 1,
   };
   if (data.state !== 'IN_PROGRESS') {
-    const decision = evaluateTransition(draft, data.state, ctx.template, ctx.now);
-    if (!decision.allowed) return { ok: false, error: decision.error };
+    // Creating (or importing) straight into Handoff done is an acceptance: the receiver's to give.
+    const authority = ctx.decided === true ? [] : authorityProblems(draft, { type: 'move', to: data.state }, ctx);
+    const decision = ctx.decided === true ? null : evaluateTransition(draft, data.state, ctx.template, ctx.now);
+    if (decision !== null && !decision.allowed) return { ok: false, error: withAuthority(decision.error, authority) };
+    if (authority.length > 0) return { ok: false, error: notAllowed(authority) };
   }
   const handoff: Handoff = { ...draft, state: data.state };
   const event: HandoffEvent = {
@@ -197,11 +220,4 @@ export function createHandoff(input: unknown, ctx: CommandContext & { id: string
     summary: `Created "${handoff.title}" for ${handoff.client.name} in ${STATE_LABELS[handoff.state]}`,
   };
   return { ok: true, handoff, event };
-}
-
-/** One line for a history list: the event's own summary, or a fallback by kind. */
-export function describeEvent(event: HandoffEvent): string {
-  if (event.summary.trim() !== '') return event.summary;
-  const field = event.field === null ? '' : ` (${event.field})`;
-  return `${event.kind.replace(/_/g, ' ')}${field}`;
 }

@@ -8,7 +8,8 @@ import type { CriterionKind } from './template';
  * a code and a human message, never thrown strings. The schemas let IPC
  * responses carry them and be validated on the other side.
  */
-export const DOMAIN_ERROR_CODES = ['GATE_REFUSED', 'INVALID_TRANSITION', 'VALIDATION', 'NOT_FOUND', 'ARCHIVED', 'CONFLICT'] as const;
+/** NOT_ALLOWED: the acting person may not do this (see authority.ts); GATE_REFUSED may list that too. */
+export const DOMAIN_ERROR_CODES = ['GATE_REFUSED', 'INVALID_TRANSITION', 'VALIDATION', 'NOT_FOUND', 'ARCHIVED', 'CONFLICT', 'NOT_ALLOWED'] as const;
 export const DomainErrorCodeSchema = z.enum(DOMAIN_ERROR_CODES);
 export type DomainErrorCode = z.infer<typeof DomainErrorCodeSchema>;
 
@@ -33,10 +34,12 @@ export const DomainErrorSchema = z.object({
   message: z.string(),
   unmet: z.array(UnmetCriterionSchema).optional(),
   issues: z.array(ValidationIssueSchema).optional(),
+  /** What the acting person lacks (e.g. "Only the receiver, Maya Chen, can accept …"), listed with any missing proof. */
+  authority: z.array(z.string()).optional(),
 });
 export type DomainError = z.infer<typeof DomainErrorSchema>;
 
-export function domainError(code: DomainErrorCode, message: string, extra: Pick<DomainError, 'unmet' | 'issues'> = {}): DomainError {
+export function domainError(code: DomainErrorCode, message: string, extra: Pick<DomainError, 'unmet' | 'issues' | 'authority'> = {}): DomainError {
   return { code, message, ...extra };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HandoffStateSchema } from './states';
 import { CriterionIdSchema, IdSchema, IsoDateTimeSchema, OwnerIdSchema } from './ids';
 import { SafeUrlSchema } from './links';
+import { OnBehalfOfSchema } from './on-behalf';
 
 export const ClientSchema = z.object({
   name: z.string().trim().min(1, 'A handoff needs a client name').max(200),
@@ -48,6 +49,8 @@ export const ApprovalSchema = z.object({
   role: z.string().min(1).max(100),
   by: OwnerIdSchema,
   at: IsoDateTimeSchema,
+  /** Given by `by` for someone holding the role, with a reason. */
+  onBehalfOf: OnBehalfOfSchema.optional(),
 });
 export type Approval = z.infer<typeof ApprovalSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, OwnerIdSchema } from './ids';
+import { OnBehalfOfSchema } from './on-behalf';
 
 export const EVENT_KINDS = [
   'created',
@@ -42,5 +43,7 @@ export const HandoffEventSchema = z.object({
   after: z.unknown(),
   /** One human sentence, e.g. "Moved from In progress to Ready for handoff". */
   summary: z.string().max(2000),
+  /** The act was done for this person, for this reason (accept, bounce, approve, revoke). */
+  onBehalfOf: OnBehalfOfSchema.optional(),
 });
 export type HandoffEvent = z.infer<typeof HandoffEventSchema>;

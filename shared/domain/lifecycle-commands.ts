@@ -1,4 +1,6 @@
-import type { Handoff, OpenQuestion } from './handoff';
+import type { Approval, Handoff, OpenQuestion } from './handoff';
+import type { OnBehalfOf } from './on-behalf';
+import { findPerson, holdsRole } from './people';
 import type { HandoffState } from './states';
 import { STATE_LABELS } from './states';
 import type { HandoffCommand } from './command-schema';
@@ -16,22 +18,66 @@ function stateChange(handoff: Handoff, to: HandoffState, kind: Change['kind'], s
   return { patch: { state: to, ...extra }, kind, field: 'state', before: handoff.state, after: to, summary };
 }
 
+/**
+ * The gate's answer, except that an act already judged on another desktop
+ * (ctx.decided) is not refused again for missing proof; structural rules
+ * (archived, backwards moves) still hold.
+ */
+function gateRefusal(handoff: Handoff, to: HandoffState, ctx: CommandContext): Outcome | null {
+  const decision = evaluateTransition(handoff, to, ctx.template, ctx.now);
+  if (decision.allowed || (ctx.decided === true && decision.error.code === 'GATE_REFUSED')) return null;
+  return refuse(decision.error);
+}
+
+/**
+ * The receiver's Accept is one act: approvals guarding the ACCEPT gate that
+ * the receiver (or the person acted for) holds the role of, and that nobody
+ * gave yet, are given by the same act. Needs the people directory to know
+ * who holds what; without it nothing is given implicitly.
+ */
+function acceptApprovals(handoff: Handoff, ctx: CommandContext, onBehalfOf: OnBehalfOf | undefined): Approval[] {
+  if (ctx.people === undefined || handoff.receiver === null) return [];
+  const person = findPerson(ctx.people, onBehalfOf?.person ?? ctx.actor);
+  if (person?.id !== handoff.receiver) return [];
+  return ctx.template.criteria.flatMap((criterion): Approval[] => {
+    if (criterion.kind !== 'approval' || criterion.gate !== 'ACCEPT' || !holdsRole(person, criterion.role)) return [];
+    if (handoff.approvals.some((approval) => approval.criterionId === criterion.id)) return [];
+    return [{ id: ctx.newId(), criterionId: criterion.id, role: criterion.role, by: ctx.actor, at: ctx.now, ...(onBehalfOf ? { onBehalfOf } : {}) }];
+  });
+}
+
+function withApprovalsNote(summary: string, given: readonly Approval[]): string {
+  if (given.length === 0) return summary;
+  return `${summary}, approving as the ${given.map((approval) => approval.role).join(' and the ')}`;
+}
+
+/** Enters Handoff done, with the receiver's own approvals given by the same act. */
+function enterDone(handoff: Handoff, ctx: CommandContext, summary: string, onBehalfOf: OnBehalfOf | undefined, extra: Partial<Handoff> = {}): Outcome {
+  const given = acceptApprovals(handoff, ctx, onBehalfOf);
+  const withGiven: Handoff = given.length === 0 ? handoff : { ...handoff, approvals: [...handoff.approvals, ...given] };
+  const refusal = gateRefusal(withGiven, 'HANDOFF_DONE', ctx);
+  if (refusal !== null) return refusal;
+  const patch = given.length === 0 ? extra : { ...extra, approvals: withGiven.approvals };
+  const change = stateChange(handoff, 'HANDOFF_DONE', 'accepted', withApprovalsNote(summary, given), patch);
+  return onBehalfOf === undefined ? change : { ...change, onBehalfOf };
+}
+
 export function move(handoff: Handoff, command: Command<'move'>, ctx: CommandContext): Outcome {
   if (command.to === handoff.state) {
     if (command.rank !== undefined) return reorder(handoff, { type: 'reorder', rank: command.rank });
     return nothingChanged(`"${handoff.title}" is already in ${STATE_LABELS[handoff.state]}`);
   }
-  const decision = evaluateTransition(handoff, command.to, ctx.template, ctx.now);
-  if (!decision.allowed) return refuse(decision.error);
   const rank = command.rank === undefined ? {} : { rank: command.rank };
   const fromLabel = STATE_LABELS[handoff.state];
   if (command.to === 'HANDOFF_DONE') {
-    return stateChange(handoff, command.to, 'accepted', `Accepted: moved from ${fromLabel} to ${STATE_LABELS.HANDOFF_DONE}`, rank);
+    return enterDone(handoff, ctx, `Accepted: moved from ${fromLabel} to ${STATE_LABELS.HANDOFF_DONE}`, undefined, rank);
   }
+  const refusal = gateRefusal(handoff, command.to, ctx);
+  if (refusal !== null) return refusal;
   return stateChange(handoff, command.to, 'transition', `Moved from ${fromLabel} to ${STATE_LABELS[command.to]}`, rank);
 }
 
-export function accept(handoff: Handoff, ctx: CommandContext): Outcome {
+export function accept(handoff: Handoff, command: Command<'accept'>, ctx: CommandContext): Outcome {
   if (handoff.state === 'HANDOFF_DONE') return nothingChanged(`"${handoff.title}" was already accepted`);
   if (handoff.state !== 'IN_HANDOFF') {
     return refuse(
@@ -41,9 +87,7 @@ export function accept(handoff: Handoff, ctx: CommandContext): Outcome {
       ),
     );
   }
-  const decision = evaluateTransition(handoff, 'HANDOFF_DONE', ctx.template, ctx.now);
-  if (!decision.allowed) return refuse(decision.error);
-  return stateChange(handoff, 'HANDOFF_DONE', 'accepted', `Accepted by the receiver: moved to ${STATE_LABELS.HANDOFF_DONE}`);
+  return enterDone(handoff, ctx, `Accepted by the receiver: moved to ${STATE_LABELS.HANDOFF_DONE}`, command.onBehalfOf);
 }
 
 function question(text: string, ctx: CommandContext): OpenQuestion {
@@ -61,10 +105,11 @@ export function bounce(handoff: Handoff, command: Command<'bounce'>, ctx: Comman
     );
   }
   if (handoff.openQuestions.length >= MAX_OPEN_QUESTIONS) return full('open questions', MAX_OPEN_QUESTIONS);
-  return stateChange(handoff, 'IN_PROGRESS', 'bounced', `Bounced back to ${STATE_LABELS.IN_PROGRESS}: "${command.reason}"`, {
+  const change = stateChange(handoff, 'IN_PROGRESS', 'bounced', `Bounced back to ${STATE_LABELS.IN_PROGRESS}: "${command.reason}"`, {
     openQuestions: [...handoff.openQuestions, question(command.reason, ctx)],
     bounceCount: handoff.bounceCount + 1,
   });
+  return command.onBehalfOf === undefined ? change : { ...change, onBehalfOf: command.onBehalfOf };
 }
 
 /**

@@ -71,12 +71,14 @@ export function approve(handoff: Handoff, command: Command<'approve'>, ctx: Comm
   if (criterion.kind !== 'approval') {
     return refuse(domainError('VALIDATION', `"${criterion.label}" is not an approval, so it cannot be approved`));
   }
-  if (handoff.approvals.some((approval) => approval.criterionId === criterion.id && approval.by === ctx.actor)) {
-    return nothingChanged(`${ctx.actor} already approved "${criterion.label}"`);
+  if (handoff.approvals.some((approval) => approval.criterionId === criterion.id && approval.by === ctx.actor && approval.onBehalfOf?.person === command.onBehalfOf?.person)) {
+    return nothingChanged(`you already approved "${criterion.label}"`);
   }
   if (handoff.approvals.length >= LIMITS.approvals) return full('approvals', LIMITS.approvals);
-  const approval: Approval = { id: ctx.newId(), criterionId: criterion.id, role: criterion.role, by: ctx.actor, at: ctx.now };
+  const onBehalfOf = command.onBehalfOf;
+  const approval: Approval = { id: ctx.newId(), criterionId: criterion.id, role: criterion.role, by: ctx.actor, at: ctx.now, ...(onBehalfOf ? { onBehalfOf } : {}) };
   return {
+    ...(onBehalfOf ? { onBehalfOf } : {}),
     patch: { approvals: [...handoff.approvals, approval] },
     kind: 'approval_added',
     field: `approvals.${criterion.id}`,
@@ -95,7 +97,8 @@ export function revokeApproval(handoff: Handoff, command: Command<'revoke_approv
     field: `approvals.${approval.criterionId}`,
     before: approval,
     after: null,
-    summary: `Revoked the ${approval.role}'s approval given by ${approval.by}`,
+    summary: `Revoked the ${approval.role}'s approval`,
+    ...(command.onBehalfOf ? { onBehalfOf: command.onBehalfOf } : {}),
   };
 }
 

@@ -90,8 +90,12 @@ describe('slaStatus', () => {
   it('detectExceptions reports a breach and an overdue next action unless already open', () => {
     const overdue = { ...waiting, nextAction: { text: 'Estimate', dueAt: '2026-11-23T09:00:00Z' } };
     expect(detectExceptions(overdue, makeTemplate(), settings, now)).toEqual([
-      { kind: 'SLA_BREACHED', message: 'In handoff for 17 working hours; the limit is 16 working hours (1 working hour over)' },
-      { kind: 'NEXT_ACTION_OVERDUE', message: 'Next action "Estimate" was due 2026-11-23 09:00 UTC' },
+      {
+        id: `sla-IN_HANDOFF-${Date.parse(waiting.stateEnteredAt)}-handoff-1`,
+        kind: 'SLA_BREACHED',
+        message: 'In handoff for 17 working hours; the limit is 16 working hours (1 working hour over)',
+      },
+      { id: `overdue-${Date.parse('2026-11-23T09:00:00Z')}-handoff-1`, kind: 'NEXT_ACTION_OVERDUE', message: 'Next action "Estimate" was due Mon 23 Nov, 09:00' },
     ]);
     const open = {
       ...overdue,

@@ -4,7 +4,9 @@ import type { HandoffState } from './states';
 import { STATE_LABELS } from './states';
 import type { WorkingHours, WorkspaceSettings } from './settings';
 import { clockMinutes } from './settings';
-import { formatUtcMinute, toEpochMs } from './instant';
+import { toEpochMs } from './instant';
+import { formatLocalTime } from './local-time';
+import { overdueCrossingId, slaCrossingId } from './clock-exceptions';
 import { dayNumber, localDateOf, weekdayOfDayNumber, zonedDayTimeToEpoch } from './zoned-time';
 
 const HOUR_MS = 3_600_000;
@@ -85,28 +87,38 @@ function hasOpen(handoff: Handoff, kind: ExceptionKind): boolean {
   return handoff.exceptions.some((exception) => exception.kind === kind && exception.resolvedAt === null);
 }
 
+function seen(handoff: Handoff, id: string): boolean {
+  return handoff.exceptions.some((exception) => exception.id === id);
+}
+
 /**
  * Exceptions the clock has caused (SLA breach, overdue next action) that are
- * not already open on the card. The caller raises them with `raise_exception`.
+ * neither open on the card nor already raised for this crossing (resolved
+ * ones count: a crossing is raised once). The id is the crossing's own (see
+ * clock-exceptions.ts); the caller raises them with `raise_exception`.
  */
 export function detectExceptions(
   handoff: Handoff,
   template: Template,
   settings: WorkspaceSettings,
   now: Date | string,
-): { kind: ExceptionKind; message: string }[] {
+): { id: string; kind: ExceptionKind; message: string }[] {
   const sla = slaStatus(handoff, template, settings, now);
-  const found: { kind: ExceptionKind; message: string }[] = [];
-  if (sla.status === 'breached' && sla.limitHours !== null && !hasOpen(handoff, 'SLA_BREACHED')) {
+  const found: { id: string; kind: ExceptionKind; message: string }[] = [];
+  const slaId = slaCrossingId(handoff);
+  if (sla.status === 'breached' && sla.limitHours !== null && !hasOpen(handoff, 'SLA_BREACHED') && !seen(handoff, slaId)) {
     found.push({
+      id: slaId,
       kind: 'SLA_BREACHED',
       message: `${STATE_LABELS[handoff.state]} for ${hours(sla.elapsedHours)}; the limit is ${hours(sla.limitHours)} (${hours(sla.lateByHours)} over)`,
     });
   }
-  if (sla.overdueNextAction && handoff.nextAction !== null && !hasOpen(handoff, 'NEXT_ACTION_OVERDUE')) {
+  const next = handoff.nextAction;
+  if (sla.overdueNextAction && next !== null && !hasOpen(handoff, 'NEXT_ACTION_OVERDUE') && !seen(handoff, overdueCrossingId(handoff, next.dueAt))) {
     found.push({
+      id: overdueCrossingId(handoff, next.dueAt),
       kind: 'NEXT_ACTION_OVERDUE',
-      message: `Next action "${handoff.nextAction.text}" was due ${formatUtcMinute(handoff.nextAction.dueAt)}`,
+      message: `Next action "${next.text}" was due ${formatLocalTime(next.dueAt, settings.workingHours.timeZone)}`,
     });
   }
   return found;
