@@ -11,6 +11,7 @@ import { outboxFor } from './outbox-rules';
 import { RANK_STEP } from './ranks';
 import { attempt, isoTime, newId } from './write-support';
 import type { WriteError } from './commands';
+import { loadPeople } from './settings';
 
 export interface BulkFailure {
   handoffId: string;
@@ -44,6 +45,7 @@ export async function runBulkCommand(db: BatonDb, handoffIds: readonly string[],
       const templates = new Map(
         (await db.templates.bulkGet(keys)).flatMap((stored) => (stored ? [[templateKey(stored.id, stored.version), withoutLatestFlag(stored)] as const] : [])),
       );
+      const people = await loadPeople(db);
       let nextRank = parsed.data.type === 'move' && parsed.data.rank === undefined ? await rankAtEnd(db, parsed.data.to) : null;
       const written: Handoff[] = [];
       for (const before of handoffs) {
@@ -56,7 +58,7 @@ export async function runBulkCommand(db: BatonDb, handoffIds: readonly string[],
           effective = { ...effective, rank: nextRank };
           nextRank += RANK_STEP;
         }
-        const applied = applyCommand(before, effective, { template, actor, now: at, newId });
+        const applied = applyCommand(before, effective, { template, actor, now: at, newId, people });
         if (!applied.ok) {
           failures.push({ handoffId: before.id, error: applied.error });
           continue;

@@ -16,9 +16,12 @@ export function isDemoHandoffId(id: string): boolean {
   return id.startsWith(DEMO_ID_PREFIX);
 }
 
-/** Tables a user change touches; one transaction over all of them makes the change atomic. */
+/**
+ * Tables a user change touches; one transaction over all of them makes the change atomic.
+ * Settings are read (the people directory) so who-may-do-what is judged on the same snapshot.
+ */
 export function changeTables(db: BatonDb) {
-  return [db.handoffs, db.templates, db.events, db.outbox, db.syncMeta, db.undo];
+  return [db.handoffs, db.templates, db.events, db.outbox, db.syncMeta, db.undo, db.settings];
 }
 
 /** The template version a handoff was created with; aborts the change if it is missing. */

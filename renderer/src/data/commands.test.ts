@@ -4,6 +4,7 @@ import { createHandoff, runCommand, type WriteOutcome } from './commands';
 import type { BatonDb } from './db';
 import { OUTBOX_SEQ_KEY, attempt } from './write-support';
 import { changeTables, writeChange } from './change-writer';
+import { saveSettings } from './settings';
 import { FIXED_NOW, dbWithTemplates, makeTemplate, rowCounts } from './test-fixtures';
 
 const ACTOR = 'maya';
@@ -166,6 +167,8 @@ describe('runCommand transactions', () => {
 describe('every command path through runCommand', () => {
   it('walks a handoff through the whole flow with the right outbox entries', async () => {
     const { db } = await setup();
+    // Jonas receives; Priya holds the role the accept gate's approval asks for.
+    await saveSettings(db, { owners: [{ id: ACTOR, name: 'Me' }, { id: 'jonas', name: 'Jonas', role: 'Developer' }, { id: 'priya', name: 'Priya', role: 'Development lead' }] });
     const step = async (command: HandoffCommand, actor = ACTOR) => {
       const countBefore = await db.outbox.count();
       const handoff = ok(await runCommand(db, 'h-1', command, actor, LATER));
@@ -210,13 +213,14 @@ describe('every command path through runCommand', () => {
     await step({ type: 'move', to: 'IN_HANDOFF' });
     const refusedAccept = await runCommand(db, 'h-1', { type: 'accept' }, 'jonas', LATER);
     expect(refusedAccept).toMatchObject({ ok: false, error: { code: 'GATE_REFUSED' } });
-    const approved = await step({ type: 'approve', criterionId: 'dev_lead' }, 'jonas');
+    expect(await runCommand(db, 'h-1', { type: 'approve', criterionId: 'dev_lead' }, 'jonas', LATER)).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    const approved = await step({ type: 'approve', criterionId: 'dev_lead' }, 'priya');
     expect(approved.added).toEqual(['upsert_handoff']);
     const accepted = await step({ type: 'accept' }, 'jonas');
     expect(accepted.handoff.state).toBe('HANDOFF_DONE');
     expect(accepted.added).toEqual(['upsert_handoff', 'sync_next_action_task', 'log_handoff_receipt']);
     const approvalId = accepted.handoff.approvals[0]?.id ?? '';
-    expect((await step({ type: 'revoke_approval', approvalId }, 'jonas')).added).toEqual(['upsert_handoff']);
+    expect((await step({ type: 'revoke_approval', approvalId }, 'priya')).added).toEqual(['upsert_handoff']);
     const reopened = await step({ type: 'reopen', reason: 'Client changed the hero' }, 'jonas');
     expect(reopened.handoff.state).toBe('IN_PROGRESS');
     expect(reopened.added).toEqual(['upsert_handoff', 'sync_next_action_task']);

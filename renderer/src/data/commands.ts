@@ -9,6 +9,7 @@ import { changeTables, loadTemplateVersion, writeChange } from './change-writer'
 import { outboxFor, outboxForCreate } from './outbox-rules';
 import { planUndo } from './undo-plan';
 import { attempt, isoTime, newId, type Attempt } from './write-support';
+import { loadPeople } from './settings';
 
 export { undoLast, peekUndo } from './undo';
 export { DEMO_ID_PREFIX, isDemoHandoffId } from './change-writer';
@@ -45,8 +46,12 @@ export async function runCommand(db: BatonDb, handoffId: string, command: Handof
     return db.transaction('rw', changeTables(db), async () => {
       const before = await db.handoffs.get(handoffId);
       if (!before) throw new DomainRefusal(domainError('NOT_FOUND', `There is no handoff with id "${handoffId}" (it may have been removed).`));
-      const [template, effective] = await Promise.all([loadTemplateVersion(db, before.templateId, before.templateVersion), withRank(db, before, parsed.data)]);
-      const applied = applyCommand(before, effective, { template, actor, now: at, newId });
+      const [template, effective, people] = await Promise.all([
+        loadTemplateVersion(db, before.templateId, before.templateVersion),
+        withRank(db, before, parsed.data),
+        loadPeople(db),
+      ]);
+      const applied = applyCommand(before, effective, { template, actor, now: at, newId, people });
       if (!applied.ok) throw new DomainRefusal(applied.error);
       return writeChange(db, {
         after: applied.handoff,
@@ -81,7 +86,7 @@ export async function createHandoff(db: BatonDb, input: CreateHandoffInput, acto
       const id = requestedId ?? newId();
       if (await db.handoffs.get(id)) throw new DomainRefusal(domainError('CONFLICT', `A handoff with id "${id}" already exists.`));
       const rank = rest.rank ?? (await rankAtEnd(db, rest.state ?? 'IN_PROGRESS'));
-      const built = buildHandoff({ ...rest, templateVersion, rank }, { template, actor, now: at, newId, id });
+      const built = buildHandoff({ ...rest, templateVersion, rank }, { template, actor, now: at, newId, id, people: await loadPeople(db) });
       if (!built.ok) throw new DomainRefusal(built.error);
       return writeChange(db, { after: built.handoff, event: built.event, outbox: outboxForCreate(built.handoff), undo: null });
     });

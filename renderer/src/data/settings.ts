@@ -45,3 +45,8 @@ export async function saveSettings(db: BatonDb, patch: Partial<WorkspaceSettings
     }),
   );
 }
+
+/** The people directory a command's authority is judged against (read inside the command's transaction). */
+export async function loadPeople(db: BatonDb): Promise<WorkspaceSettings['owners']> {
+  return (await loadSettings(db)).owners;
+}

@@ -10,6 +10,7 @@ import { undoStillApplies } from './undo-plan';
 import type { UndoEntry } from './undo-entry';
 import { attempt, isoTime, newId } from './write-support';
 import type { WriteOutcome } from './commands';
+import { loadPeople } from './settings';
 
 /** The newer of the two undo slots (last move, last edit), if any. */
 export async function peekUndo(db: BatonDb): Promise<UndoEntry | undefined> {
@@ -73,7 +74,7 @@ export async function undoLast(
       if (inverse.type === 'move' && stateIndex(inverse.to) < stateIndex(current.state)) {
         change = retraction(current, entry, inverse.to, inverse.rank ?? current.rank, actor, at);
       } else {
-        const applied = applyCommand(current, inverse, { template, actor, now: at, newId });
+        const applied = applyCommand(current, inverse, { template, actor, now: at, newId, people: await loadPeople(db) });
         if (!applied.ok) throw new DomainRefusal(applied.error);
         change = { after: applied.handoff, event: { ...applied.event, kind: 'undo', summary: `Undo: ${applied.event.summary}` } };
       }
