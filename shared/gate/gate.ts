@@ -50,6 +50,15 @@ export function checkCriterion(handoff: Handoff, criterion: Criterion, now: Date
   }
 }
 
+/**
+ * The moment a handoff's proof is judged at: now while it is open, the
+ * acceptance once it is done — a next action due after the acceptance does
+ * not turn the finished hand-over proof "unmet" later.
+ */
+export function proofTime(handoff: Pick<Handoff, 'state' | 'stateEnteredAt'>, now: Date | string): Date | string {
+  return handoff.state === 'HANDOFF_DONE' ? handoff.stateEnteredAt : now;
+}
+
 /** Every criterion guarding `gate` that does not hold, in template order. */
 export function unmetCriteria(handoff: Handoff, template: Template, gate: GateId, now: Date | string): UnmetCriterion[] {
   const unmet: UnmetCriterion[] = [];

@@ -45,7 +45,7 @@ export function Board() {
   const onNeedMore = useCallback((state: HandoffState, upTo: number) => {
     setLimits((current) => (current[state] >= upTo + WINDOW_STEP ? current : { ...current, [state]: upTo + WINDOW_STEP }));
   }, []);
-  const { settings, currentUser, timeZone, ownerName } = useWorkspace();
+  const { settings, currentUser, timeZone, ownerName, loading: settingsLoading } = useWorkspace();
   const { templateFor, byId: templatesById } = useTemplateIndex();
   const nowMinute = useNowMinute();
   const move = useMoveHandoff();
@@ -113,7 +113,8 @@ export function Board() {
     [byId, move],
   );
 
-  if (columns === undefined) {
+  // Cards wait for the settings too, so names never flash as ids or defaults.
+  if (columns === undefined || settingsLoading) {
     return (
       <div className="board" aria-busy="true">
         <p className="muted">Loading the board…</p>

@@ -13,19 +13,28 @@ export function BounceDialog({ handoffId }: { handoffId: string }) {
   const handoff = useHandoff(handoffId);
   const close = useUi((s) => s.closeDialog);
   const pushToast = useUi((s) => s.pushToast);
-  const { currentUser } = useWorkspace();
+  const { currentUser, ownerName } = useWorkspace();
   const [reason, setReason] = useState('');
+  const [why, setWhy] = useState('');
+  const [whyError, setWhyError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!handoff) return null;
+  // Anyone but the receiver answers only on the receiver's behalf, with a reason of their own.
+  const forReceiver = handoff.receiver !== null && handoff.receiver !== currentUser ? handoff.receiver : null;
 
   const submit = async (): Promise<void> => {
     if (reason.trim() === '') {
       setError('Say what is missing, so the sender knows what to fix.');
       return;
     }
+    if (forReceiver !== null && why.trim() === '') {
+      setWhyError(`Say why you answer for ${ownerName(forReceiver)}; it is kept in the history.`);
+      return;
+    }
     setBusy(true);
-    const outcome = await runCommand(db, handoff.id, { type: 'bounce', reason: reason.trim() }, currentUser);
+    const onBehalfOf = forReceiver === null ? {} : { onBehalfOf: { person: forReceiver, reason: why.trim() } };
+    const outcome = await runCommand(db, handoff.id, { type: 'bounce', reason: reason.trim(), ...onBehalfOf }, currentUser);
     setBusy(false);
     if (!outcome.ok) {
       setError(outcome.error.message);
@@ -36,7 +45,7 @@ export function BounceDialog({ handoffId }: { handoffId: string }) {
   };
 
   return (
-    <Dialog title={`Bounce back “${handoff.title}”`} onClose={close} description="It returns to In progress with your reason as an open question.">
+    <Dialog title={forReceiver === null ? `Bounce back “${handoff.title}”` : `Bounce back “${handoff.title}” on behalf of ${ownerName(forReceiver)}`} onClose={close} description="It returns to In progress with your reason as an open question.">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -53,6 +62,17 @@ export function BounceDialog({ handoffId }: { handoffId: string }) {
             setError(null);
           }}
         />
+        {forReceiver === null ? null : (
+          <RequiredTextArea
+            label={`Why you answer for ${ownerName(forReceiver)} (required)`}
+            value={why}
+            error={whyError}
+            onChange={(value) => {
+              setWhy(value);
+              setWhyError(null);
+            }}
+          />
+        )}
         <DialogActions onCancel={close} submitLabel="Bounce back" busy={busy} />
       </form>
     </Dialog>

@@ -19,6 +19,18 @@ export function RefusalPanel() {
       description={refusal.unmet.length > 0 ? `${refusal.unmet.length} proof${refusal.unmet.length === 1 ? ' is' : 's are'} missing. The card stayed where it was.` : refusal.message}
       onClose={clear}
     >
+      {refusal.authority && refusal.authority.length > 0 && refusal.unmet.length > 0 ? (
+        <ul aria-label="Who can do this">
+          {refusal.authority.map((line) => (
+            <li key={line}>
+              <span aria-hidden="true" className="criterion-status unmet">
+                ✕
+              </span>
+              <div className="grow">{line}</div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {refusal.unmet.length > 0 ? (
         <ul aria-label="Unmet criteria">
           {refusal.unmet.map((item) => (

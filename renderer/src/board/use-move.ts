@@ -37,13 +37,15 @@ export function useMoveHandoff(): (handoff: Handoff, to: HandoffState, rank?: nu
       }
       const { error } = outcome;
       const unmet = 'unmet' in error && Array.isArray(error.unmet) ? error.unmet : [];
-      if (error.code === 'GATE_REFUSED' || unmet.length > 0) {
+      const authority = 'authority' in error && Array.isArray(error.authority) ? error.authority : [];
+      if (error.code === 'GATE_REFUSED' || error.code === 'NOT_ALLOWED' || unmet.length > 0) {
         ui.showRefusal({
           handoffId: handoff.id,
           title: handoff.title,
           to,
           message: error.message,
           unmet: unmet.map((u) => ({ criterionId: u.criterionId, label: u.label, reason: u.reason })),
+          authority,
         });
         return { ok: false, refused: true, message: error.message };
       }

@@ -29,7 +29,7 @@ function latestTemplates(templates: readonly Template[]): Template[] {
  */
 export function DashboardScreen() {
   const data = useDashboardData();
-  const { settings, timeZone } = useWorkspace();
+  const { settings, timeZone, loading: settingsLoading } = useWorkspace();
   const nowMs = useNowMinute();
   const [input, setInput] = useState<DashboardFilterInput>(DEFAULT_DASHBOARD_FILTER);
 
@@ -42,7 +42,8 @@ export function DashboardScreen() {
   }, [periodResult, nowMs, timeZone]);
 
   // The heavy part (stalled handoffs cost ~200 ms at 10k cards): only recompute when data, filters or the minute change.
-  const snapshot = useMemo(() => (data === undefined ? null : snapshotMetrics(data, filter, settings, nowMs)), [data, filter, settings, nowMs]);
+  // Metrics wait for the settings (SLAs, people, zone) rather than paint with the defaults first.
+  const snapshot = useMemo(() => (data === undefined || settingsLoading ? null : snapshotMetrics(data, filter, settings, nowMs)), [data, filter, settings, nowMs, settingsLoading]);
   const flow = useMemo(() => (data === undefined || period === null ? null : flowMetrics(data, filter, period, settings)), [data, filter, period, settings]);
   const clients = useMemo(() => [...new Set((data?.handoffs ?? []).map((handoff) => handoff.client.name))].sort(compareText), [data]);
   const templates = useMemo(() => latestTemplates(data?.templates ?? []), [data]);

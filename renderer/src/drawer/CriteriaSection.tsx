@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { Criterion, Template } from '../../../shared/domain/template';
 import { GATES, GATE_STEPS } from '../../../shared/domain/states';
-import { checkCriterion } from '../../../shared/gate/gate';
-import { useWorkspace } from '../ui/use-workspace';
+import { checkCriterion, proofTime } from '../../../shared/gate/gate';
+import { ApprovalControls } from './ApprovalControls';
 import { useCommand } from './use-command';
 
 const KIND_HINT: Record<Criterion['kind'], string> = {
@@ -19,7 +19,6 @@ const KIND_HINT: Record<Criterion['kind'], string> = {
 /** The template's proof of completion, gate by gate, with each criterion's live state and reason. */
 export function CriteriaSection({ handoff, template, focusCriterionId }: { handoff: Handoff; template: Template | undefined; focusCriterionId?: string }) {
   const run = useCommand(handoff.id);
-  const { currentUser, ownerName } = useWorkspace();
   const highlightRef = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
@@ -37,7 +36,8 @@ export function CriteriaSection({ handoff, template, focusCriterionId }: { hando
       </section>
     );
   }
-  const now = new Date();
+  // A finished handoff's proof reads as it was when it was accepted.
+  const now = proofTime(handoff, new Date());
   return (
     <section className="section" aria-labelledby="criteria-heading">
       <h3 id="criteria-heading">
@@ -53,7 +53,6 @@ export function CriteriaSection({ handoff, template, focusCriterionId }: { hando
               {criteria.map((criterion) => {
                 const check = checkCriterion(handoff, criterion, now);
                 const highlighted = criterion.id === focusCriterionId;
-                const approvals = handoff.approvals.filter((a) => a.criterionId === criterion.id);
                 return (
                   <li
                     key={criterion.id}
@@ -88,33 +87,7 @@ export function CriteriaSection({ handoff, template, focusCriterionId }: { hando
                         {check.met ? (criterion.kind === 'checklist' ? '' : 'Met') : check.reason}
                         {!check.met && KIND_HINT[criterion.kind] ? ` — ${KIND_HINT[criterion.kind]}` : ''}
                       </div>
-                      {criterion.kind === 'approval' ? (
-                        <div className="card-badges" style={{ marginTop: 4 }}>
-                          {approvals.map((approval) => (
-                            <span key={approval.id} className="chip chip-success">
-                              Approved by {ownerName(approval.by)}
-                              <button
-                                type="button"
-                                className="linklike"
-                                style={{ marginLeft: 4 }}
-                                aria-label={`Revoke approval by ${ownerName(approval.by)}`}
-                                onClick={() => void run({ type: 'revoke_approval', approvalId: approval.id }, { success: 'Approval revoked' })}
-                              >
-                                revoke
-                              </button>
-                            </span>
-                          ))}
-                          {approvals.some((a) => a.by === currentUser) ? null : (
-                            <button
-                              type="button"
-                              className="btn btn-sm"
-                              onClick={() => void run({ type: 'approve', criterionId: criterion.id }, { success: `Approved “${criterion.label}”` })}
-                            >
-                              Approve as {ownerName(currentUser)} ({criterion.role})
-                            </button>
-                          )}
-                        </div>
-                      ) : null}
+                      {criterion.kind === 'approval' ? <ApprovalControls handoff={handoff} criterion={criterion} /> : null}
                     </div>
                   </li>
                 );

@@ -11,6 +11,7 @@ import { DetailsSection } from './DetailsSection';
 import { HistorySection } from './HistorySection';
 import { IssuesSection } from './IssuesSection';
 import { LinksSection } from './LinksSection';
+import { ReceiverAnswer } from './ReceiverAnswer';
 import { useCommand } from './use-command';
 import { useMoveHandoff } from '../board/use-move';
 import { useWorkspace } from '../ui/use-workspace';
@@ -25,13 +26,13 @@ export function HandoffDrawer({ target }: { target: DrawerTarget }) {
   const template = useTemplateVersion(handoff?.templateId ?? '', handoff?.templateVersion ?? 0);
   const run = useCommand(target.handoffId);
   const move = useMoveHandoff();
-  const { currentUser } = useWorkspace();
+  const { currentUser, loading: settingsLoading } = useWorkspace();
 
   return (
     <>
       <div className="drawer-backdrop" onMouseDown={close} aria-hidden="true" />
       <div ref={ref} className="drawer" role="dialog" aria-modal="true" aria-labelledby="drawer-title" tabIndex={-1} onKeyDown={onKeyDown}>
-        {handoff === undefined ? (
+        {handoff === undefined || settingsLoading ? (
           <div className="drawer-header">
             <h2 id="drawer-title">Loading…</h2>
           </div>
@@ -98,6 +99,7 @@ export function HandoffDrawer({ target }: { target: DrawerTarget }) {
               </button>
             </div>
             <div className="drawer-body">
+              <ReceiverAnswer handoff={handoff} />
               <IssuesSection handoff={handoff} />
               <CriteriaSection handoff={handoff} template={template} focusCriterionId={target.criterionId} />
               <DetailsSection handoff={handoff} />

@@ -1,12 +1,13 @@
 import { describeEvent } from '../../../shared/domain/commands';
+import { formatLocalTime } from '../../../shared/domain/local-time';
 import { useHandoffEvents } from '../data/queries';
-import { formatDateTime } from '../ui/time';
 import { useWorkspace } from '../ui/use-workspace';
 
-/** Every change to this handoff, newest first: nothing is overwritten without a trace. */
+/** Every change to this handoff, newest first: nothing is overwritten without a trace. People are names, times local. */
 export function HistorySection({ handoffId }: { handoffId: string }) {
   const events = useHandoffEvents(handoffId);
-  const { ownerName, timeZone } = useWorkspace();
+  const { ownerName, timeZone, settings } = useWorkspace();
+  const now = new Date();
   return (
     <section className="section" aria-labelledby="history-heading">
       <h3 id="history-heading">History</h3>
@@ -15,9 +16,9 @@ export function HistorySection({ handoffId }: { handoffId: string }) {
       <ol className="list" aria-label="History, newest first">
         {events?.map((event) => (
           <li key={event.id} className="history-item">
-            <div>{describeEvent(event)}</div>
+            <div>{describeEvent(event, { people: settings.owners, timeZone })}</div>
             <div className="muted">
-              {ownerName(event.actor)} · <time dateTime={event.at}>{formatDateTime(event.at, timeZone)}</time>
+              {ownerName(event.actor)} · <time dateTime={event.at}>{formatLocalTime(event.at, timeZone, now)}</time>
             </div>
           </li>
         ))}

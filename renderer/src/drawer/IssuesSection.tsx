@@ -2,17 +2,11 @@ import { useId, useState } from 'react';
 import type { Handoff, HandoffException } from '../../../shared/domain/handoff';
 import type { CardRetryNotice } from '../sync/card-retry';
 import { useCardRetry, type CardRetry } from '../sync/use-card-retry';
-import { formatDateTime } from '../ui/time';
+import { EXCEPTION_KIND_WORDS } from '../../../shared/domain/describe-event';
+import { formatLocalTime } from '../../../shared/domain/local-time';
 import { useWorkspace } from '../ui/use-workspace';
 import { useCommand } from './use-command';
 
-const EXCEPTION_LABELS: Record<HandoffException['kind'], string> = {
-  GATE_BYPASSED: 'Gate bypassed',
-  SYNC_FAILED: 'Sync failed',
-  SLA_BREACHED: 'SLA breached',
-  NEXT_ACTION_OVERDUE: 'Next action overdue',
-  DEAL_LEFT_PIPELINE: 'Deal left pipeline',
-};
 
 /** Open questions (bounce reasons) and exceptions: what is blocking this handoff. */
 export function IssuesSection({ handoff }: { handoff: Handoff }) {
@@ -34,7 +28,7 @@ export function IssuesSection({ handoff }: { handoff: Handoff }) {
             <div className="grow">
               <div>{question.text}</div>
               <div className="muted" style={{ fontSize: 12 }}>
-                Asked by {ownerName(question.askedBy)} · {formatDateTime(question.askedAt, timeZone)}
+                Asked by {ownerName(question.askedBy)} · {formatLocalTime(question.askedAt, timeZone, new Date())}
               </div>
             </div>
             <button
@@ -77,11 +71,11 @@ function ExceptionItem({ handoffId, exception, timeZone, retry }: { handoffId: s
   return (
     <li className="list-item" style={{ flexDirection: 'column' }}>
       <div style={{ display: 'flex', gap: 8, width: '100%', alignItems: 'flex-start' }}>
-        <span className="chip chip-danger">{EXCEPTION_LABELS[exception.kind]}</span>
+        <span className="chip chip-danger">{EXCEPTION_KIND_WORDS[exception.kind]}</span>
         <div className="grow">
           <div>{exception.message}</div>
           <div className="muted" style={{ fontSize: 12 }}>
-            Raised {formatDateTime(exception.raisedAt, timeZone)}
+            Raised {formatLocalTime(exception.raisedAt, timeZone, new Date())}
           </div>
         </div>
         {retry && !resolving ? (

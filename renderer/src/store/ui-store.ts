@@ -41,6 +41,8 @@ export interface Refusal {
   to: HandoffState;
   message: string;
   unmet: RefusalItem[];
+  /** What the acting person lacks ("Only the receiver, Maya Chen, can accept …"), shown with the missing proof. */
+  authority?: string[];
 }
 
 export interface DrawerTarget {

@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import { useSettings } from '../data/queries';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
+import { personName } from '../../../shared/domain/people';
 import { safeTimeZone } from './time';
 
 export interface Workspace {
   settings: WorkspaceSettings;
-  /** True until the settings row has been read from disk. */
+  /** True until the settings row has been read from disk: views wait rather than paint the defaults ("Me") first. */
   loading: boolean;
   currentUser: string;
   timeZone: string;
@@ -18,13 +19,13 @@ export function useWorkspace(): Workspace {
   const stored = useSettings();
   return useMemo(() => {
     const settings = stored ?? DEFAULT_SETTINGS;
-    const names = new Map(settings.owners.map((owner) => [owner.id, owner.name]));
     return {
       settings,
       loading: stored === undefined,
       currentUser: settings.currentUser,
       timeZone: safeTimeZone(settings.workingHours.timeZone),
-      ownerName: (id: string | null) => (id === null ? 'Unassigned' : (names.get(id) ?? id)),
+      // Never an id on screen: unknown ids read "someone not in People", HubSpot reads "HubSpot".
+      ownerName: (id: string | null) => personName(id, settings.owners, 'Unassigned'),
     };
   }, [stored]);
 }
