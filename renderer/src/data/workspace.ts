@@ -84,7 +84,13 @@ async function removeDemo(db: BatonDb): Promise<void> {
   await db.syncState.bulkDelete(ids);
   await db.handoffs.bulkDelete(ids);
   const settings = await loadSettings(db);
-  const demoOwnerIds = new Set(DEMO_OWNERS.map((owner) => owner.id));
+  // A demo person someone's real handoff still names (sender, receiver) stays, so it keeps a name and a receiver.
+  const stillNamed = new Set<string>();
+  await db.handoffs.each((handoff) => {
+    if (handoff.sender !== null) stillNamed.add(handoff.sender);
+    if (handoff.receiver !== null) stillNamed.add(handoff.receiver);
+  });
+  const demoOwnerIds = new Set(DEMO_OWNERS.map((owner) => owner.id).filter((id) => !stillNamed.has(id)));
   const owners = settings.owners.filter((owner) => !demoOwnerIds.has(owner.id));
   if (owners.length !== settings.owners.length) {
     await db.settings.put({ key: SETTINGS_KEY, value: validOrAbort(WorkspaceSettingsSchema, { ...settings, owners }, 'settings') });
@@ -93,8 +99,8 @@ async function removeDemo(db: BatonDb): Promise<void> {
 }
 
 /**
- * Removes every demo handoff with its history, undo slots, sync rows and demo
- * people. Real handoffs and templates are not touched.
+ * Removes every demo handoff with its history, undo slots, sync rows and the
+ * demo people no real handoff names. Real handoffs and templates are not touched.
  */
 export function removeDemoWorkspace(db: BatonDb): Promise<void> {
   return orTypedError(() => db.transaction('rw', seedTables(db), () => removeDemo(db)));

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Handoff } from '../../../shared/domain/handoff';
+import { formatLocalTime } from '../../../shared/domain/local-time';
 import { EditableText } from '../ui/EditableText';
 import { isoToLocalInput, localInputToIso } from '../ui/time';
 import { useWorkspace } from '../ui/use-workspace';
@@ -11,6 +12,7 @@ export function DetailsSection({ handoff }: { handoff: Handoff }) {
   const { settings, timeZone, ownerName } = useWorkspace();
   const senderId = useId();
   const receiverId = useId();
+  const [warning, setWarning] = useState<string | null>(null);
   const owners = settings.owners;
   const ownerOptions = (current: string | null) => {
     const known = owners.some((o) => o.id === current);
@@ -64,17 +66,23 @@ export function DetailsSection({ handoff }: { handoff: Handoff }) {
           </select>
         </div>
       </div>
+      {owners.length <= 1 ? <p className="muted">Only you are listed: add the people you hand work to in Settings → People.</p> : null}
       <NextActionEditor
         // Remount when the stored value changes (undo, sync) so the form never shows stale text.
         key={`${handoff.nextAction?.text ?? ''}|${handoff.nextAction?.dueAt ?? ''}|${timeZone}`}
         handoff={handoff}
         timeZone={timeZone}
+        onWarning={setWarning}
       />
+      {/* Outside the editor, which remounts when the saved value changes. */}
+      <div className="muted" role="status">
+        {warning}
+      </div>
     </section>
   );
 }
 
-function NextActionEditor({ handoff, timeZone }: { handoff: Handoff; timeZone: string }) {
+function NextActionEditor({ handoff, timeZone, onWarning }: { handoff: Handoff; timeZone: string; onWarning: (warning: string | null) => void }) {
   const run = useCommand(handoff.id);
   const [text, setText] = useState(handoff.nextAction?.text ?? '');
   const [due, setDue] = useState(handoff.nextAction ? isoToLocalInput(handoff.nextAction.dueAt, timeZone) : '');
@@ -97,6 +105,12 @@ function NextActionEditor({ handoff, timeZone }: { handoff: Handoff; timeZone: s
     if (dueAt === null) return setError('Pick a due date and time.');
     const outcome = await run({ type: 'set_next_action', nextAction: { text: text.trim(), dueAt } }, { quiet: true, success: 'Next action saved', undoable: true });
     setError(outcome.ok ? null : outcome.error.message);
+    // Saved as asked (it may record what was missed), but never silently: a past due time fails the hand-over gate.
+    onWarning(
+      outcome.ok && Date.parse(dueAt) <= Date.now()
+        ? `Saved, but it was due ${formatLocalTime(dueAt, timeZone, new Date())}, which is in the past: the hand-over needs a future due time.`
+        : null,
+    );
   };
 
   return (
