@@ -3,7 +3,8 @@ import { makeHandoff, makeTemplate } from '../data/test-fixtures';
 import { renderApp } from '../ui/test-app';
 import { LOCAL_USER_ID } from '../../../shared/domain/settings';
 
-const template = makeTemplate();
+// Long SLAs: the seeded cards are weeks old, and the clock watcher would (rightly) raise stalls on them.
+const template = makeTemplate({ sla: { IN_PROGRESS: 10_000, READY_FOR_HANDOFF: 10_000, IN_HANDOFF: 10_000 } });
 const owners = [
   { id: LOCAL_USER_ID, name: 'Me' },
   { id: 'maya', name: 'Maya Chen' },

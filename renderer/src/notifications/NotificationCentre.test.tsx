@@ -12,7 +12,8 @@ import { useNotificationDetector } from './use-notification-detector';
 
 const ME = LOCAL_USER_ID;
 // No criteria: every gate is open, so the test moves cards freely through the data layer.
-const template = makeTemplate({ criteria: [] });
+// Long SLAs: the seeded cards are weeks old, and the clock watcher would (rightly) raise stalls on them.
+const template = makeTemplate({ criteria: [], sla: { IN_PROGRESS: 10_000, READY_FOR_HANDOFF: 10_000, IN_HANDOFF: 10_000 } });
 const owners = [
   { id: ME, name: 'Me' },
   { id: 'maya', name: 'Maya Chen' },

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import './notifications.css';
 import { useDb } from '../data/db-context';
 import { useUi } from '../store/ui-store';
+import { useWorkspace } from '../ui/use-workspace';
 import { relativeTime } from '../ui/time';
 import { markNotificationsRead, setNotificationMuted, useMuteSettings, useNotificationItems } from './notification-store';
 import { NOTIFICATION_KINDS, NOTIFICATION_KIND_LABELS, type NotificationItem } from './notification-schema';
@@ -50,7 +51,8 @@ function NotificationRow({ item, onOpen }: { item: NotificationItem; onOpen: (it
  */
 export function NotificationCentre() {
   const db = useDb();
-  const items = useNotificationItems() ?? [];
+  const { currentUser, loading } = useWorkspace();
+  const items = useNotificationItems(loading ? undefined : currentUser) ?? [];
   const openDrawer = useUi((s) => s.openDrawer);
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -64,8 +66,18 @@ export function NotificationCentre() {
       if (event.target instanceof Node && rootRef.current?.contains(event.target)) return;
       setOpen(false);
     };
+    // Escape closes the centre wherever focus is (it is not modal, so focus may have left it).
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      setOpen(false);
+      if (rootRef.current?.contains(document.activeElement) !== false) buttonRef.current?.focus();
+    };
     document.addEventListener('mousedown', onPointer);
-    return () => document.removeEventListener('mousedown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   const openItem = (item: NotificationItem): void => {
@@ -117,7 +129,7 @@ export function NotificationCentre() {
             </button>
           </div>
           {items.length === 0 ? (
-            <p className="muted notif-empty">Nothing yet. Handoffs for you, bounces and SLA warnings show up here.</p>
+            <p className="muted notif-empty">Nothing yet. Handoffs for you, bounces, SLA warnings and exceptions show up here.</p>
           ) : (
             <ul className="notif-list" aria-label="Notifications">
               {items.map((item) => (

@@ -1,6 +1,7 @@
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
 import { slaStatus } from '../../../shared/domain/sla';
+import { EXCEPTION_KIND_WORDS } from '../../../shared/domain/describe-event';
 import { STATE_LABELS } from '../../../shared/domain/states';
 import { templateKey, type Template } from '../../../shared/domain/template';
 import { holderOf, ownerNamer } from '../../../shared/metrics';
@@ -62,6 +63,18 @@ export function notificationCandidates(
           handoffId: handoff.id,
           title: clip(`Bounced back: ${handoff.title}`, 200),
           body: clip(`${where}. Reason: ${reason}`, 1000),
+        });
+      }
+    }
+    if (handoff.sender === me || handoff.receiver === me) {
+      for (const exception of handoff.exceptions) {
+        if (exception.resolvedAt !== null) continue;
+        found.push({
+          key: `exception:${handoff.id}:${exception.id}`,
+          kind: 'exception',
+          handoffId: handoff.id,
+          title: clip(`${EXCEPTION_KIND_WORDS[exception.kind]}: ${handoff.title}`, 200),
+          body: clip(`${where}. ${exception.message}`, 1000),
         });
       }
     }

@@ -46,7 +46,7 @@ export async function loadMuteSettings(db: BatonDb): Promise<MuteSettings> {
  * twice. The first run ever only records a baseline. A muted kind is still
  * remembered, so unmuting does not replay what happened while muted.
  */
-export async function recordNotifications(db: BatonDb, candidates: readonly NotificationCandidate[], now: Date): Promise<NotificationItem[]> {
+export async function recordNotifications(db: BatonDb, candidates: readonly NotificationCandidate[], now: Date, user?: string): Promise<NotificationItem[]> {
   return db.transaction('rw', db.syncMeta, async () => {
     const log = await loadNotificationLog(db);
     const seen = new Set(log.seen);
@@ -65,6 +65,7 @@ export async function recordNotifications(db: BatonDb, candidates: readonly Noti
             body: candidate.body,
             at: now.toISOString(),
             read: false,
+            ...(user === undefined ? {} : { for: user }),
           }))
       : [];
     const next: NotificationLog = {
@@ -98,9 +99,10 @@ export async function setNotificationMuted(db: BatonDb, kind: NotificationKind, 
 }
 
 /** The notification centre's list, newest first (`undefined` while loading). */
-export function useNotificationItems(): NotificationItem[] | undefined {
+export function useNotificationItems(user?: string): NotificationItem[] | undefined {
   const db = useDb();
-  return useLiveQuery(async () => (await loadNotificationLog(db)).items, [db]);
+  // Items recorded for someone else (before "I am" changed) are not this user's to see.
+  return useLiveQuery(async () => (await loadNotificationLog(db)).items.filter((item) => user === undefined || item.for === undefined || item.for === user), [db, user]);
 }
 
 export function useMuteSettings(): MuteSettings | undefined {

@@ -11,6 +11,7 @@ import { templatesByKey } from '../dashboard/dashboard-metrics';
 import { useWorkspace } from '../ui/use-workspace';
 import { notificationCandidates } from './detect-notifications';
 import { recordNotifications } from './notification-store';
+import { useClockExceptions } from '../exceptions/use-clock-exceptions';
 
 interface MyHandoffs {
   user: string;
@@ -50,12 +51,14 @@ export function useNotificationDetector(): void {
   const nowMs = useNowMinute();
   const user = settings.currentUser;
   const mine = useLiveQuery(() => loadMyHandoffs(db, user), [db, user]);
+  // The clock's exceptions (stalls, overdue actions) are raised by the same always-mounted watcher.
+  useClockExceptions();
 
   useEffect(() => {
     // Until the stored settings are read, "me" may be the default user: judging then could baseline the wrong cards.
     if (loading || mine === undefined || mine.user !== user) return;
     const candidates = notificationCandidates(mine.handoffs, templatesByKey(mine.templates), settings, new Date(nowMs));
-    void recordNotifications(db, candidates, new Date()).then(
+    void recordNotifications(db, candidates, new Date(), user).then(
       (announce) => {
         if (!hasHost()) return;
         for (const item of announce) {
