@@ -1,5 +1,6 @@
 import { storedHandoff } from '../support/baton-idb';
-import { approve, cardIn, closeDrawer, openDrawerFromCard, refusal, refusalItems, removeDemoData } from '../support/board-page';
+import { setRole } from '../support/people';
+import { cardIn, closeDrawer, openDrawerFromCard, refusal, refusalItems, removeDemoData } from '../support/board-page';
 import { useBoardSession } from '../support/board-session';
 import { cardOf, createHandoffReadyToHandOver, moveWithMenu, waitForCardIn } from '../support/handoff-flows';
 
@@ -45,7 +46,7 @@ describe('the receiver accepts or bounces a handoff', () => {
     await attention.getByText(reason).waitFor();
     await closeDrawer(page, handoff.title);
 
-    // Handed over again: Accept is gated by the QA lead's approval like any move.
+    // Handed over again: Accept is gated by the QA lead's approval like any move, and I do not hold that role.
     await moveWithMenu(page, handoff, 'IN_HANDOFF', 'IN_PROGRESS');
     await waitForCardIn(page, handoff, 'IN_HANDOFF');
     await cardOf(page, handoff).getByRole('button', { name: 'Accept' }).click();
@@ -53,13 +54,17 @@ describe('the receiver accepts or bounces a handoff', () => {
     expect(await refusalItems(page)).toEqual([{ label: 'Accepted by the QA lead', reason: 'Not yet approved by the QA lead' }]);
     await refusal(page).getByRole('button', { name: 'Fix: Accepted by the QA lead' }).click();
     drawer = page.getByRole('dialog', { name: handoff.title, exact: true });
-    await approve(drawer, 'QA lead');
+    // Nobody holds the role, so nobody can approve; the drawer says where to give it.
+    await drawer.getByText('Nobody holds the role “QA lead” yet: give it to someone in Settings → People.').waitFor();
+    expect(await drawer.getByRole('button', { name: /^Approve as/ }).count()).toBe(0);
     await closeDrawer(page, handoff.title);
 
+    // Once I hold the role, my Accept is one act: it gives the QA lead's approval too.
+    await setRole(page, 'Me', 'QA lead');
     await cardOf(page, handoff).getByRole('button', { name: 'Accept' }).click();
     await waitForCardIn(page, handoff, 'HANDOFF_DONE');
     const accepted = await storedHandoff(page, handoff.id);
-    expect(accepted.handoff).toMatchObject({ state: 'HANDOFF_DONE', bounceCount: 1 });
+    expect(accepted.handoff).toMatchObject({ state: 'HANDOFF_DONE', bounceCount: 1, approvals: [{ role: 'QA lead', by: 'local-user' }] });
     expect(accepted.events.at(-1)).toMatchObject({ kind: 'accepted', after: 'HANDOFF_DONE' });
     // Accepted cards no longer offer the receiver's buttons.
     expect(await cardOf(page, handoff).getByRole('button', { name: 'Accept' }).count()).toBe(0);

@@ -17,6 +17,7 @@ import {
   tickCriterion,
 } from '../support/board-page';
 import { useBoardSession } from '../support/board-session';
+import { setRole } from '../support/people';
 
 // "QA → Marketing launch" asks for every kind of proof a user can give in Baton:
 // a checklist tick and a link (READY); an approval, a receiver, a dated next
@@ -48,6 +49,8 @@ describe('a handoff created in the UI and dragged with the mouse through every g
     expect(await drawerOf(page, TITLE).count()).toBe(0);
 
     // HAND_OVER gate: approval, receiver, future next action, client update.
+    // Only a holder of the role approves: I am the account lead for this handoff.
+    await setRole(page, 'Me', 'Account lead');
     drawer = await openDrawerFromCard(page, TITLE, CLIENT);
     await approve(drawer, 'Account lead');
     await setReceiver(drawer, 'Me');
@@ -59,10 +62,8 @@ describe('a handoff created in the UI and dragged with the mouse through every g
     await cardIn(page, 'IN_HANDOFF', TITLE, CLIENT).waitFor();
     await expect.poll(async () => (await storedHandoff(page, created.id)).handoff?.state).toBe('IN_HANDOFF');
 
-    // ACCEPT gate: the marketing lead's approval.
-    drawer = await openDrawerFromCard(page, TITLE, CLIENT);
-    await approve(drawer, 'Marketing lead');
-    await closeDrawer(page, TITLE);
+    // ACCEPT gate: the marketing lead's approval. I receive it as the marketing lead, so my drop gives it.
+    await setRole(page, 'Me', 'Marketing lead');
     await dragCardToColumn(page, cardIn(page, 'IN_HANDOFF', TITLE, CLIENT), 'HANDOFF_DONE');
     await cardIn(page, 'HANDOFF_DONE', TITLE, CLIENT).waitFor();
     await expect.poll(async () => (await storedHandoff(page, created.id)).handoff?.state).toBe('HANDOFF_DONE');
