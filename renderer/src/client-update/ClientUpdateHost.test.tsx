@@ -25,13 +25,14 @@ async function setup() {
       makeHandoff({
         id: 'h-1',
         title: 'Checkout QA',
-        sender: 'maya',
-        receiver: ME,
+        // I sent it; Maya receives: the draft to the client is mine to write when she accepts.
+        sender: ME,
+        receiver: 'maya',
         state: 'IN_HANDOFF',
         nextAction: { text: 'First test pass', dueAt: '2030-01-07T10:00:00.000Z' },
         client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: 'deal-7' },
       }),
-      makeHandoff({ id: 'h-2', title: 'Other', sender: ME, receiver: 'maya', state: 'IN_HANDOFF', rank: 2 }),
+      makeHandoff({ id: 'h-2', title: 'Other', sender: 'maya', receiver: ME, state: 'IN_HANDOFF', rank: 2 }),
     ],
   });
 }
@@ -39,10 +40,10 @@ async function setup() {
 describe('client update on acceptance', () => {
   it('drafts the update from the template, lets the PM edit it, and logs it for HubSpot', async () => {
     const { db, user } = await setup();
-    await runCommand(db, 'h-1', { type: 'accept' }, ME);
+    await runCommand(db, 'h-1', { type: 'accept' }, 'maya');
     const dialog = await screen.findByRole('dialog', { name: 'Tell Acme Co: “Checkout QA” was accepted' });
     const box = within(dialog).getByLabelText('Update for Acme Co');
-    expect(box).toHaveValue('Hi Acme Co, "Checkout QA" is now with Riley Park. Next: First test pass by Mon, 7 Jan 2030, 10:00.');
+    expect(box).toHaveValue('Hi Acme Co, "Checkout QA" is now with Maya Chen. Next: First test pass by Mon, 7 Jan 2030, 10:00.');
 
     await user.type(box, ' Thanks!');
     await user.click(within(dialog).getByRole('button', { name: 'Log client update' }));
@@ -50,7 +51,7 @@ describe('client update on acceptance', () => {
 
     const stored = await db.handoffs.get('h-1');
     expect(stored?.clientUpdates).toEqual([
-      expect.objectContaining({ body: 'Hi Acme Co, "Checkout QA" is now with Riley Park. Next: First test pass by Mon, 7 Jan 2030, 10:00. Thanks!', by: ME }),
+      expect.objectContaining({ body: 'Hi Acme Co, "Checkout QA" is now with Maya Chen. Next: First test pass by Mon, 7 Jan 2030, 10:00. Thanks!', by: ME }),
     ]);
     const outbox = await db.outbox.where('handoffId').equals('h-1').toArray();
     expect(outbox.filter((entry) => entry.kind === 'log_client_update')).toEqual([expect.objectContaining({ refId: stored?.clientUpdates[0]?.id, status: 'pending' })]);
@@ -60,7 +61,7 @@ describe('client update on acceptance', () => {
 
   it('keeps the text and says why when the update is emptied, and logs nothing on Skip', async () => {
     const { db, user } = await setup();
-    await runCommand(db, 'h-1', { type: 'accept' }, ME);
+    await runCommand(db, 'h-1', { type: 'accept' }, 'maya');
     const dialog = await screen.findByRole('dialog');
     await user.clear(within(dialog).getByRole('textbox'));
     await user.click(within(dialog).getByRole('button', { name: 'Log client update' }));
@@ -70,12 +71,12 @@ describe('client update on acceptance', () => {
     expect((await db.handoffs.get('h-1'))?.clientUpdates).toEqual([]);
   });
 
-  it('does not open for an acceptance made by someone else (e.g. pulled from HubSpot)', async () => {
+  it('does not open for the receiver who accepted a handoff someone else sent', async () => {
     const { db } = await setup();
-    await runCommand(db, 'h-2', { type: 'accept' }, 'maya');
+    await runCommand(db, 'h-2', { type: 'accept' }, ME);
     await waitFor(async () => expect((await db.handoffs.get('h-2'))?.state).toBe('HANDOFF_DONE'));
-    // Then one of mine: only that one opens.
-    await runCommand(db, 'h-1', { type: 'accept' }, ME);
+    // Then one I sent, accepted by its receiver: only that one opens, for me.
+    await runCommand(db, 'h-1', { type: 'accept' }, 'maya');
     expect(await screen.findByRole('dialog', { name: /Checkout QA/ })).toBeInTheDocument();
     expect(screen.getAllByRole('dialog')).toHaveLength(1);
   });

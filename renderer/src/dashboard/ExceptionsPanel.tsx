@@ -1,7 +1,7 @@
 import { memo, useState } from 'react';
 import { exceptionsSeries, describeForScreenReader, type CsvColumn, type ExceptionRow, type ExceptionsSummary } from '../../../shared/metrics';
 import { useUi } from '../store/ui-store';
-import { formatDateTime } from '../ui/time';
+import { formatLocalTime } from '../../../shared/domain/local-time';
 import { ExportCsvButton } from './ExportCsvButton';
 import { ResolveExceptionDialog } from './ResolveExceptionDialog';
 
@@ -54,7 +54,7 @@ export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone
                       {row.title}
                     </button>
                     <div>{row.message}</div>
-                    <div className="muted dash-sub">Raised {formatDateTime(row.raisedAt, timeZone)}</div>
+                    <div className="muted dash-sub">Raised {formatLocalTime(row.raisedAt, timeZone, new Date())}</div>
                   </div>
                   <button type="button" className="btn btn-sm" aria-label={`Resolve ${group.label.toLowerCase()} on ${row.title}`} onClick={() => setResolving(row)}>
                     Resolve…

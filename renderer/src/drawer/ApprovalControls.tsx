@@ -29,7 +29,7 @@ export function ApprovalControls({ handoff, criterion }: { handoff: Handoff; cri
       {approvals.map((approval) => (
         <span key={approval.id} className="chip chip-success">
           Approved by {ownerName(approval.by)}
-          {approval.onBehalfOf ? ` for ${ownerName(approval.onBehalfOf.person)} (“${approval.onBehalfOf.reason}”)` : ''}
+          {approval.onBehalfOf ? ` for ${ownerName(approval.onBehalfOf.person)}` : ''}
           {iHold && !finished ? (
             <button
               type="button"
@@ -60,6 +60,15 @@ export function ApprovalControls({ handoff, criterion }: { handoff: Handoff; cri
             </button>
           ) : null}
         </>
+      )}
+      {approvals.flatMap((approval) =>
+        approval.onBehalfOf ? (
+          <div key={`${approval.id}-why`} className="muted" style={{ fontSize: 12, flexBasis: '100%' }}>
+            Why {ownerName(approval.by)} approved for {ownerName(approval.onBehalfOf.person)}: {approval.onBehalfOf.reason}
+          </div>
+        ) : (
+          []
+        ),
       )}
       {overriding ? (
         <OnBehalfDialog

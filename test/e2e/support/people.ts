@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
  */
 export async function setRole(page: Page, person: string, role: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const field = page.getByLabel(`Role of ${person}`, { exact: true });
   await field.fill(role);
   await field.press('Tab');
