@@ -12,8 +12,12 @@ export function boardAnnouncements(titleOf: (id: string) => string, containerOf:
   return {
     onDragStart: ({ active }) =>
       `Picked up “${titleOf(String(active.id))}”. Use the arrow keys to move it between and within columns, space to drop, escape to cancel.`,
-    onDragOver: ({ active, over }) =>
-      over ? `“${titleOf(String(active.id))}” is over ${columnName(String(over.id))}.` : `“${titleOf(String(active.id))}” is not over a column.`,
+    // Right after the pick-up dnd-kit reports the card over itself; saying so would overwrite
+    // "Picked up …" before a screen reader reads it, so nothing is said until it moves.
+    onDragOver: ({ active, over }) => {
+      if (over !== null && over.id === active.id) return undefined;
+      return over ? `“${titleOf(String(active.id))}” is over ${columnName(String(over.id))}.` : `“${titleOf(String(active.id))}” is not over a column.`;
+    },
     onDragEnd: ({ active, over }) =>
       over
         ? `Dropped “${titleOf(String(active.id))}” in ${columnName(String(over.id))}. Checking the handoff gate.`

@@ -32,12 +32,13 @@ export function CriterionEditor({ draft, index, count, errors, onChange, onMove,
   return (
     <li className="criterion-editor" aria-label={name}>
       <div className="field-row">
-        <div className="field" style={{ flex: 2 }}>
+        <div className="field" style={{ flex: 1.6 }}>
           <label htmlFor={`${base}-label`}>Label</label>
           <input id={`${base}-label`} className="input" value={draft.label} {...invalid('label')} onChange={(e) => onChange({ label: e.target.value })} />
           {err('label')}
         </div>
-        <div className="field">
+        {/* Wide enough for the longest gate name ("Mark ready for handoff") not to be cut. */}
+        <div className="field" style={{ flex: 1.4, minWidth: 200 }}>
           <label htmlFor={`${base}-gate`}>Gate</label>
           <select id={`${base}-gate`} className="select" value={draft.gate} onChange={(e) => onChange({ gate: e.target.value as GateId })}>
             {GATES.map((gate) => (

@@ -96,7 +96,11 @@ export function TemplateEditor({ template, isNew, onSaved, onCancel }: { templat
       </p>
       <div className="field">
         <label htmlFor={ids.name}>Name</label>
-        <input id={ids.name} className="input" value={name} aria-invalid={errors.name ? 'true' : 'false'} aria-describedby={errors.name ? `${ids.name}-e` : undefined} onChange={(e) => setName(e.target.value)} />
+        <input id={ids.name} className="input" value={name} aria-invalid={errors.name ? 'true' : 'false'} aria-describedby={errors.name ? `${ids.name}-e` : undefined} onChange={(e) => {
+            setName(e.target.value);
+            // The message is about the old value: typing a name clears it.
+            if (errors.name) setErrors(({ name: _cleared, ...rest }) => rest);
+          }} />
         {errors.name ? (
           <div id={`${ids.name}-e`} className="error-text" role="alert">
             {errors.name}
