@@ -42,6 +42,9 @@ describe('templates editor', () => {
     await user.click(within(editor).getByRole('button', { name: 'Create template' }));
     expect(await within(editor).findByText('A template needs a name')).toBeInTheDocument();
     expect(await db.templates.count()).toBe(1);
+    // Typing a name takes the stale message away.
+    await user.type(within(editor).getByRole('textbox', { name: 'Name' }), 'Launch');
+    expect(within(editor).queryByText('A template needs a name')).not.toBeInTheDocument();
   });
 
   it('reorders and removes criteria within a gate', async () => {
