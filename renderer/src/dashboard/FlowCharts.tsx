@@ -97,10 +97,11 @@ function LeadTimeChart({ stages }: { stages: readonly StageLeadTime[] }) {
       emptyText="No handoff left a column in this period."
       chart={
         <Frame>
-          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+          {/* Room for "1,200 h" on the left and every column name below (none dropped or cut). */}
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 4 }}>
             <CartesianGrid stroke="var(--border)" vertical={false} />
-            <XAxis dataKey="stage" tick={AXIS_TICK} stroke="var(--border-strong)" />
-            <YAxis tick={AXIS_TICK} stroke="var(--border-strong)" unit=" h" />
+            <XAxis dataKey="stage" tick={AXIS_TICK} stroke="var(--border-strong)" interval={0} />
+            <YAxis tick={AXIS_TICK} stroke="var(--border-strong)" unit=" h" width={64} />
             <Tooltip contentStyle={TOOLTIP_STYLE} labelStyle={TOOLTIP_LABEL} cursor={CURSOR} />
             <Legend itemSorter={null} wrapperStyle={{ color: 'var(--text)', fontSize: 12 }} />
             <Bar dataKey="medianHours" name="Median" fill="var(--chart-1)" isAnimationActive={false} />
