@@ -15,13 +15,14 @@ const template = makeTemplate({ criteria: [] });
 
 function run(steps: readonly (readonly [at: string, command: unknown])[], createdAt: string): { handoff: Handoff; events: HandoffEvent[] } {
   const created = createHandoff(
-    { title: 'Homepage', client: { name: 'Acme', hubspotCompanyId: null, hubspotDealId: null }, templateId: template.id, templateVersion: template.version, sender: 'sam' },
+    { title: 'Homepage', client: { name: 'Acme', hubspotCompanyId: null, hubspotDealId: null }, templateId: template.id, templateVersion: template.version, sender: 'sam', receiver: 'dana' },
     { ...makeContext({ template, now: createdAt }), id: 'h1' },
   );
   if (!created.ok) throw new Error(created.error.message);
   let handoff = created.handoff;
   const events = [created.event];
   for (const [at, command] of steps) {
+    // Dana is the receiver: accepting and bouncing are hers to do.
     const result = applyCommand(handoff, command, makeContext({ template, now: at, actor: 'dana' }));
     if (!result.ok) throw new Error(result.error.message);
     handoff = result.handoff;
