@@ -210,6 +210,9 @@ async function createOwnPipeline(gateway: HubSpotGateway, recordType: RecordType
 
 async function mapExistingPipeline(gateway: HubSpotGateway, choice: Extract<SetupChoice, { mode: 'map' }>, existing: string[]): Promise<HubSpotSetup> {
   const setup: HubSpotSetup = { recordType: choice.recordType, pipelineId: choice.pipelineId, stageIds: choice.stageIds, ownPipeline: false };
+  if (new Set(Object.values(choice.stageIds)).size !== HANDOFF_STATES.length) {
+    throw new HubSpotError({ code: 'HUBSPOT_VALIDATION', message: 'Map each handoff state to a different stage, so Baton can tell the states apart.' });
+  }
   const problem = await setupProblem(gateway, setup);
   if (problem) throw new HubSpotError({ code: 'HUBSPOT_VALIDATION', message: `${problem} Choose the pipeline and its stages again.` });
   existing.push(`pipeline ${choice.pipelineId} (mapped)`);

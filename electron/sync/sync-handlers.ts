@@ -185,7 +185,14 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
     const stored = await setups.get(portalId);
     if (stored) return stored;
     for (const recordType of ['deals', 'tickets'] as const) {
-      const found = await findOwnPipeline(gateway, recordType);
+      let found: HubSpotSetup | null = null;
+      try {
+        found = await findOwnPipeline(gateway, recordType);
+      } catch (error) {
+        // A token without this record type's scopes cannot have set Baton up on it.
+        if (error instanceof HubSpotError && error.code === 'HUBSPOT_SCOPE') continue;
+        throw error;
+      }
       if (found) {
         await setups.set(portalId, found);
         return found;
@@ -246,9 +253,10 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
       let info: ConnectionInfo;
       try {
         const gateway = gatewayFor(token);
-        info = await describe(gateway);
+        // Scopes first: a missing one is then named with all the others, not by the first call that needs it.
         const granted = await grantedScopes(gateway, token);
         if (granted !== null) checkConnectScopes(granted);
+        info = await describe(gateway);
       } catch (error) {
         gateways.delete(token);
         dropClients(token);
