@@ -219,6 +219,21 @@ async function mapExistingPipeline(gateway: HubSpotGateway, choice: Extract<Setu
   return setup;
 }
 
+/** Whether handoffs were already synced into a setup's pipeline (a record there carries a `baton_id`). */
+export async function holdsHandoffs(gateway: HubSpotGateway, setup: HubSpotSetup): Promise<boolean> {
+  const page = await gateway.search(setup.recordType, {
+    filterGroups: [{ filters: [{ propertyName: PROP.pipeline, operator: 'EQ', value: setup.pipelineId }, { propertyName: PROP.batonId, operator: 'HAS_PROPERTY' }] }],
+    properties: [PROP.batonId],
+    limit: 1,
+  });
+  return page.total > 0;
+}
+
+/** Same record type and pipeline (a re-run), as opposed to a move elsewhere. */
+export function sameHome(a: HubSpotSetup, b: SetupChoice): boolean {
+  return a.recordType === b.recordType && (b.mode === 'create' ? a.ownPipeline : a.pipelineId === b.pipelineId);
+}
+
 /**
  * Create what Baton needs in HubSpot, reading before every write, so a second
  * run creates nothing and a template edited later adds only its new criteria:

@@ -15,7 +15,7 @@ import type { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY } from './retry';
 import { activeOwnerIds, listOwners } from './owners';
 import { createPortalGuard } from './portal-guard';
-import { findOwnPipeline, provision, setupOptions, setupProblem } from './provision';
+import { findOwnPipeline, holdsHandoffs, provision, sameHome, setupOptions, setupProblem } from './provision';
 import { createSetupStore } from './setup-store';
 import { pull } from './pull';
 import { push } from './push';
@@ -309,8 +309,18 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
         const token = await connectedToken();
         const gateway = gatewayFor(token);
         await portalGuard.check(gateway, portalId);
-        const chosen = choice ?? choiceFor(await setupInUse(gateway));
+        const inUse = await setupInUse(gateway);
+        const chosen = choice ?? choiceFor(inUse);
         checkRecordTypeScopes(await grantedScopes(gateway, token), chosen);
+        // Moving synced handoffs to another record type or pipeline would orphan their links: refused until nothing lives there.
+        if (inUse && !sameHome(inUse, chosen) && (await holdsHandoffs(gateway, inUse))) {
+          const facts = RECORD_TYPE[inUse.recordType];
+          const label = (await gateway.pipelines(inUse.recordType)).find((p) => p.id === inUse.pipelineId)?.label ?? 'its pipeline';
+          throw new HubSpotError({
+            code: 'HUBSPOT_VALIDATION',
+            message: `This HubSpot account already keeps Baton's handoffs on ${facts.plural} in the "${label}" pipeline. Baton cannot move synced handoffs to another record type or pipeline; set up again with the same choice.`,
+          });
+        }
         deps.emitProgress({ phase: 'provisioning', done: 0, total: null, message: `Setting up HubSpot ${RECORD_TYPE[chosen.recordType].plural} for Baton…` });
         const outcome = await provision(gateway, templates, chosen);
         await setups.set(await portalGuard.portalOf(gateway), outcome.setup);

@@ -243,3 +243,20 @@ describe('association paging and retried pushes', () => {
     }
   });
 });
+
+describe('changing where handoffs live', () => {
+  it('is allowed before anything was synced, and refused once handoffs live in the first choice', async () => {
+    await connected();
+    // The sync runner's first run (no choice yet) sets up deals, as before the choice existed.
+    await h.handlers['hubspot.provision']({ templates: [TEMPLATE] });
+    const moved = await h.handlers['hubspot.provision']({ templates: [TEMPLATE], choice: { mode: 'create', recordType: 'tickets' } });
+    expect(moved.setup.recordType).toBe('tickets');
+    const store = new LocalStore();
+    store.put(makeHandoff({ id: 'h-c', sender: '100001' }));
+    store.enqueue('h-c', 'upsert_handoff');
+    expect((await h.handlers['sync.push']({ items: store.pushItems() })).acks.map((a) => a.status)).toEqual(['ok']);
+    const attempt = h.handlers['hubspot.provision']({ templates: [TEMPLATE], choice: { mode: 'create', recordType: 'deals' } });
+    await expect(attempt).rejects.toThrow('already keeps Baton\'s handoffs on tickets in the "Handoffs" pipeline');
+    expect(h.fake.state.tickets).toHaveLength(1);
+  });
+});
