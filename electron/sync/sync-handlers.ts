@@ -185,7 +185,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
     const stored = await setups.get(portalId);
     if (stored) return stored;
     for (const recordType of ['deals', 'tickets'] as const) {
-      let found: HubSpotSetup | null = null;
+      let found: HubSpotSetup | null;
       try {
         found = await findOwnPipeline(gateway, recordType);
       } catch (error) {
