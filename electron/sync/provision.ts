@@ -237,13 +237,14 @@ export function sameHome(a: HubSpotSetup, b: SetupChoice): boolean {
 /**
  * Create what Baton needs in HubSpot, reading before every write, so a second
  * run creates nothing and a template edited later adds only its new criteria:
- * the property group and properties on the chosen record type, then either
- * Baton's own pipeline or the mapping onto an existing one.
+ * Baton's own pipeline or the mapping onto an existing one, then the property
+ * group and properties on the chosen record type.
  */
 export async function provision(gateway: HubSpotGateway, templates: readonly Template[], choice: SetupChoice): Promise<ProvisionOutcome> {
   const created: string[] = [];
   const existing: string[] = [];
-  await provisionProperties(gateway, choice.recordType, templates, created, existing);
+  // The pipeline first: a tier that refuses it leaves nothing half-made.
   const setup = choice.mode === 'create' ? await createOwnPipeline(gateway, choice.recordType, created, existing) : await mapExistingPipeline(gateway, choice, existing);
+  await provisionProperties(gateway, choice.recordType, templates, created, existing);
   return { setup, created, existing };
 }

@@ -22,7 +22,7 @@ function describeSetup(setup: HubSpotSetup, options: SetupOptions): string {
 }
 
 function describeProvision(result: ProvisionResult): string {
-  if (result.created.length === 0) return 'HubSpot was already set up for Baton; nothing was changed.';
+  if (result.created.length === 0) return 'HubSpot is set up for Baton; everything it needs was already there.';
   return `Set up HubSpot: created ${result.created.join(', ')}.`;
 }
 

@@ -45,6 +45,7 @@ describe('setup on each tier', () => {
     }
     expect(h.fake.state.pipelines('tickets')).toHaveLength(1);
     expect(h.fake.state.pipelines('deals')).toHaveLength(1);
+    expect(h.fake.state.groups('tickets').map((g) => g.name)).not.toContain('baton');
 
     const options = await h.handlers['hubspot.setupOptions']({});
     expect(options.current).toBeNull();
