@@ -13,13 +13,14 @@ import type { SetupChoice, SetupOptions } from '../../../shared/hubspot/setup';
  * `other-portal-token` to portal 5151, `no-scope-token` answers HUBSPOT_SCOPE;
  * a pull, push or setup naming another portal than the token's is refused
  * (PORTAL_MISMATCH), like the real host; every push is acknowledged, or
- * refused for good (HUBSPOT_VALIDATION) while `state.refusePushes` is set.
+ * refused for good (HUBSPOT_VALIDATION) while `state.refusePushes` is set; a
+ * new pipeline is refused (PIPELINE_REFUSED, a Free portal) while `state.refusePipelines` is set.
  */
 export interface ScriptedHost {
   api: SyncApi;
   calls: { channel: string; request: unknown }[];
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  state: { online: boolean; token: string | null; refusePushes: boolean };
+  state: { online: boolean; token: string | null; refusePushes: boolean; refusePipelines: boolean };
 }
 
 export const GOOD_TOKEN = 'good-token';
@@ -79,7 +80,7 @@ function fail(code: string, message: string): IpcResult<never> {
 }
 
 export function createScriptedHost(initial: { online?: boolean; token?: string | null } = {}): ScriptedHost {
-  const state = { online: initial.online ?? true, token: initial.token ?? null, refusePushes: false };
+  const state = { online: initial.online ?? true, token: initial.token ?? null, refusePushes: false, refusePipelines: false };
   const calls: ScriptedHost['calls'] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let deal = 0;
@@ -113,6 +114,9 @@ export function createScriptedHost(initial: { online?: boolean; token?: string |
         return ok(SETUP_OPTIONS);
       case 'hubspot.provision': {
         const choice = (request as { choice?: SetupChoice }).choice;
+        if (state.refusePipelines && choice?.mode !== 'map') {
+          return fail('PIPELINE_REFUSED', 'HubSpot did not let Baton create a new ticket pipeline. Free HubSpot accounts have one ticket pipeline and cannot add another. Choose “Use an existing pipeline” and map its stages to the four handoff states instead.');
+        }
         const setup = choice?.mode === 'map' ? { recordType: choice.recordType, pipelineId: choice.pipelineId, stageIds: choice.stageIds, ownPipeline: false } : { recordType: choice?.recordType ?? 'deals', pipelineId: 'p1', stageIds: STAGE_IDS, ownPipeline: true };
         return ok({ pipelineId: setup.pipelineId, stageIds: setup.stageIds, created: choice?.mode === 'map' ? [] : ['pipeline Handoffs', 'property baton_id'], existing: [], setup });
       }
