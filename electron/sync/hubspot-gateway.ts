@@ -225,6 +225,10 @@ export class HubSpotGateway {
     return (await this.call({ method: 'POST', path: `/crm/v3/properties/${objectType}`, body: definition, schema: PropertySchema })).data;
   }
 
+  async updateProperty(objectType: ObjectType, name: string, patch: Record<string, unknown>): Promise<HubSpotProperty> {
+    return (await this.call({ method: 'PATCH', path: `/crm/v3/properties/${objectType}/${encodeURIComponent(name)}`, body: patch, schema: PropertySchema })).data;
+  }
+
   async groups(objectType: ObjectType): Promise<string[]> {
     return (await this.call({ method: 'GET', path: `/crm/v3/properties/${objectType}/groups`, schema: GroupsSchema })).data.results.map((g) => g.name);
   }

@@ -33,6 +33,7 @@ export const PropertySchema = z.object({
   type: z.string(),
   fieldType: z.string().optional(),
   groupName: z.string().optional(),
+  description: z.string().optional(),
   hasUniqueValue: z.boolean().optional(),
   archived: z.boolean().optional(),
 });

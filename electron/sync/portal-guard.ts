@@ -11,8 +11,6 @@ import type { HubSpotGateway } from './hubspot-gateway';
 export interface PortalGuard {
   /** The portal a gateway's token belongs to, learned from account details it already read. */
   remember(gateway: HubSpotGateway, portalId: number): void;
-  /** The token's portal (asked once per gateway). */
-  portalOf(gateway: HubSpotGateway): Promise<number>;
   /** Throws PORTAL_MISMATCH when `expected` is given and is not the token's portal. */
   check(gateway: HubSpotGateway, expected: number | undefined): Promise<void>;
 }
@@ -30,7 +28,6 @@ export function createPortalGuard(): PortalGuard {
   }
 
   return {
-    portalOf,
     remember(gateway, portalId) {
       portals.set(gateway, portalId);
     },

@@ -16,7 +16,7 @@ import { DEFAULT_RETRY } from './retry';
 import { activeOwnerIds, listOwners } from './owners';
 import { createPortalGuard } from './portal-guard';
 import { findOwnPipeline, holdsHandoffs, provision, sameHome, setupOptions, setupProblem } from './provision';
-import { createSetupStore } from './setup-store';
+import { markSetup, readSetupMarker } from './setup-marker';
 import { pull } from './pull';
 import { push } from './push';
 
@@ -77,7 +77,6 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
   const limiters = new Map<string, RateLimiter>();
   const gateways = new Map<string, HubSpotGateway>();
   let pipeline: HubSpotSetup | null = null;
-  const setups = createSetupStore(deps.secretStore);
   let busy: string | null = null;
   const ownerLists = new Map<HubSpotGateway, { at: number; owners: HubSpotOwner[] }>();
   const portalGuard = createPortalGuard();
@@ -179,23 +178,24 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
     throw scopeError(missing, `Keeping handoffs on HubSpot ${RECORD_TYPE[choice.recordType].plural} needs scopes this token lacks: ${scopeList(missing)}. Add them to the Service Key or private app in HubSpot, or choose the other record type.`);
   }
 
-  /** The setup in use for the token's portal: the stored one, else Baton's own pipeline found on deals (older workspaces) or tickets. */
+  /**
+   * The setup in use in the token's portal, as marked in HubSpot (so every
+   * desktop finds the same); else Baton's own "Handoffs" pipeline, looked
+   * for on deals first (workspaces set up before the choice existed) then tickets.
+   */
   async function setupInUse(gateway: HubSpotGateway): Promise<HubSpotSetup | null> {
-    const portalId = await portalGuard.portalOf(gateway);
-    const stored = await setups.get(portalId);
-    if (stored) return stored;
-    for (const recordType of ['deals', 'tickets'] as const) {
-      let found: HubSpotSetup | null;
+    const lookups = [
+      ...(['tickets', 'deals'] as const).map((type) => () => readSetupMarker(gateway, type)),
+      ...(['deals', 'tickets'] as const).map((type) => () => findOwnPipeline(gateway, type)),
+    ];
+    for (const lookup of lookups) {
       try {
-        found = await findOwnPipeline(gateway, recordType);
+        const found = await lookup();
+        if (found) return found;
       } catch (error) {
-        // A token without this record type's scopes cannot have set Baton up on it.
+        // A token without a record type's scopes cannot have set Baton up on it.
         if (error instanceof HubSpotError && error.code === 'HUBSPOT_SCOPE') continue;
         throw error;
-      }
-      if (found) {
-        await setups.set(portalId, found);
-        return found;
       }
     }
     return null;
@@ -323,7 +323,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
         }
         deps.emitProgress({ phase: 'provisioning', done: 0, total: null, message: `Setting up HubSpot ${RECORD_TYPE[chosen.recordType].plural} for Baton…` });
         const outcome = await provision(gateway, templates, chosen);
-        await setups.set(await portalGuard.portalOf(gateway), outcome.setup);
+        await markSetup(gateway, outcome.setup);
         pipeline = outcome.setup;
         deps.emitProgress({ phase: 'done', done: 1, total: 1, message: outcome.created.length === 0 ? 'HubSpot was already set up.' : `Created ${outcome.created.length} things in HubSpot.` });
         return { pipelineId: outcome.setup.pipelineId, stageIds: outcome.setup.stageIds, created: outcome.created, existing: outcome.existing, setup: outcome.setup };

@@ -5,6 +5,7 @@ import { TEMPLATE, makeHandoff } from './fixtures';
 import type { PortalTier } from '../../hubspot-fake';
 import type { SetupChoice } from '../../../shared/hubspot/setup';
 import type { StageIds } from '../../../shared/sync/protocol';
+import { createSyncHandlers } from '../../../electron/sync/sync-handlers';
 
 /**
  * Setup as agencies' portals really are: Free portals cannot add a pipeline
@@ -259,5 +260,36 @@ describe('changing where handoffs live', () => {
     const attempt = h.handlers['hubspot.provision']({ templates: [TEMPLATE], choice: { mode: 'create', recordType: 'deals' } });
     await expect(attempt).rejects.toThrow('already keeps Baton\'s handoffs on tickets in the "Handoffs" pipeline');
     expect(h.fake.state.tickets).toHaveLength(1);
+  });
+});
+
+describe('the setup lives in HubSpot', () => {
+  it('a second desktop, and a reconnect after disconnecting, find the mapped pipeline without being told', async () => {
+    await connected({ fake: { tier: 'free' } });
+    await h.handlers['hubspot.provision']({ templates: [TEMPLATE], choice: SUPPORT_MAP });
+    const marker = h.fake.state.properties('tickets').find((p) => p.name === 'baton_setup');
+    expect(marker).toMatchObject({ groupName: 'baton', label: 'Baton setup (do not edit)' });
+
+    const secrets = new Map<string, string>();
+    const colleague = createSyncHandlers({
+      secretStore: { get: async (k) => secrets.get(k) ?? null, set: async (k, v) => void secrets.set(k, v), delete: async (k) => void secrets.delete(k) },
+      online: { isOnline: () => true, reportRequestOutcome: () => undefined, subscribe: () => () => undefined },
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      clock: () => new Date(h.now()),
+      emitProgress: () => undefined,
+      hubspotBasePath: h.fake.baseUrl,
+      tuning: { sleep: async () => undefined, now: () => h.now() },
+    });
+    await colleague['hubspot.connect']({ token: 'test-token' });
+    expect((await colleague['hubspot.setupOptions']({})).current).toEqual({ recordType: 'tickets', pipelineId: '0', stageIds: SUPPORT_MAP.stageIds, ownPipeline: false });
+    const pulled = await colleague['sync.pull']({ cursor: null, knownDealIds: [], templates: [TEMPLATE] });
+    expect(pulled.stageIds).toEqual(SUPPORT_MAP.stageIds);
+
+    await h.handlers['hubspot.disconnect']({});
+    expect([...h.secrets.keys()]).toEqual([]);
+    await h.connect();
+    // A run without a choice (the sync runner's) keeps the mapping: no deal pipeline is attempted.
+    const again = await h.handlers['hubspot.provision']({ templates: [TEMPLATE] });
+    expect(again.setup).toMatchObject({ recordType: 'tickets', pipelineId: '0', ownPipeline: false });
   });
 });
