@@ -82,6 +82,12 @@ describe('setup on each tier', () => {
       ['Handoff done', 'CLOSED'],
     ]);
     expect(result.setup).toMatchObject({ recordType: 'tickets', pipelineId: own?.id, ownPipeline: true });
+    // Enumeration options carry `hidden`, as HubSpot's OptionInput requires.
+    const boolCreate = h.fake.stats.requests.find((r) => r.method === 'POST' && r.path.startsWith('/crm/v3/properties/tickets') && (r.body as { name?: string } | undefined)?.name === 'assets_ready');
+    expect((boolCreate?.body as { options?: unknown[] }).options).toEqual([
+      { label: 'Yes', value: 'true', displayOrder: 0, hidden: false },
+      { label: 'No', value: 'false', displayOrder: 1, hidden: false },
+    ]);
     expect(h.fake.state.pipelines('deals').map((p) => p.label)).toEqual(['Sales Pipeline']);
   });
 
