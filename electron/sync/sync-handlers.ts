@@ -158,15 +158,13 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
 
   /** At connect: the scopes every setup needs, plus those of at least one record type. */
   function checkConnectScopes(granted: readonly string[]): void {
-    const usable = RECORD_TYPES.filter((type) => missingScopes(granted, type).length === 0);
-    if (usable.length > 0) return;
+    if (RECORD_TYPES.some((type) => missingScopes(granted, type).length === 0)) return;
     const common = COMMON_SCOPES.filter((scope) => !granted.includes(scope));
-    const perType = RECORD_TYPES.map((type) => {
-      const lacking = RECORD_TYPE_SCOPES[type].filter((scope) => !granted.includes(scope));
-      return { type, lacking };
-    }).filter((t) => t.lacking.length > 0);
+    // Record-type scopes are named only when neither record type is covered: one of them is enough.
+    const coveredType = RECORD_TYPES.some((type) => RECORD_TYPE_SCOPES[type].every((scope) => granted.includes(scope)));
+    const perType = coveredType ? [] : RECORD_TYPES.map((type) => ({ type, lacking: RECORD_TYPE_SCOPES[type].filter((scope) => !granted.includes(scope)) }));
     const typeText = perType.map((t) => `${scopeList(t.lacking)} (to keep handoffs on ${RECORD_TYPE[t.type].plural})`).join(', or ');
-    const parts = [...(common.length > 0 ? [scopeList(common)] : []), ...(perType.length > 0 ? [`${common.length > 0 ? 'and ' : ''}${perType.length > 1 ? 'either ' : ''}${typeText}`] : [])];
+    const parts = [...(common.length > 0 ? [scopeList(common)] : []), ...(perType.length > 0 ? [`${common.length > 0 ? 'and ' : ''}either ${typeText}`] : [])];
     throw scopeError([...common, ...perType.flatMap((t) => t.lacking)], `This token is missing HubSpot scopes Baton needs: ${parts.join(' ')}. Add them to the Service Key or private app in HubSpot, then connect again.`);
   }
 

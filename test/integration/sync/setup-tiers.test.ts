@@ -156,8 +156,16 @@ describe('scopes, by their real names, checked against the token’s grants', ()
     h = await startSyncHarness({ fake: { scopes: ['crm.objects.owners.read', 'tickets'] } });
     const attempt = h.handlers['hubspot.connect']({ token: 'test-token' });
     await expect(attempt).rejects.toMatchObject({ code: 'HUBSPOT_SCOPE' });
-    await expect(attempt).rejects.toThrow('crm.objects.contacts.read and crm.objects.contacts.write');
+    // Tickets are covered, so only the missing common scopes are named, exactly.
+    await expect(attempt).rejects.toThrow('This token is missing HubSpot scopes Baton needs: crm.objects.contacts.read and crm.objects.contacts.write. Add them');
     expect(h.secrets.has('hubspot.token')).toBe(false);
+  });
+
+  it('names both record types’ scopes when the token covers neither', async () => {
+    h = await startSyncHarness({ fake: { scopes: ['crm.objects.owners.read', 'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.objects.deals.read'] } });
+    await expect(h.handlers['hubspot.connect']({ token: 'test-token' })).rejects.toThrow(
+      'missing HubSpot scopes Baton needs: either tickets (to keep handoffs on tickets), or crm.objects.deals.write, crm.schemas.deals.read and crm.schemas.deals.write (to keep handoffs on deals).',
+    );
   });
 
   it('the fake refuses a note write without crm.objects.contacts.write, naming that scope', async () => {
