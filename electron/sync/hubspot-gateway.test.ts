@@ -96,4 +96,34 @@ describe('HubSpotGateway', () => {
     expect(parsed.total).toBe(0);
     expect(requests[0]?.path).toBe('/crm/v3/objects/deals/search');
   });
+  it('reads every page of each record’s associations, asking again per record with its cursor', async () => {
+    const { gateway, requests } = gatewayWith([
+      ok({ results: [{ from: { id: '1' }, to: [{ toObjectId: 10 }, { toObjectId: 11 }], paging: { next: { after: 'p2' } } }, { from: { id: '2' }, to: [{ toObjectId: 20 }] }] }),
+      ok({ results: [{ from: { id: '1' }, to: [{ toObjectId: 12 }], paging: { next: { after: 'p2' } } }] }),
+    ]);
+    const found = await gateway.associatedIds('tickets', 'notes', ['1', '2', '1']);
+    expect(Object.fromEntries(found)).toEqual({ '1': ['10', '11', '12'], '2': ['20'] });
+    expect(requests.map((r) => [r.path, r.body])).toEqual([
+      ['/crm/v4/associations/tickets/notes/batch/read', { inputs: [{ id: '1' }, { id: '2' }] }],
+      // A cursor that does not move ends the paging instead of looping.
+      ['/crm/v4/associations/tickets/notes/batch/read', { inputs: [{ id: '1', after: 'p2' }] }],
+    ]);
+  });
+
+  it('speaks a ticket’s property names on the wire and Baton’s canonical ones to its callers', async () => {
+    const { gateway, requests } = gatewayWith([
+      ok({ results: [{ id: '7', properties: { subject: 'Brief', hs_pipeline: '0', hs_pipeline_stage: '2' }, propertiesWithHistory: { subject: [{ value: 'Brief', timestamp: '2026-11-20T08:00:00.000Z' }] } }] }),
+    ]);
+    const result = await gateway.batchRead('tickets', ['7'], ['dealname', 'pipeline', 'dealstage'], ['dealname']);
+    expect(requests[0]?.body).toEqual({ inputs: [{ id: '7' }], properties: ['subject', 'hs_pipeline', 'hs_pipeline_stage'], propertiesWithHistory: ['subject'] });
+    expect(result.results[0]?.properties).toEqual({ dealname: 'Brief', pipeline: '0', dealstage: '2' });
+    expect(Object.keys(result.results[0]?.propertiesWithHistory ?? {})).toEqual(['dealname']);
+  });
+
+  it('refuses more than 50 inputs for a batch read with history, before calling HubSpot', async () => {
+    const { gateway, requests } = gatewayWith([]);
+    const ids = Array.from({ length: 51 }, (_, i) => String(i));
+    await expect(gateway.batchRead('deals', ids, ['dealname'], ['dealname'])).rejects.toThrow('at most 50 inputs');
+    expect(requests).toEqual([]);
+  });
 });

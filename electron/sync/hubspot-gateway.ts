@@ -9,6 +9,7 @@ import {
   AnySchema,
   AssociationBatchSchema,
   BatchResultSchema,
+  TokenInfoSchema,
   GroupsSchema,
   OwnersPageSchema,
   PipelineSchema,
@@ -18,7 +19,9 @@ import {
   SearchResultSchema,
   StageSchema,
 } from './hubspot-schemas';
-import type { AccountDetails, BatchResult, HubSpotPipeline, HubSpotProperty, SearchResult } from './hubspot-schemas';
+import type { AccountDetails, BatchResult, CrmObject, HubSpotPipeline, HubSpotProperty, SearchResult } from './hubspot-schemas';
+import { RECORD_TYPES, canonicalPropertyName, renameKeys, wirePropertyName } from '../../shared/hubspot/record-type';
+import type { RecordType } from '../../shared/hubspot/record-type';
 
 /**
  * The ONE module that talks to HubSpot. Every call goes through Baton's own
@@ -116,10 +119,45 @@ export interface BatchInput {
   associations?: { to: { id: string }; types: { associationCategory: 'HUBSPOT_DEFINED'; associationTypeId: number }[] }[];
 }
 
-export type ObjectType = 'deals' | 'tasks' | 'notes';
+export type ObjectType = RecordType | 'tasks' | 'notes';
 
-export const TASK_TO_DEAL = 216;
-export const NOTE_TO_DEAL = 214;
+/** HubSpot answers 400 to a batch read asking for property history with more inputs than this. */
+export const MAX_HISTORY_BATCH_READ = 50;
+
+function isRecordType(type: ObjectType): type is RecordType {
+  return (RECORD_TYPES as readonly string[]).includes(type);
+}
+
+/** Canonical → wire property names for a record type (identity for tasks and notes). */
+function toWire(type: ObjectType, name: string): string {
+  return isRecordType(type) ? wirePropertyName(type, name) : name;
+}
+
+function fromWireObject(type: ObjectType, object: CrmObject): CrmObject {
+  if (!isRecordType(type)) return object;
+  const rename = (name: string): string => canonicalPropertyName(type, name);
+  return {
+    ...object,
+    properties: renameKeys(object.properties, rename),
+    ...(object.propertiesWithHistory ? { propertiesWithHistory: renameKeys(object.propertiesWithHistory, rename) } : {}),
+  };
+}
+
+/** Search filters and sorts name properties too; rename those on a record type. */
+function searchBodyToWire(type: ObjectType, body: Record<string, unknown>): Record<string, unknown> {
+  if (!isRecordType(type)) return body;
+  const renameNamed = (item: unknown): unknown =>
+    typeof item === 'object' && item !== null && 'propertyName' in item && typeof item.propertyName === 'string' ? { ...item, propertyName: toWire(type, item.propertyName) } : item;
+  const out: Record<string, unknown> = { ...body };
+  if (Array.isArray(body['properties'])) out['properties'] = body['properties'].map((p: unknown) => (typeof p === 'string' ? toWire(type, p) : p));
+  if (Array.isArray(body['sorts'])) out['sorts'] = body['sorts'].map(renameNamed);
+  if (Array.isArray(body['filterGroups'])) {
+    out['filterGroups'] = body['filterGroups'].map((group: unknown) =>
+      typeof group === 'object' && group !== null && 'filters' in group && Array.isArray(group.filters) ? { ...group, filters: group.filters.map(renameNamed) } : group,
+    );
+  }
+  return out;
+}
 
 function timeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -187,6 +225,10 @@ export class HubSpotGateway {
     return (await this.call({ method: 'POST', path: `/crm/v3/properties/${objectType}`, body: definition, schema: PropertySchema })).data;
   }
 
+  async updateProperty(objectType: ObjectType, name: string, patch: Record<string, unknown>): Promise<HubSpotProperty> {
+    return (await this.call({ method: 'PATCH', path: `/crm/v3/properties/${objectType}/${encodeURIComponent(name)}`, body: patch, schema: PropertySchema })).data;
+  }
+
   async groups(objectType: ObjectType): Promise<string[]> {
     return (await this.call({ method: 'GET', path: `/crm/v3/properties/${objectType}/groups`, schema: GroupsSchema })).data.results.map((g) => g.name);
   }
@@ -195,22 +237,28 @@ export class HubSpotGateway {
     await this.call({ method: 'POST', path: `/crm/v3/properties/${objectType}/groups`, body: { ...group, displayOrder: -1 }, schema: AnySchema });
   }
 
-  async pipelines(objectType: 'deals'): Promise<HubSpotPipeline[]> {
+  async pipelines(objectType: RecordType): Promise<HubSpotPipeline[]> {
     return (await this.call({ method: 'GET', path: `/crm/v3/pipelines/${objectType}`, schema: PipelinesSchema })).data.results;
   }
 
-  async createPipeline(objectType: 'deals', pipeline: { label: string; displayOrder: number; stages: { label: string; displayOrder: number; metadata: Record<string, string> }[] }): Promise<HubSpotPipeline> {
+  async createPipeline(objectType: RecordType, pipeline: { label: string; displayOrder: number; stages: { label: string; displayOrder: number; metadata: Record<string, string> }[] }): Promise<HubSpotPipeline> {
     return (await this.call({ method: 'POST', path: `/crm/v3/pipelines/${objectType}`, body: pipeline, schema: PipelineSchema })).data;
   }
 
-  async createStage(objectType: 'deals', pipelineId: string, stage: { label: string; displayOrder: number; metadata: Record<string, string> }): Promise<z.infer<typeof StageSchema>> {
+  async createStage(objectType: RecordType, pipelineId: string, stage: { label: string; displayOrder: number; metadata: Record<string, string> }): Promise<z.infer<typeof StageSchema>> {
     return (await this.call({ method: 'POST', path: `/crm/v3/pipelines/${objectType}/${encodeURIComponent(pipelineId)}/stages`, body: stage, schema: StageSchema })).data;
+  }
+
+  async updateStage(objectType: RecordType, pipelineId: string, stageId: string, patch: { metadata: Record<string, string> }): Promise<void> {
+    await this.call({ method: 'PATCH', path: `/crm/v3/pipelines/${objectType}/${encodeURIComponent(pipelineId)}/stages/${encodeURIComponent(stageId)}`, body: patch, schema: StageSchema });
   }
 
   /** Batch create/update/upsert: at most 100 inputs; a 207 resolves with its per-input errors. */
   async batchWrite(objectType: ObjectType, operation: 'create' | 'update' | 'upsert', inputs: BatchInput[]): Promise<BatchResult> {
     if (inputs.length > 100) throw new RangeError(`A batch ${operation} takes at most 100 inputs, got ${inputs.length}`);
-    return (await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/batch/${operation}`, body: { inputs }, schema: BatchResultSchema })).data;
+    const wire = inputs.map((input) => (input.properties ? { ...input, properties: renameKeys(input.properties, (name) => toWire(objectType, name)) } : input));
+    const result = (await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/batch/${operation}`, body: { inputs: wire }, schema: BatchResultSchema })).data;
+    return { ...result, results: result.results.map((object) => fromWireObject(objectType, object)) };
   }
 
   async batchArchive(objectType: ObjectType, ids: string[]): Promise<void> {
@@ -218,10 +266,16 @@ export class HubSpotGateway {
     await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/batch/archive`, body: { inputs: ids.map((id) => ({ id })) }, schema: AnySchema });
   }
 
-  /** Batch read by id; ids that do not exist come back in `errors`, not as a failure. */
+  /**
+   * Batch read by id; ids that do not exist come back in `errors`, not as a
+   * failure. HubSpot's spec requires `propertiesWithHistory` (empty when no
+   * history is wanted) and takes at most 50 inputs when it is not empty.
+   */
   async batchRead(objectType: ObjectType, ids: string[], properties: string[], propertiesWithHistory: string[] = []): Promise<BatchResult> {
-    if (ids.length > 100) throw new RangeError(`A batch read takes at most 100 inputs, got ${ids.length}`);
-    const body = { inputs: ids.map((id) => ({ id })), properties, ...(propertiesWithHistory.length > 0 ? { propertiesWithHistory } : {}) };
+    const max = propertiesWithHistory.length > 0 ? MAX_HISTORY_BATCH_READ : 100;
+    if (ids.length > max) throw new RangeError(`A batch read${propertiesWithHistory.length > 0 ? ' with property history' : ''} takes at most ${max} inputs, got ${ids.length}`);
+    const wire = (names: string[]): string[] => names.map((name) => toWire(objectType, name));
+    const body = { inputs: ids.map((id) => ({ id })), properties: wire(properties), propertiesWithHistory: wire(propertiesWithHistory) };
     const path = `/crm/v3/objects/${objectType}/batch/read`;
     const answer = await this.call({ method: 'POST', path, qs: { archived: 'false' }, body, schema: AnySchema, accept: [404] });
     // HubSpot answers 404 when none of the ids exists: every one of them is gone.
@@ -230,20 +284,45 @@ export class HubSpotGateway {
     if (!parsed.success) {
       throw new HubSpotError({ code: 'HUBSPOT_BAD_RESPONSE', status: answer.status, message: `HubSpot's answer to POST ${path} did not have the expected shape; nothing from it was used.`, detail: parsed.error.issues[0]?.message ?? null });
     }
-    return parsed.data;
+    return { ...parsed.data, results: parsed.data.results.map((object) => fromWireObject(objectType, object)) };
   }
 
+  /** One search page; property names in the body and the answer are Baton's canonical ones. */
   async search(objectType: ObjectType, body: Record<string, unknown>): Promise<SearchResult> {
-    return (await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/search`, body, schema: SearchResultSchema, kind: 'search' })).data;
+    const page = (await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/search`, body: searchBodyToWire(objectType, body), schema: SearchResultSchema, kind: 'search' })).data;
+    return { ...page, results: page.results.map((object) => fromWireObject(objectType, object)) };
   }
 
-  /** Ids of `to` objects associated with each deal (v4 batch read, 1,000 per call); deals with none are absent. */
-  async associatedIds(to: 'tasks' | 'notes', dealIds: readonly string[]): Promise<Map<string, string[]>> {
+  /** The scopes granted to a private-app token or Service Key (HubSpot's access-token-info endpoint). */
+  async tokenScopes(token: string): Promise<string[]> {
+    return (await this.call({ method: 'POST', path: '/oauth/v2/private-apps/get/access-token-info', body: { tokenKey: token }, schema: TokenInfoSchema })).data.scopes;
+  }
+
+  /**
+   * Ids of `to` objects associated with each record (v4 batch read, 1,000
+   * inputs per call). HubSpot pages each result's associations
+   * (`paging.next.after` per result): the records with more are asked again
+   * with their cursor until none has a next page. Records with none are absent.
+   */
+  async associatedIds(from: RecordType, to: 'tasks' | 'notes', recordIds: readonly string[]): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
-    for (let i = 0; i < dealIds.length; i += 1000) {
-      const inputs = dealIds.slice(i, i + 1000).map((id) => ({ id }));
-      const answer = await this.call({ method: 'POST', path: `/crm/v4/associations/deals/${to}/batch/read`, body: { inputs }, schema: AssociationBatchSchema });
-      for (const result of answer.data.results) found.set(result.from.id, result.to.map((t) => t.toObjectId));
+    let pending: { id: string; after?: string }[] = [...new Set(recordIds)].map((id) => ({ id }));
+    while (pending.length > 0) {
+      const next: { id: string; after: string }[] = [];
+      for (let i = 0; i < pending.length; i += 1000) {
+        const inputs = pending.slice(i, i + 1000);
+        const answer = await this.call({ method: 'POST', path: `/crm/v4/associations/${from}/${to}/batch/read`, body: { inputs }, schema: AssociationBatchSchema });
+        for (const result of answer.data.results) {
+          const ids = found.get(result.from.id) ?? [];
+          for (const t of result.to) if (!ids.includes(t.toObjectId)) ids.push(t.toObjectId);
+          found.set(result.from.id, ids);
+          const after = result.paging?.next?.after;
+          const asked = inputs.find((input) => input.id === result.from.id);
+          // A cursor that does not move would loop for ever: treat it as the end.
+          if (after && after !== asked?.after) next.push({ id: result.from.id, after });
+        }
+      }
+      pending = next;
     }
     return found;
   }

@@ -33,6 +33,7 @@ export const PropertySchema = z.object({
   type: z.string(),
   fieldType: z.string().optional(),
   groupName: z.string().optional(),
+  description: z.string().optional(),
   hasUniqueValue: z.boolean().optional(),
   archived: z.boolean().optional(),
 });
@@ -98,5 +99,8 @@ export const AnySchema = z.unknown();
 
 const ObjectId = z.union([z.string(), z.number().int()]).transform(String);
 export const AssociationBatchSchema = z.object({
-  results: z.array(z.object({ from: z.object({ id: ObjectId }), to: z.array(z.object({ toObjectId: ObjectId })) })),
+  results: z.array(z.object({ from: z.object({ id: ObjectId }), to: z.array(z.object({ toObjectId: ObjectId })), paging: Paging })),
 });
+
+/** `POST /oauth/v2/private-apps/get/access-token-info`: who the token acts for and what it may do. */
+export const TokenInfoSchema = z.object({ hubId: z.number().int().optional(), scopes: z.array(z.string()) });

@@ -3,21 +3,17 @@ import { HANDOFF_STATES, STATE_LABELS } from '../../shared/domain/states';
 import type { HandoffState } from '../../shared/domain/states';
 import { BATON_GROUP, PIPELINE_LABEL, PROP, propertyDefinitionsFor } from '../../shared/hubspot/properties';
 import type { PropertyDefinition } from '../../shared/hubspot/properties';
+import { RECORD_TYPE, RECORD_TYPES, stageClosure, stageMetadata } from '../../shared/hubspot/record-type';
+import type { RecordType } from '../../shared/hubspot/record-type';
+import { missingScopes } from '../../shared/hubspot/scopes';
+import type { HubSpotSetup, SetupChoice, SetupOptions } from '../../shared/hubspot/setup';
 import type { StageIds } from '../../shared/sync/protocol';
 import type { HubSpotGateway } from './hubspot-gateway';
 import { HubSpotError } from './hubspot-error';
-
-/** Win probability HubSpot requires on deal stages, one per handoff state. */
-export const STAGE_PROBABILITY: Record<HandoffState, string> = {
-  IN_PROGRESS: '0.1',
-  READY_FOR_HANDOFF: '0.4',
-  IN_HANDOFF: '0.7',
-  HANDOFF_DONE: '1.0',
-};
+import type { HubSpotPipeline } from './hubspot-schemas';
 
 export interface ProvisionOutcome {
-  pipelineId: string;
-  stageIds: StageIds;
+  setup: HubSpotSetup;
   created: string[];
   existing: string[];
 }
@@ -35,9 +31,10 @@ export function propertyCreateBody(definition: PropertyDefinition): Record<strin
     ...(definition.hasUniqueValue ? { hasUniqueValue: true } : {}),
     ...(definition.type === 'bool'
       ? {
+          // HubSpot's OptionInput requires `hidden`.
           options: [
-            { label: 'Yes', value: 'true', displayOrder: 0 },
-            { label: 'No', value: 'false', displayOrder: 1 },
+            { label: 'Yes', value: 'true', displayOrder: 0, hidden: false },
+            { label: 'No', value: 'false', displayOrder: 1, hidden: false },
           ],
         }
       : {}),
@@ -48,7 +45,9 @@ function isConflict(error: unknown): boolean {
   return error instanceof HubSpotError && error.status === 409;
 }
 
-function findStageIds(stages: readonly { id: string; label: string; archived?: boolean | undefined }[]): Partial<Record<HandoffState, string>> {
+type Stage = HubSpotPipeline['stages'][number];
+
+function findStageIds(stages: readonly Stage[]): Partial<Record<HandoffState, string>> {
   const ids: Partial<Record<HandoffState, string>> = {};
   for (const state of HANDOFF_STATES) {
     const stage = stages.find((s) => !s.archived && s.label.trim().toLowerCase() === STATE_LABELS[state].toLowerCase());
@@ -57,29 +56,69 @@ function findStageIds(stages: readonly { id: string; label: string; archived?: b
   return ids;
 }
 
-/** Looks the pipeline up without creating anything (for pull/push when already provisioned). */
-export async function findHandoffsPipeline(gateway: HubSpotGateway): Promise<{ pipelineId: string; stageIds: StageIds } | null> {
-  const pipeline = (await gateway.pipelines('deals')).find((p) => !p.archived && p.label === PIPELINE_LABEL);
-  if (!pipeline) return null;
-  const ids = findStageIds(pipeline.stages);
+function complete(ids: Partial<Record<HandoffState, string>>): StageIds | null {
   const { IN_PROGRESS, READY_FOR_HANDOFF, IN_HANDOFF, HANDOFF_DONE } = ids;
   if (!IN_PROGRESS || !READY_FOR_HANDOFF || !IN_HANDOFF || !HANDOFF_DONE) return null;
-  return { pipelineId: pipeline.id, stageIds: { IN_PROGRESS, READY_FOR_HANDOFF, IN_HANDOFF, HANDOFF_DONE } };
+  return { IN_PROGRESS, READY_FOR_HANDOFF, IN_HANDOFF, HANDOFF_DONE };
+}
+
+function ownPipelineIn(pipelines: readonly HubSpotPipeline[]): HubSpotPipeline | undefined {
+  return pipelines.find((p) => !p.archived && p.label === PIPELINE_LABEL);
+}
+
+/** Baton's own complete "Handoffs" pipeline of a record type, if there is one (nothing is created). */
+export async function findOwnPipeline(gateway: HubSpotGateway, recordType: RecordType): Promise<HubSpotSetup | null> {
+  const pipeline = ownPipelineIn(await gateway.pipelines(recordType));
+  const stageIds = pipeline ? complete(findStageIds(pipeline.stages)) : null;
+  return pipeline && stageIds ? { recordType, pipelineId: pipeline.id, stageIds, ownPipeline: true } : null;
 }
 
 /**
- * Create what Baton needs in HubSpot, reading before every write, so a second
- * run creates nothing and a template edited later adds only its new criteria.
+ * Whether a stored setup still matches HubSpot: its pipeline and all four
+ * stages exist. Returns a sentence saying what is gone, or null when it holds.
  */
-export async function provision(gateway: HubSpotGateway, templates: readonly Template[]): Promise<ProvisionOutcome> {
-  const created: string[] = [];
-  const existing: string[] = [];
+export async function setupProblem(gateway: HubSpotGateway, setup: HubSpotSetup): Promise<string | null> {
+  const facts = RECORD_TYPE[setup.recordType];
+  const pipeline = (await gateway.pipelines(setup.recordType)).find((p) => p.id === setup.pipelineId && !p.archived);
+  if (!pipeline) return `The ${facts.singular} pipeline Baton was set up with (${setup.pipelineId}) no longer exists in HubSpot.`;
+  const live = new Set(pipeline.stages.filter((s) => !s.archived).map((s) => s.id));
+  const gone = HANDOFF_STATES.filter((state) => !live.has(setup.stageIds[state]));
+  if (gone.length > 0) return `The stages of the "${pipeline.label}" pipeline mapped to ${gone.map((s) => `"${STATE_LABELS[s]}"`).join(', ')} no longer exist in HubSpot.`;
+  return null;
+}
 
-  const groups = await gateway.groups('deals');
+/** What the setup screen offers: per record type, the missing scopes or the pipelines with their stages. */
+export async function setupOptions(gateway: HubSpotGateway, granted: readonly string[] | null, current: HubSpotSetup | null): Promise<SetupOptions> {
+  const recordTypes = [];
+  for (const recordType of RECORD_TYPES) {
+    const missing = granted === null ? [] : missingScopes(granted, recordType);
+    const pipelines = missing.length > 0 ? [] : await gateway.pipelines(recordType);
+    recordTypes.push({
+      recordType,
+      missingScopes: missing,
+      pipelines: pipelines
+        .filter((p) => !p.archived)
+        .map((p) => ({
+          id: p.id,
+          label: p.label,
+          isBatonPipeline: p.label === PIPELINE_LABEL,
+          stages: p.stages
+            .filter((s) => !s.archived)
+            .sort((a, b) => (a.displayOrder ?? 0) - (b.displayOrder ?? 0))
+            .map((s) => ({ id: s.id, label: s.label, closure: stageClosure(recordType, s.metadata) })),
+        })),
+    });
+  }
+  return { recordTypes, current };
+}
+
+async function provisionProperties(gateway: HubSpotGateway, recordType: RecordType, templates: readonly Template[], created: string[], existing: string[]): Promise<void> {
+  const facts = RECORD_TYPE[recordType];
+  const groups = await gateway.groups(recordType);
   if (groups.includes(BATON_GROUP.name)) existing.push(`property group ${BATON_GROUP.name}`);
   else {
     try {
-      await gateway.createGroup('deals', { name: BATON_GROUP.name, label: BATON_GROUP.label });
+      await gateway.createGroup(recordType, { name: BATON_GROUP.name, label: BATON_GROUP.label });
       created.push(`property group ${BATON_GROUP.name}`);
     } catch (error) {
       if (!isConflict(error)) throw error;
@@ -87,49 +126,125 @@ export async function provision(gateway: HubSpotGateway, templates: readonly Tem
     }
   }
 
-  const properties = new Map((await gateway.properties('deals')).map((p) => [p.name, p]));
+  const properties = new Map((await gateway.properties(recordType)).map((p) => [p.name, p]));
   for (const definition of propertyDefinitionsFor(templates)) {
     const found = properties.get(definition.name);
     if (found && !found.archived) {
       if (definition.name === PROP.batonId && found.hasUniqueValue !== true) {
         throw new HubSpotError({
           code: 'HUBSPOT_VALIDATION',
-          message: `The deal property "${PROP.batonId}" exists in HubSpot but is not unique, so Baton cannot match deals to handoffs safely. Delete or rename it in HubSpot, then connect again.`,
+          message: `The ${facts.singular} property "${PROP.batonId}" exists in HubSpot but is not unique, so Baton cannot match ${facts.plural} to handoffs safely. Delete or rename it in HubSpot, then connect again.`,
         });
       }
       existing.push(`property ${definition.name}`);
       continue;
     }
     try {
-      await gateway.createProperty('deals', propertyCreateBody(definition));
+      await gateway.createProperty(recordType, propertyCreateBody(definition));
       created.push(`property ${definition.name}`);
     } catch (error) {
       if (!isConflict(error)) throw error;
       existing.push(`property ${definition.name}`);
     }
   }
+}
 
-  const pipelines = await gateway.pipelines('deals');
-  let pipeline = pipelines.find((p) => !p.archived && p.label === PIPELINE_LABEL);
+/**
+ * HubSpot refusing a new pipeline (a 400 or a 403 that names no missing
+ * scope) is the account's tier: Free has one pipeline per object, Starter
+ * and up allow more, and extra deal pipelines need Sales Hub.
+ */
+function pipelineRefused(error: unknown, recordType: RecordType): HubSpotError | null {
+  if (!(error instanceof HubSpotError)) return null;
+  if (error.status !== 400 && error.status !== 403) return null;
+  if (error.status === 403 && error.scope !== null) return null;
+  const facts = RECORD_TYPE[recordType];
+  return new HubSpotError({
+    code: 'PIPELINE_REFUSED',
+    status: error.status,
+    correlationId: error.correlationId,
+    message:
+      `HubSpot did not let Baton create a new ${facts.singular} pipeline. Free HubSpot accounts have one ${facts.singular} pipeline and cannot add another` +
+      `${recordType === 'deals' ? ' (more deal pipelines need a paid Sales Hub)' : ''}. ` +
+      `Choose “Use an existing pipeline” and map its stages to the four handoff states instead.`,
+    detail: error.message,
+  });
+}
+
+async function createOwnPipeline(gateway: HubSpotGateway, recordType: RecordType, created: string[], existing: string[]): Promise<HubSpotSetup> {
+  const pipelines = await gateway.pipelines(recordType);
+  let pipeline = ownPipelineIn(pipelines);
   if (!pipeline) {
-    pipeline = await gateway.createPipeline('deals', {
-      label: PIPELINE_LABEL,
-      displayOrder: pipelines.length,
-      stages: HANDOFF_STATES.map((state, index) => ({ label: STATE_LABELS[state], displayOrder: index, metadata: { probability: STAGE_PROBABILITY[state] } })),
-    });
+    try {
+      pipeline = await gateway.createPipeline(recordType, {
+        label: PIPELINE_LABEL,
+        displayOrder: pipelines.length,
+        stages: HANDOFF_STATES.map((state, index) => ({ label: STATE_LABELS[state], displayOrder: index, metadata: stageMetadata(recordType, state) })),
+      });
+    } catch (error) {
+      throw pipelineRefused(error, recordType) ?? error;
+    }
     created.push(`pipeline ${PIPELINE_LABEL}`);
   } else existing.push(`pipeline ${PIPELINE_LABEL}`);
 
   const ids = findStageIds(pipeline.stages);
   for (const [index, state] of HANDOFF_STATES.entries()) {
-    if (ids[state]) continue;
-    const stage = await gateway.createStage('deals', pipeline.id, { label: STATE_LABELS[state], displayOrder: index, metadata: { probability: STAGE_PROBABILITY[state] } });
-    ids[state] = stage.id;
+    const id = ids[state];
+    const stage = pipeline.stages.find((s) => s.id === id);
+    if (stage) {
+      // Pipelines made by earlier versions had "Handoff done" at probability 1.0 (closed won): move it inside (0, 1).
+      if (recordType === 'deals' && stageClosure(recordType, stage.metadata) !== 'open') {
+        await gateway.updateStage(recordType, pipeline.id, stage.id, { metadata: stageMetadata(recordType, state) });
+        created.push(`open stage ${STATE_LABELS[state]} (was closed)`);
+      }
+      continue;
+    }
+    const made = await gateway.createStage(recordType, pipeline.id, { label: STATE_LABELS[state], displayOrder: index, metadata: stageMetadata(recordType, state) });
+    ids[state] = made.id;
     created.push(`stage ${STATE_LABELS[state]}`);
   }
-  const { IN_PROGRESS, READY_FOR_HANDOFF, IN_HANDOFF, HANDOFF_DONE } = ids;
-  if (!IN_PROGRESS || !READY_FOR_HANDOFF || !IN_HANDOFF || !HANDOFF_DONE) {
-    throw new HubSpotError({ code: 'HUBSPOT_BAD_RESPONSE', message: 'HubSpot did not return the stages of the Handoffs pipeline after creating them.' });
+  const stageIds = complete(ids);
+  if (!stageIds) throw new HubSpotError({ code: 'HUBSPOT_BAD_RESPONSE', message: `HubSpot did not return the stages of the ${PIPELINE_LABEL} pipeline after creating them.` });
+  return { recordType, pipelineId: pipeline.id, stageIds, ownPipeline: true };
+}
+
+async function mapExistingPipeline(gateway: HubSpotGateway, choice: Extract<SetupChoice, { mode: 'map' }>, existing: string[]): Promise<HubSpotSetup> {
+  const setup: HubSpotSetup = { recordType: choice.recordType, pipelineId: choice.pipelineId, stageIds: choice.stageIds, ownPipeline: false };
+  if (new Set(Object.values(choice.stageIds)).size !== HANDOFF_STATES.length) {
+    throw new HubSpotError({ code: 'HUBSPOT_VALIDATION', message: 'Map each handoff state to a different stage, so Baton can tell the states apart.' });
   }
-  return { pipelineId: pipeline.id, stageIds: { IN_PROGRESS, READY_FOR_HANDOFF, IN_HANDOFF, HANDOFF_DONE }, created, existing };
+  const problem = await setupProblem(gateway, setup);
+  if (problem) throw new HubSpotError({ code: 'HUBSPOT_VALIDATION', message: `${problem} Choose the pipeline and its stages again.` });
+  existing.push(`pipeline ${choice.pipelineId} (mapped)`);
+  return setup;
+}
+
+/** Whether handoffs were already synced into a setup's pipeline (a record there carries a `baton_id`). */
+export async function holdsHandoffs(gateway: HubSpotGateway, setup: HubSpotSetup): Promise<boolean> {
+  const page = await gateway.search(setup.recordType, {
+    filterGroups: [{ filters: [{ propertyName: PROP.pipeline, operator: 'EQ', value: setup.pipelineId }, { propertyName: PROP.batonId, operator: 'HAS_PROPERTY' }] }],
+    properties: [PROP.batonId],
+    limit: 1,
+  });
+  return page.total > 0;
+}
+
+/** Same record type and pipeline (a re-run), as opposed to a move elsewhere. */
+export function sameHome(a: HubSpotSetup, b: SetupChoice): boolean {
+  return a.recordType === b.recordType && (b.mode === 'create' ? a.ownPipeline : a.pipelineId === b.pipelineId);
+}
+
+/**
+ * Create what Baton needs in HubSpot, reading before every write, so a second
+ * run creates nothing and a template edited later adds only its new criteria:
+ * Baton's own pipeline or the mapping onto an existing one, then the property
+ * group and properties on the chosen record type.
+ */
+export async function provision(gateway: HubSpotGateway, templates: readonly Template[], choice: SetupChoice): Promise<ProvisionOutcome> {
+  const created: string[] = [];
+  const existing: string[] = [];
+  // The pipeline first: a tier that refuses it leaves nothing half-made.
+  const setup = choice.mode === 'create' ? await createOwnPipeline(gateway, choice.recordType, created, existing) : await mapExistingPipeline(gateway, choice, existing);
+  await provisionProperties(gateway, choice.recordType, templates, created, existing);
+  return { setup, created, existing };
 }

@@ -1,4 +1,5 @@
 import type { PipelineIds } from '../../shared/hubspot/mapping';
+import type { RecordType } from '../../shared/hubspot/record-type';
 import { PROP } from '../../shared/hubspot/properties';
 import type { RemoteDeal, SyncCursor } from '../../shared/sync/protocol';
 import type { HubSpotGateway } from './hubspot-gateway';
@@ -18,6 +19,8 @@ export const OBJECT_ID = 'hs_object_id';
 
 export interface PullContext {
   gateway: HubSpotGateway;
+  /** The HubSpot object handoffs live on; property names stay Baton's canonical ones (the gateway renames). */
+  recordType: RecordType;
   pipeline: PipelineIds;
   /** Mapped properties to read. */
   properties: string[];
@@ -47,7 +50,7 @@ type Filter = { propertyName: string; operator: string; value?: string };
 async function searchAll(ctx: PullContext, since: number | null, collect: (objects: CrmObject[]) => void): Promise<void> {
   const cap = ctx.maxResultsPerQuery ?? 10_000;
   const limit = Math.min(200, ctx.pageSize ?? 200);
-  const inPipeline: Filter = { propertyName: 'pipeline', operator: 'EQ', value: ctx.pipeline.pipelineId };
+  const inPipeline: Filter = { propertyName: PROP.pipeline, operator: 'EQ', value: ctx.pipeline.pipelineId };
   const properties = [...new Set([...ctx.properties, MODIFIED, OBJECT_ID])];
 
   /** One query, paged until done or until the next page would pass the cap. Returns the objects it saw and whether it ran out. */
@@ -55,7 +58,7 @@ async function searchAll(ctx: PullContext, since: number | null, collect: (objec
     const seen: CrmObject[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = await ctx.gateway.search('deals', {
+      const page = await ctx.gateway.search(ctx.recordType, {
         filterGroups: [{ filters: [inPipeline, ...filters] }],
         sorts: [{ propertyName: sortBy, direction: 'ASCENDING' }],
         properties,
@@ -140,7 +143,7 @@ function historyReader(ctx: PullContext) {
     const run = async () => {
       running += 1;
       try {
-        const result = await ctx.gateway.batchRead('deals', ids, [...ctx.properties, MODIFIED], ctx.properties);
+        const result = await ctx.gateway.batchRead(ctx.recordType, ids, [...ctx.properties, MODIFIED], ctx.properties);
         results.push(...result.results);
       } catch (error) {
         failure ??= { error };
@@ -215,7 +218,7 @@ export async function pull(request: { cursor: SyncCursor | null; knownDealIds: r
   const located = [PROP.batonId, PROP.pipeline, PROP.stage];
   for (let i = 0; i < toCheck.length; i += 100) {
     const ids = toCheck.slice(i, i + 100);
-    const result = await ctx.gateway.batchRead('deals', ids, located);
+    const result = await ctx.gateway.batchRead(ctx.recordType, ids, located);
     const alive = new Set(result.results.map((o) => o.id));
     for (const id of ids) {
       if (!alive.has(id)) deals.push({ dealId: id, batonId: null, properties: {}, history: {}, archived: true, updatedAt: new Date(0).toISOString() });

@@ -3,15 +3,16 @@ import type { OutboxEntry } from '../../shared/sync/outbox';
 import { syncError } from '../../shared/sync/protocol';
 import type { SyncError } from '../../shared/sync/protocol';
 import type { BatchInput, HubSpotGateway } from './hubspot-gateway';
-import { NOTE_TO_DEAL, TASK_TO_DEAL } from './hubspot-gateway';
+import { RECORD_TYPE } from '../../shared/hubspot/record-type';
+import type { RecordType } from '../../shared/hubspot/record-type';
 import { toSyncError } from './hubspot-error';
 import type { BatchResult } from './hubspot-schemas';
 
 /**
  * Notes (client updates, handoff receipts) and the receiver's next-action
  * task. Creating an activity is not idempotent in HubSpot, so every one
- * carries a bracketed marker (`[baton-ref:<id>]`, exact so `cu-1` never matches `cu-10`) and the deal's existing activities are
- * read first: a retried push finds the earlier write instead of duplicating it.
+ * carries a bracketed marker (`[baton-ref:<id>]`, exact so `cu-1` never matches `cu-10`) and the record's existing activities are
+ * read first (every page of its associations): a retried push finds the earlier write instead of duplicating it.
  */
 
 export type ActivityOutcome = { status: 'ok' } | { status: 'retry' | 'failed'; error: SyncError };
@@ -24,6 +25,8 @@ export interface ActivityWork {
 
 export interface ActivityContext {
   gateway: HubSpotGateway;
+  /** What the activities hang on (deal or ticket); decides the association type ids. */
+  recordType: RecordType;
   ownerIds: ReadonlySet<string> | null;
   now: () => Date;
 }
@@ -65,7 +68,7 @@ function noteFor(entry: OutboxEntry, handoff: Handoff, now: string): NoteBody {
 }
 
 async function readBodies(ctx: ActivityContext, type: 'notes' | 'tasks', dealIds: string[], bodyProperty: string, extra: string[] = []): Promise<{ id: string; properties: Record<string, string | null> }[]> {
-  const associated = await ctx.gateway.associatedIds(type, dealIds);
+  const associated = await ctx.gateway.associatedIds(ctx.recordType, type, dealIds);
   const ids = [...new Set([...associated.values()].flat())];
   const objects: { id: string; properties: Record<string, string | null> }[] = [];
   for (let i = 0; i < ids.length; i += 100) {
@@ -112,7 +115,7 @@ async function pushNotes(works: readonly ActivityWork[], ctx: ActivityContext, o
     inputs.push({
       input: {
         properties: { hs_note_body: note.body, hs_timestamp: note.at },
-        associations: [{ to: { id: work.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_DEAL }] }],
+        associations: [{ to: { id: work.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: RECORD_TYPE[ctx.recordType].noteToRecord }] }],
         objectWriteTraceId: entry.id,
       },
       planned: { traceId: entry.id, entryIds: [entry.id] },
@@ -149,7 +152,7 @@ async function pushTasks(works: readonly ActivityWork[], ctx: ActivityContext, o
     if (task) updates.push({ input: { id: task.id, properties, objectWriteTraceId: traceId }, planned: { traceId, entryIds } });
     else if (open) {
       creates.push({
-        input: { properties, associations: [{ to: { id: work.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: TASK_TO_DEAL }] }], objectWriteTraceId: traceId },
+        input: { properties, associations: [{ to: { id: work.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: RECORD_TYPE[ctx.recordType].taskToRecord }] }], objectWriteTraceId: traceId },
         planned: { traceId, entryIds },
       });
     } else for (const id of entryIds) out.set(id, { status: 'ok' });

@@ -3,6 +3,7 @@ import type { Template } from '../../shared/domain/template';
 import type { OutboxEntry } from '../../shared/sync/outbox';
 import { handoffToDealProperties } from '../../shared/hubspot/mapping';
 import type { PipelineIds } from '../../shared/hubspot/mapping';
+import type { RecordType } from '../../shared/hubspot/record-type';
 import { PROP } from '../../shared/hubspot/properties';
 import { syncError } from '../../shared/sync/protocol';
 import type { SyncBase, SyncError } from '../../shared/sync/protocol';
@@ -30,6 +31,8 @@ interface Planned {
 
 export interface DealPushContext {
   gateway: HubSpotGateway;
+  /** The HubSpot object handoffs live on (deals or tickets); property names stay canonical. */
+  recordType: RecordType;
   pipeline: PipelineIds;
   /** HubSpot owner ids of the account; null when unknown (then owner fields are sent as they are). */
   ownerIds: ReadonlySet<string> | null;
@@ -98,7 +101,7 @@ async function runChunk(ctx: DealPushContext, mode: 'update' | 'upsert', chunk: 
   }
   let result: BatchResult;
   try {
-    result = await ctx.gateway.batchWrite('deals', mode, chunk.map((p) => p.input));
+    result = await ctx.gateway.batchWrite(ctx.recordType, mode, chunk.map((p) => p.input));
   } catch (error) {
     const sync = toSyncError(error);
     const permanent = error instanceof HubSpotError && !error.retryable && (sync.code === 'HUBSPOT_VALIDATION' || sync.code === 'HUBSPOT_NOT_FOUND');
@@ -162,7 +165,7 @@ export async function pushDeals(works: readonly PushWork[], ctx: DealPushContext
     const chunk = archives.slice(i, i + 100);
     try {
       if (stop.error) throw new HubSpotError({ ...stop.error });
-      await ctx.gateway.batchArchive('deals', chunk.map((a) => a.dealId));
+      await ctx.gateway.batchArchive(ctx.recordType, chunk.map((a) => a.dealId));
       for (const a of chunk) out.set(a.index, { status: 'ok', dealId: a.dealId, newBase: works[a.index]?.base ?? {} });
     } catch (error) {
       const sync = toSyncError(error);

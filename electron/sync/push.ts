@@ -1,4 +1,5 @@
 import type { PipelineIds } from '../../shared/hubspot/mapping';
+import type { RecordType } from '../../shared/hubspot/record-type';
 import { syncError } from '../../shared/sync/protocol';
 import type { PushAck } from '../../shared/sync/protocol';
 import type { HubSpotGateway } from './hubspot-gateway';
@@ -11,6 +12,8 @@ export type { PushWork } from './push-deals';
 
 export interface PushContext {
   gateway: HubSpotGateway;
+  /** The HubSpot object handoffs live on; property names stay Baton's canonical ones (the gateway renames). */
+  recordType: RecordType;
   pipeline: PipelineIds;
   ownerIds: ReadonlySet<string> | null;
   now: () => Date;

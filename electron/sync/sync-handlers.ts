@@ -2,7 +2,9 @@ import type { HandlersFor } from '../../shared/ipc/channel';
 import { IpcError } from '../../shared/ipc/errors';
 import type { syncChannels } from '../../shared/ipc/sync-channels';
 import { mappedPropertyNames } from '../../shared/hubspot/properties';
-import type { PipelineIds } from '../../shared/hubspot/mapping';
+import { RECORD_TYPE, RECORD_TYPES } from '../../shared/hubspot/record-type';
+import { COMMON_SCOPES, RECORD_TYPE_SCOPES, missingScopes, scopeList } from '../../shared/hubspot/scopes';
+import type { HubSpotSetup, SetupChoice } from '../../shared/hubspot/setup';
 import type { ConnectionInfo, HubSpotOwner, SyncProgress } from '../../shared/sync/protocol';
 import type { Clock, Logger, OnlineSource, SecretStore } from '../host/deps';
 import { HubSpotGateway, clientTransport, dropClients } from './hubspot-gateway';
@@ -13,7 +15,8 @@ import type { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY } from './retry';
 import { activeOwnerIds, listOwners } from './owners';
 import { createPortalGuard } from './portal-guard';
-import { findHandoffsPipeline, provision } from './provision';
+import { findOwnPipeline, holdsHandoffs, provision, sameHome, setupOptions, setupProblem } from './provision';
+import { markSetup, readSetupMarker } from './setup-marker';
 import { pull } from './pull';
 import { push } from './push';
 
@@ -73,7 +76,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
   const now = tuning.now ?? (() => deps.clock().getTime());
   const limiters = new Map<string, RateLimiter>();
   const gateways = new Map<string, HubSpotGateway>();
-  let pipeline: PipelineIds | null = null;
+  let pipeline: HubSpotSetup | null = null;
   let busy: string | null = null;
   const ownerLists = new Map<HubSpotGateway, { at: number; owners: HubSpotOwner[] }>();
   const portalGuard = createPortalGuard();
@@ -121,11 +124,85 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
     return gateway;
   }
 
-  async function connected(): Promise<HubSpotGateway> {
+  async function connectedToken(): Promise<string> {
     if (!deps.online.isOnline()) throw new IpcError('OFFLINE', 'Baton is offline; changes stay queued and sync when the connection is back.');
     const token = await deps.secretStore.get(TOKEN_KEY);
     if (!token) throw new IpcError('NOT_CONNECTED', 'Baton is not connected to HubSpot yet: paste a HubSpot Service Key in Settings.');
-    return gatewayFor(token);
+    return token;
+  }
+
+  async function connected(): Promise<HubSpotGateway> {
+    return gatewayFor(await connectedToken());
+  }
+
+  /**
+   * The scopes HubSpot granted the token, or null when HubSpot does not say
+   * (a token kind the introspection endpoint does not know): then the 403 of
+   * the first call that needs a missing scope names it instead.
+   */
+  async function grantedScopes(gateway: HubSpotGateway, token: string): Promise<string[] | null> {
+    try {
+      return await gateway.tokenScopes(token);
+    } catch (error) {
+      if (error instanceof HubSpotError && (error.code === 'HUBSPOT_VALIDATION' || error.code === 'HUBSPOT_NOT_FOUND' || error.code === 'HUBSPOT_BAD_RESPONSE')) {
+        deps.logger.warn('HubSpot did not describe the token; scopes are checked call by call', { code: error.code, status: error.status });
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  function scopeError(missing: string[], message: string): HubSpotError {
+    return new HubSpotError({ code: 'HUBSPOT_SCOPE', status: 403, scope: missing[0] ?? null, detail: missing.join(' '), message });
+  }
+
+  /** At connect: the scopes every setup needs, plus those of at least one record type. */
+  function checkConnectScopes(granted: readonly string[]): void {
+    if (RECORD_TYPES.some((type) => missingScopes(granted, type).length === 0)) return;
+    const common = COMMON_SCOPES.filter((scope) => !granted.includes(scope));
+    // Record-type scopes are named only when neither record type is covered: one of them is enough.
+    const coveredType = RECORD_TYPES.some((type) => RECORD_TYPE_SCOPES[type].every((scope) => granted.includes(scope)));
+    const perType = coveredType ? [] : RECORD_TYPES.map((type) => ({ type, lacking: RECORD_TYPE_SCOPES[type].filter((scope) => !granted.includes(scope)) }));
+    const typeText = perType.map((t) => `${scopeList(t.lacking)} (to keep handoffs on ${RECORD_TYPE[t.type].plural})`).join(', or ');
+    const parts = [...(common.length > 0 ? [scopeList(common)] : []), ...(perType.length > 0 ? [`${common.length > 0 ? 'and ' : ''}either ${typeText}`] : [])];
+    throw scopeError([...common, ...perType.flatMap((t) => t.lacking)], `This token is missing HubSpot scopes Baton needs: ${parts.join(' ')}. Add them to the Service Key or private app in HubSpot, then connect again.`);
+  }
+
+  /** Before setup on a record type: every scope its calls need. */
+  function checkRecordTypeScopes(granted: readonly string[] | null, choice: SetupChoice): void {
+    if (granted === null) return;
+    const missing = missingScopes(granted, choice.recordType);
+    if (missing.length === 0) return;
+    throw scopeError(missing, `Keeping handoffs on HubSpot ${RECORD_TYPE[choice.recordType].plural} needs scopes this token lacks: ${scopeList(missing)}. Add them to the Service Key or private app in HubSpot, or choose the other record type.`);
+  }
+
+  /**
+   * The setup in use in the token's portal, as marked in HubSpot (so every
+   * desktop finds the same); else Baton's own "Handoffs" pipeline, looked
+   * for on deals first (workspaces set up before the choice existed) then tickets.
+   */
+  async function setupInUse(gateway: HubSpotGateway): Promise<HubSpotSetup | null> {
+    const lookups = [
+      ...(['tickets', 'deals'] as const).map((type) => () => readSetupMarker(gateway, type)),
+      ...(['deals', 'tickets'] as const).map((type) => () => findOwnPipeline(gateway, type)),
+    ];
+    for (const lookup of lookups) {
+      try {
+        const found = await lookup();
+        if (found) return found;
+      } catch (error) {
+        // A token without a record type's scopes cannot have set Baton up on it.
+        if (error instanceof HubSpotError && error.code === 'HUBSPOT_SCOPE') continue;
+        throw error;
+      }
+    }
+    return null;
+  }
+
+  /** What a provision without a choice means: the setup in use, or (nothing yet) deals in Baton's own pipeline, as before the choice existed. */
+  function choiceFor(setup: HubSpotSetup | null): SetupChoice {
+    if (setup === null) return { mode: 'create', recordType: 'deals' };
+    return setup.ownPipeline ? { mode: 'create', recordType: setup.recordType } : { mode: 'map', recordType: setup.recordType, pipelineId: setup.pipelineId, stageIds: setup.stageIds };
   }
 
   async function exclusive<T>(name: string, run: () => Promise<T>): Promise<T> {
@@ -144,10 +221,12 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
     }
   }
 
-  async function ensurePipeline(gateway: HubSpotGateway): Promise<PipelineIds> {
+  async function ensurePipeline(gateway: HubSpotGateway): Promise<HubSpotSetup> {
     if (pipeline) return pipeline;
-    const found = await findHandoffsPipeline(gateway);
+    const found = await setupInUse(gateway);
     if (!found) throw new IpcError('NOT_PROVISIONED', 'HubSpot is not set up for Baton yet (no complete "Handoffs" pipeline): run the HubSpot setup in Settings.');
+    const problem = await setupProblem(gateway, found);
+    if (problem) throw new IpcError('NOT_PROVISIONED', `${problem} Run the HubSpot setup in Settings again.`);
     pipeline = found;
     return found;
   }
@@ -171,7 +250,11 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
       deps.emitProgress({ phase: 'connecting', done: 0, total: null, message: 'Checking the HubSpot token…' });
       let info: ConnectionInfo;
       try {
-        info = await describe(gatewayFor(token));
+        const gateway = gatewayFor(token);
+        // Scopes first: a missing one is then named with all the others, not by the first call that needs it.
+        const granted = await grantedScopes(gateway, token);
+        if (granted !== null) checkConnectScopes(granted);
+        info = await describe(gateway);
       } catch (error) {
         gateways.delete(token);
         dropClients(token);
@@ -211,15 +294,37 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
       return { connected: false as const };
     },
 
-    'hubspot.provision': async ({ templates, portalId }) =>
+    'hubspot.setupOptions': async ({ portalId }) =>
       exclusive('setup', async () => {
-        const gateway = await connected();
+        const token = await connectedToken();
+        const gateway = gatewayFor(token);
         await portalGuard.check(gateway, portalId);
-        deps.emitProgress({ phase: 'provisioning', done: 0, total: null, message: 'Setting up the Handoffs pipeline and properties in HubSpot…' });
-        const outcome = await provision(gateway, templates);
-        pipeline = { pipelineId: outcome.pipelineId, stageIds: outcome.stageIds };
+        return setupOptions(gateway, await grantedScopes(gateway, token), await setupInUse(gateway));
+      }),
+
+    'hubspot.provision': async ({ templates, portalId, choice }) =>
+      exclusive('setup', async () => {
+        const token = await connectedToken();
+        const gateway = gatewayFor(token);
+        await portalGuard.check(gateway, portalId);
+        const inUse = await setupInUse(gateway);
+        const chosen = choice ?? choiceFor(inUse);
+        checkRecordTypeScopes(await grantedScopes(gateway, token), chosen);
+        // Moving synced handoffs to another record type or pipeline would orphan their links: refused until nothing lives there.
+        if (inUse && !sameHome(inUse, chosen) && (await holdsHandoffs(gateway, inUse))) {
+          const facts = RECORD_TYPE[inUse.recordType];
+          const label = (await gateway.pipelines(inUse.recordType)).find((p) => p.id === inUse.pipelineId)?.label ?? 'its pipeline';
+          throw new HubSpotError({
+            code: 'HUBSPOT_VALIDATION',
+            message: `This HubSpot account already keeps Baton's handoffs on ${facts.plural} in the "${label}" pipeline. Baton cannot move synced handoffs to another record type or pipeline; set up again with the same choice.`,
+          });
+        }
+        deps.emitProgress({ phase: 'provisioning', done: 0, total: null, message: `Setting up HubSpot ${RECORD_TYPE[chosen.recordType].plural} for Baton…` });
+        const outcome = await provision(gateway, templates, chosen);
+        await markSetup(gateway, outcome.setup);
+        pipeline = outcome.setup;
         deps.emitProgress({ phase: 'done', done: 1, total: 1, message: outcome.created.length === 0 ? 'HubSpot was already set up.' : `Created ${outcome.created.length} things in HubSpot.` });
-        return outcome;
+        return { pipelineId: outcome.setup.pipelineId, stageIds: outcome.setup.stageIds, created: outcome.created, existing: outcome.existing, setup: outcome.setup };
       }),
 
     'hubspot.owners': async () => {
@@ -239,6 +344,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
         deps.emitProgress({ phase: 'pulling', done: 0, total: null, message: 'Fetching changes from HubSpot…' });
         const outcome = await pull(request, {
           gateway,
+          recordType: ids.recordType,
           pipeline: ids,
           properties: mappedPropertyNames(request.templates),
           ...(tuning.lookbackMs === undefined ? {} : { lookbackMs: tuning.lookbackMs }),
@@ -259,6 +365,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
         deps.emitProgress({ phase: 'pushing', done: 0, total: items.length, message: `Sending ${items.length} handoffs to HubSpot…` });
         const acks = await push(items, {
           gateway,
+          recordType: ids.recordType,
           pipeline: ids,
           ownerIds: activeOwnerIds(owners),
           now: deps.clock,

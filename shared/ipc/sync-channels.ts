@@ -10,6 +10,7 @@ import {
   PushRequestSchema,
   PushResultSchema,
 } from '../sync/protocol';
+import { HubSpotSetupSchema, SetupChoiceSchema, SetupOptionsSchema } from '../hubspot/setup';
 
 const NoArgs = z.object({}).strict();
 
@@ -35,11 +36,17 @@ export const syncChannels = {
     request: NoArgs,
     response: z.object({ connected: z.literal(false) }),
   }),
+  'hubspot.setupOptions': channel({
+    description: "What setup can offer in the connected portal: per record type (tickets, deals) the scopes the token lacks, or its pipelines with each stage's open/closed meaning; and the setup in use.",
+    request: z.object({ portalId: z.number().int().positive().optional() }).strict(),
+    response: SetupOptionsSchema,
+  }),
   'hubspot.provision': channel({
-    description: 'Create (idempotently) the Handoffs pipeline, the baton property group and one property per criterion.',
+    description: 'Create (idempotently) the baton property group and one property per criterion on the chosen record type, and Baton\'s own Handoffs pipeline or the mapping onto an existing one.',
     // portalId: the portal the workspace is linked to; set up nothing in another one (PORTAL_MISMATCH).
-    request: z.object({ templates: z.array(TemplateSchema).max(500), portalId: z.number().int().positive().optional() }).strict(),
-    response: ProvisionResultSchema,
+    // choice: absent means "the setup in use" (for a workspace set up before the choice existed: deals, Baton's own pipeline).
+    request: z.object({ templates: z.array(TemplateSchema).max(500), portalId: z.number().int().positive().optional(), choice: SetupChoiceSchema.optional() }).strict(),
+    response: ProvisionResultSchema.extend({ setup: HubSpotSetupSchema }),
   }),
   'hubspot.owners': channel({
     description: 'The HubSpot owners of the connected account (for sender / receiver pickers).',

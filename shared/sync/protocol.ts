@@ -26,6 +26,8 @@ export const SYNC_ERROR_CODES = [
   'HUBSPOT_VALIDATION',
   /** The deal no longer exists in HubSpot (404). */
   'HUBSPOT_NOT_FOUND',
+  /** HubSpot refused to create a pipeline (the account's tier allows no more): map an existing one instead. */
+  'PIPELINE_REFUSED',
   /** The machine is offline. */
   'OFFLINE',
   /** No token is stored: connect first. */

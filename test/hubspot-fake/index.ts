@@ -31,6 +31,8 @@ export async function startHubSpotFake(options: HubSpotFakeOptions = {}): Promis
   const tokens = options.tokens ?? [DEFAULT_TOKEN];
   const portal = new Portal(portalId, clock);
   portal.searchIndexDelayMs = options.searchIndexDelayMs ?? 0;
+  portal.tier = options.tier ?? 'professional';
+  portal.associationPageSize = options.associationPageSize ?? 500;
   const limits = new RateLimits({
     burstPer10s: options.rateLimit?.burstPer10s ?? DEFAULT_RATE_LIMIT.burstPer10s,
     searchPerSecond: options.rateLimit?.searchPerSecond ?? DEFAULT_RATE_LIMIT.searchPerSecond,

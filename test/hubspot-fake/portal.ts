@@ -1,5 +1,5 @@
 import { DEFAULT_GROUPS, DEFAULT_PROPERTIES, makeProperty, type PropertyDefinition } from './property-definitions';
-import { FAKE_OBJECT_TYPES, type FakeObjectType, type HistoryEntry, type OwnerView, type PipelineView, type PropertyGroupView, type StageView } from './types';
+import { FAKE_OBJECT_TYPES, type FakeObjectType, type PortalTier, type HistoryEntry, type OwnerView, type PipelineView, type PropertyGroupView, type StageView } from './types';
 
 export interface SearchVersion {
   /** Clock time from which search sees this version. */
@@ -47,6 +47,10 @@ export class Portal {
   readonly associations = new Map<string, AssociationEdge>();
   /** Writes become visible to search this long after they happen. */
   searchIndexDelayMs = 0;
+  /** Decides how many pipelines per object HubSpot lets the account have. */
+  tier: PortalTier = 'professional';
+  /** Associations per result page in the v4 batch read. */
+  associationPageSize = 500;
   private nextObjectId = 0;
   private nextOwnerId = 0;
   private nextPipelineId = 0;

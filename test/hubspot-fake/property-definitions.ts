@@ -145,7 +145,7 @@ export const OBJECT_TYPE_FACTS: Readonly<Record<FakeObjectType, ObjectTypeFacts>
     queryProperties: ['dealname', 'description'], objectTypeId: '0-3', singular: 'deal',
   },
   tickets: {
-    createDateProperty: 'createdate', pipelineProperty: 'hs_pipeline', stageProperty: 'hs_pipeline_stage', requiredOnCreate: [],
+    createDateProperty: 'createdate', pipelineProperty: 'hs_pipeline', stageProperty: 'hs_pipeline_stage', requiredOnCreate: ['subject', 'hs_pipeline_stage'],
     defaultProperties: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
     queryProperties: ['subject', 'content'], objectTypeId: '0-5', singular: 'ticket',
   },

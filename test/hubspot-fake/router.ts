@@ -22,8 +22,8 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** `/crm/v3/objects/:objectType/:objectId`: `:name` matches one path segment. */
   pattern: string;
-  /** Scope the call needs, computed from the matched params. */
-  scope?: (params: Record<string, string>) => string;
+  /** Scopes that allow the call (any one of them), computed from the matched params, as HubSpot's specs list them. */
+  scope?: (params: Record<string, string>) => string | readonly string[];
   /** Search endpoints have their own per-second limit and no rate-limit headers. */
   isSearch?: boolean;
   /** Calls that need no bearer token. */
@@ -78,11 +78,31 @@ export function resolveObjectType(raw: string | undefined): FakeObjectType {
   return type;
 }
 
-/** `crm.objects.deals.read`-style scope for a route param holding an object type (unknown types need the type's own scope). */
+/**
+ * The scopes HubSpot's published specs accept for a call on an object type
+ * (any one of them): deals have their own object and schema scopes; tickets
+ * are covered by `tickets`; notes and tasks by the contacts scopes (there is
+ * no notes or tasks scope). Unknown types need the type's own scope.
+ */
+export function scopesFor(kind: 'objects' | 'schemas', access: 'read' | 'write', type: FakeObjectType | string): readonly string[] {
+  switch (type) {
+    case 'deals':
+      if (kind === 'objects') return [`crm.objects.deals.${access}`];
+      return access === 'read' ? ['crm.schemas.deals.read', 'crm.objects.deals.read'] : ['crm.schemas.deals.write'];
+    case 'tickets':
+      return kind === 'objects' ? ['tickets'] : ['tickets', `crm.schemas.tickets.${access}`];
+    case 'tasks':
+    case 'notes':
+      return kind === 'objects' || access === 'read' ? [`crm.objects.contacts.${access}`] : ['crm.schemas.contacts.write'];
+    default:
+      return [`crm.${kind}.${type}.${access}`];
+  }
+}
+
+/** The scopes for a route param holding an object type. */
 export function objectScope(kind: 'objects' | 'schemas', access: 'read' | 'write', paramName = 'objectType') {
-  return (params: Record<string, string>): string => {
+  return (params: Record<string, string>): readonly string[] => {
     const raw = params[paramName] ?? '';
-    const type = objectTypeOrUndefined(raw) ?? raw;
-    return `crm.${kind}.${type}.${access}`;
+    return scopesFor(kind, access, objectTypeOrUndefined(raw) ?? raw);
   };
 }

@@ -98,11 +98,13 @@ function answer(deps: ServerDeps, req: IncomingMessage, method: string, url: URL
     if (matched === 'method-not-allowed') {
       throw new HubSpotHttpError(405, errorBody('METHOD_NOT_ALLOWED', `${method} is not supported on ${url.pathname}`));
     }
-    const needed = matched.route.scope?.(matched.params);
-    if (needed !== undefined && deps.scopes !== undefined && !deps.scopes.includes(needed)) {
+    const scope = matched.route.scope?.(matched.params);
+    const needed: readonly string[] = scope === undefined ? [] : typeof scope === 'string' ? [scope] : scope;
+    const granted = deps.scopes;
+    if (needed.length > 0 && granted !== undefined && !needed.some((s) => granted.includes(s))) {
       throw new HubSpotHttpError(403, errorBody('MISSING_SCOPES',
         "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
-          errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [needed] } }],
+          errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [...needed] } }],
           links: { scopes: 'https://developers.hubspot.com/scopes' },
         }));
     }

@@ -10,6 +10,7 @@ export function createStateView(portal: Portal): FakeState {
     [...portal.objects[type].values()].sort((a, b) => Number(a.id) - Number(b.id)).map(viewObject);
   return {
     get portalId() { return portal.portalId; },
+    get tier() { return portal.tier; },
     get deals() { return objects('deals'); },
     get tickets() { return objects('tickets'); },
     get tasks() { return objects('tasks'); },

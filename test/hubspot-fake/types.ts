@@ -14,7 +14,13 @@ export interface HubSpotFakeOptions {
   scopes?: string[];
   /** ms since epoch; default Date.now. Drives timestamps, rate-limit windows and the search index delay. */
   clock?: () => number;
+  /** The account's subscription tier: how many pipelines per object it may have (default 'professional'). */
+  tier?: PortalTier;
+  /** Associations per result page of the v4 batch read (HubSpot pages each result; default 500). */
+  associationPageSize?: number;
 }
+
+export type PortalTier = 'free' | 'starter' | 'professional' | 'enterprise';
 
 export type FakeObjectType = 'deals' | 'tickets' | 'tasks' | 'notes';
 export const FAKE_OBJECT_TYPES: readonly FakeObjectType[] = ['deals', 'tickets', 'tasks', 'notes'];
@@ -167,6 +173,7 @@ export interface AssociationView {
 /** Read-only inspection of the fake portal. Every getter returns fresh copies. */
 export interface FakeState {
   readonly portalId: number;
+  readonly tier: PortalTier;
   readonly deals: FakeObjectView[];
   readonly tickets: FakeObjectView[];
   readonly tasks: FakeObjectView[];

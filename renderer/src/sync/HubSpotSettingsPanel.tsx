@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ConnectionInfo, ProvisionResult } from '../../../shared/sync/protocol';
+import type { ConnectionInfo } from '../../../shared/sync/protocol';
+import { HubSpotSetupFlow } from './HubSpotSetupFlow';
 import { MergeDecisionsList } from './MergeDecisionsList';
 import { PortalSwitchConfirm } from './PortalSwitchConfirm';
 import { RetryFailedSection } from './RetryFailedSection';
@@ -31,11 +32,6 @@ function describeAccount(connection: ConnectionInfo): string {
   return `${parts.join(' ')}, ${connection.ownerCount} owner${connection.ownerCount === 1 ? '' : 's'}`;
 }
 
-function describeProvision(result: ProvisionResult): string {
-  if (result.created.length === 0) return 'HubSpot was already set up for Baton; nothing was changed.';
-  return `Set up HubSpot: created ${result.created.join(', ')}.`;
-}
-
 /**
  * Connect Baton to HubSpot with a token (verified by the desktop app, stored
  * in the OS secret store, never shown again), see which account Baton acts
@@ -49,7 +45,7 @@ export function HubSpotSettingsPanel() {
   const portalSwitch = useSyncStore((s) => s.portalSwitch);
   const problems = useSyncStore((s) => s.lastSummary?.problems ?? NO_PROBLEMS);
   const [token, setToken] = useState('');
-  const [busy, setBusy] = useState<'connect' | 'disconnect' | 'provision' | null>(null);
+  const [busy, setBusy] = useState<'connect' | 'disconnect' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const headingId = useId();
@@ -92,35 +88,22 @@ export function HubSpotSettingsPanel() {
     setNotice('Disconnected. Your handoffs stay on this computer; changes wait until you connect again.');
   };
 
-  const provision = async () => {
-    if (!scheduler) return;
-    setBusy('provision');
-    setError(null);
-    setNotice(null);
-    const outcome = await scheduler.provision();
-    setBusy(null);
-    if (outcome.ok) setNotice(describeProvision(outcome.result));
-    else setError(connectErrorText(outcome.error));
-  };
-
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>HubSpot</h2>
       <p className="muted" style={{ marginBottom: 12 }}>
-        Baton keeps each handoff in step with a deal in a “Handoffs” pipeline in your HubSpot account. Setting up creates that pipeline (one stage per
-        column), a “Baton handoffs” property group with one property per completion criterion plus Baton’s own (handoff id, template, receiver, next
-        action), and from then on notes for client updates and handoff receipts and a task for each receiver’s next action. Nothing outside that pipeline
-        is changed.
+        Baton keeps each handoff in step with a HubSpot ticket (or deal) in a pipeline with one stage per column: Baton’s own “Handoffs” pipeline where
+        your account allows one, or an existing pipeline whose stages you map. Setting up also creates a “Baton handoffs” property group with one property
+        per completion criterion plus Baton’s own (handoff id, template, receiver, next action), and from then on notes for client updates and handoff
+        receipts and a task for each receiver’s next action. Nothing outside that pipeline is changed.
       </p>
       {connected === true ? (
         <div>
           <p>
             {connection ? `Connected to ${describeAccount(connection)}.` : online ? 'Connected to HubSpot.' : 'Connected to HubSpot (offline: account details show when the connection is back).'}
           </p>
+          <HubSpotSetupFlow disabled={busy !== null || !online || portalSwitch !== null} />
           <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-            <button type="button" className="btn" onClick={() => void provision()} disabled={busy !== null || !online || portalSwitch !== null}>
-              {busy === 'provision' ? 'Setting up…' : 'Set up HubSpot'}
-            </button>
             <button type="button" className="btn btn-danger" onClick={() => void disconnect()} disabled={busy !== null}>
               {busy === 'disconnect' ? 'Disconnecting…' : 'Disconnect'}
             </button>

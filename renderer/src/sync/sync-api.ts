@@ -8,7 +8,7 @@ import type { IpcResult } from '../../../shared/ipc/result';
  */
 export type SyncApi = Pick<
   BatonApi,
-  'hubspot.connect' | 'hubspot.status' | 'hubspot.disconnect' | 'hubspot.provision' | 'hubspot.owners' | 'sync.pull' | 'sync.push' | 'online.status' | 'on'
+  'hubspot.connect' | 'hubspot.status' | 'hubspot.disconnect' | 'hubspot.setupOptions' | 'hubspot.provision' | 'hubspot.owners' | 'sync.pull' | 'sync.push' | 'online.status' | 'on'
 >;
 
 /** Where a sync run was when it stopped. */

@@ -1,4 +1,5 @@
 import type { PullResult } from '../../../shared/sync/protocol';
+import type { SetupChoice, SetupOptions } from '../../../shared/hubspot/setup';
 import { linkedPortalNumber } from '../../../shared/sync/portal-link';
 import type { ReconcileProblem } from '../../../shared/sync/reconcile';
 import type { BatonDb } from '../data/db';
@@ -54,12 +55,22 @@ async function linkedPortal(db: BatonDb, phase: SyncRunPhase): Promise<{ portalI
   return { portalId };
 }
 
-/** Creates the Handoffs pipeline and properties in HubSpot (idempotent) and remembers which templates it covered. */
-export async function provisionHubSpot(db: BatonDb, api: SyncApi, templates: LocalTemplates) {
+/**
+ * Sets HubSpot up for Baton (idempotent) and remembers which templates it
+ * covered. `choice` is the setup screen's (record type, own or mapped
+ * pipeline); without one the host keeps the setup in use.
+ */
+export async function provisionHubSpot(db: BatonDb, api: SyncApi, templates: LocalTemplates, choice?: SetupChoice) {
   const portal = await linkedPortal(db, 'provisioning');
-  const result = valueOrAbort(await api['hubspot.provision']({ templates: templates.forHost, ...portal }), 'provisioning');
+  const result = valueOrAbort(await api['hubspot.provision']({ templates: templates.forHost, ...portal, ...(choice ? { choice } : {}) }), 'provisioning');
   await db.syncMeta.put({ key: SYNC_META.provisionedFor, value: templates.fingerprint });
   return result;
+}
+
+/** What the setup screen can offer in the linked portal. */
+export async function hubSpotSetupOptions(db: BatonDb, api: SyncApi): Promise<SetupOptions> {
+  const portal = await linkedPortal(db, 'provisioning');
+  return valueOrAbort(await api['hubspot.setupOptions']({ ...portal }), 'provisioning');
 }
 
 async function pull(db: BatonDb, api: SyncApi, templates: LocalTemplates, portal: { portalId?: number }): Promise<PullResult | { notProvisioned: true }> {

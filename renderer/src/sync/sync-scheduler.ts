@@ -8,7 +8,8 @@ import { relinkWorkspace, type PortalSwitchPreview, type RelinkSummary } from '.
 import { NOT_CONNECTED_CODES, OFFLINE_CODES, SyncRunAbort, type SyncApi, type SyncRunError } from './sync-api';
 import { readString, SYNC_META } from './sync-meta';
 import { requeueFailed, retryOutcome, type RetryOutcome } from './retry-failed';
-import { provisionHubSpot, runSync } from './sync-runner';
+import { hubSpotSetupOptions, provisionHubSpot, runSync } from './sync-runner';
+import type { HubSpotSetup, SetupChoice, SetupOptions } from '../../../shared/hubspot/setup';
 import { useSyncStore } from './sync-store';
 
 /** Every five minutes while online and connected. */
@@ -24,7 +25,8 @@ export interface SyncSchedulerOptions {
 /** `portalSwitch` set: the token is for another portal than the workspace's; nothing syncs until `confirmPortalSwitch` (or disconnect). */
 export type ConnectOutcome = { ok: true; connection: ConnectionInfo; portalSwitch: PortalSwitchPreview | null } | { ok: false; error: { code: string; message: string } };
 export type PortalSwitchOutcome = { ok: true; summary: RelinkSummary } | { ok: false; error: { code: string; message: string } };
-export type ProvisionOutcome = { ok: true; result: ProvisionResult } | { ok: false; error: SyncRunError };
+export type ProvisionOutcome = { ok: true; result: ProvisionResult & { setup: HubSpotSetup } } | { ok: false; error: SyncRunError };
+export type SetupOptionsOutcome = { ok: true; options: SetupOptions } | { ok: false; error: SyncRunError };
 
 export interface SyncScheduler {
   start(): void;
@@ -33,8 +35,10 @@ export interface SyncScheduler {
   requestRun(): Promise<void>;
   connect(token: string): Promise<ConnectOutcome>;
   disconnect(): Promise<void>;
-  /** "Set up HubSpot": provisions now, never at the same time as a run. */
-  provision(): Promise<ProvisionOutcome>;
+  /** "Set up HubSpot": provisions now (with the setup screen's choice, if any), never at the same time as a run. */
+  provision(choice?: SetupChoice): Promise<ProvisionOutcome>;
+  /** What the setup screen can offer in the connected portal (record types, pipelines, stages). */
+  setupOptions(): Promise<SetupOptionsOutcome>;
   /** "Link this workspace to account X instead of Y": forgets Y's links in one transaction, then syncs with X. */
   confirmPortalSwitch(actor: string): Promise<PortalSwitchOutcome>;
   /**
@@ -218,12 +222,27 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       set({ connected: false, connection: null, lastError: null, portalSwitch: null });
     },
 
-    provision() {
+    setupOptions() {
+      return exclusive(async (): Promise<SetupOptionsOutcome> => {
+        const pending = get().portalSwitch;
+        if (pending !== null) return { ok: false, error: { ...portalSwitchError(pending), phase: 'provisioning' } };
+        try {
+          return { ok: true, options: await hubSpotSetupOptions(db, api) };
+        } catch (error) {
+          if (error instanceof SyncRunAbort) return { ok: false, error: error.error };
+          return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error), phase: 'provisioning' } };
+        }
+      });
+    },
+
+    provision(choice) {
       return exclusive(async (): Promise<ProvisionOutcome> => {
         const pending = get().portalSwitch;
         if (pending !== null) return { ok: false, error: { ...portalSwitchError(pending), phase: 'provisioning' } };
         try {
-          const result = await provisionHubSpot(db, api, await loadLocalTemplates(db));
+          const result = await provisionHubSpot(db, api, await loadLocalTemplates(db), choice);
+          // A first setup (or a fixed one) should sync at once rather than at the next interval.
+          void requestRun();
           return { ok: true, result };
         } catch (error) {
           if (error instanceof SyncRunAbort) return { ok: false, error: error.error };

@@ -4,6 +4,7 @@ import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import type { IpcResult } from '../../../shared/ipc/result';
 import { PushRequestSchema, syncError, type ConnectionInfo, type PushAck } from '../../../shared/sync/protocol';
 import type { SyncApi } from './sync-api';
+import type { SetupChoice, SetupOptions } from '../../../shared/hubspot/setup';
 
 /**
  * Test-only: a scripted desktop host for component tests of the sync UI (the
@@ -12,13 +13,14 @@ import type { SyncApi } from './sync-api';
  * `other-portal-token` to portal 5151, `no-scope-token` answers HUBSPOT_SCOPE;
  * a pull, push or setup naming another portal than the token's is refused
  * (PORTAL_MISMATCH), like the real host; every push is acknowledged, or
- * refused for good (HUBSPOT_VALIDATION) while `state.refusePushes` is set.
+ * refused for good (HUBSPOT_VALIDATION) while `state.refusePushes` is set; a
+ * new pipeline is refused (PIPELINE_REFUSED, a Free portal) while `state.refusePipelines` is set.
  */
 export interface ScriptedHost {
   api: SyncApi;
   calls: { channel: string; request: unknown }[];
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  state: { online: boolean; token: string | null; refusePushes: boolean };
+  state: { online: boolean; token: string | null; refusePushes: boolean; refusePipelines: boolean };
 }
 
 export const GOOD_TOKEN = 'good-token';
@@ -28,6 +30,48 @@ export const CONNECTION: ConnectionInfo = { portalId: 4242, uiDomain: 'app.hubsp
 export const OTHER_CONNECTION: ConnectionInfo = { ...CONNECTION, portalId: 5151, uiDomain: 'app-eu1.hubspot.com' };
 const STAGE_IDS = { IN_PROGRESS: 's1', READY_FOR_HANDOFF: 's2', IN_HANDOFF: 's3', HANDOFF_DONE: 's4' };
 
+/** A portal with HubSpot's seeded pipelines: one ticket pipeline, and the sales pipeline with its closed stages. */
+export const SETUP_OPTIONS: SetupOptions = {
+  current: null,
+  recordTypes: [
+    {
+      recordType: 'tickets',
+      missingScopes: [],
+      pipelines: [
+        {
+          id: '0',
+          label: 'Support Pipeline',
+          isBatonPipeline: false,
+          stages: [
+            { id: '1', label: 'New', closure: 'open' },
+            { id: '2', label: 'Waiting on contact', closure: 'open' },
+            { id: '3', label: 'Waiting on us', closure: 'open' },
+            { id: '4', label: 'Closed', closure: 'closed' },
+          ],
+        },
+      ],
+    },
+    {
+      recordType: 'deals',
+      missingScopes: [],
+      pipelines: [
+        {
+          id: 'default',
+          label: 'Sales Pipeline',
+          isBatonPipeline: false,
+          stages: [
+            { id: 'appointmentscheduled', label: 'Appointment Scheduled', closure: 'open' },
+            { id: 'qualifiedtobuy', label: 'Qualified To Buy', closure: 'open' },
+            { id: 'contractsent', label: 'Contract Sent', closure: 'open' },
+            { id: 'closedwon', label: 'Closed Won', closure: 'won' },
+            { id: 'closedlost', label: 'Closed Lost', closure: 'lost' },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
 function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value };
 }
@@ -36,7 +80,7 @@ function fail(code: string, message: string): IpcResult<never> {
 }
 
 export function createScriptedHost(initial: { online?: boolean; token?: string | null } = {}): ScriptedHost {
-  const state = { online: initial.online ?? true, token: initial.token ?? null, refusePushes: false };
+  const state = { online: initial.online ?? true, token: initial.token ?? null, refusePushes: false, refusePipelines: false };
   const calls: ScriptedHost['calls'] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let deal = 0;
@@ -44,7 +88,7 @@ export function createScriptedHost(initial: { online?: boolean; token?: string |
   const connectionOf = (token: string | null): ConnectionInfo | null => (token === GOOD_TOKEN ? CONNECTION : token === OTHER_PORTAL_TOKEN ? OTHER_CONNECTION : null);
 
   const answer = (channel: ChannelName, request: unknown): IpcResult<unknown> => {
-    const needsConnection = channel.startsWith('sync.') || channel === 'hubspot.provision' || channel === 'hubspot.owners';
+    const needsConnection = channel.startsWith('sync.') || channel === 'hubspot.provision' || channel === 'hubspot.setupOptions' || channel === 'hubspot.owners';
     if (needsConnection && !state.online) return fail('OFFLINE', 'Baton is offline; changes stay queued and sync when the connection is back.');
     if (needsConnection && state.token === null) return fail('NOT_CONNECTED', 'Baton is not connected to HubSpot yet.');
     const named = (request as { portalId?: number } | null)?.portalId;
@@ -66,8 +110,16 @@ export function createScriptedHost(initial: { online?: boolean; token?: string |
       case 'hubspot.disconnect':
         state.token = null;
         return ok({ connected: false });
-      case 'hubspot.provision':
-        return ok({ pipelineId: 'p1', stageIds: STAGE_IDS, created: ['pipeline Handoffs', 'property baton_id'], existing: [] });
+      case 'hubspot.setupOptions':
+        return ok(SETUP_OPTIONS);
+      case 'hubspot.provision': {
+        const choice = (request as { choice?: SetupChoice }).choice;
+        if (state.refusePipelines && choice?.mode !== 'map') {
+          return fail('PIPELINE_REFUSED', 'HubSpot did not let Baton create a new ticket pipeline. Free HubSpot accounts have one ticket pipeline and cannot add another. Choose “Use an existing pipeline” and map its stages to the four handoff states instead.');
+        }
+        const setup = choice?.mode === 'map' ? { recordType: choice.recordType, pipelineId: choice.pipelineId, stageIds: choice.stageIds, ownPipeline: false } : { recordType: choice?.recordType ?? 'deals', pipelineId: 'p1', stageIds: STAGE_IDS, ownPipeline: true };
+        return ok({ pipelineId: setup.pipelineId, stageIds: setup.stageIds, created: choice?.mode === 'map' ? [] : ['pipeline Handoffs', 'property baton_id'], existing: [], setup });
+      }
       case 'hubspot.owners':
         return ok({ owners: [] });
       case 'sync.pull':

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createTestHost } from '../../host/create-test-host';
-import { startHubSpotFake, type HubSpotFake } from '../../hubspot-fake';
+import { startHubSpotFake, type HubSpotFake, type HubSpotFakeOptions } from '../../hubspot-fake';
 import { useBoardSession } from './board-session';
 import type { OpenedBaton } from './open-baton';
 
@@ -14,12 +14,12 @@ export interface HubSpotSession {
 /**
  * A board session (one Chromium per file, a fresh app per test, page errors
  * fail the test) whose app's host runs the real sync service against a fresh
- * HubSpot fake per test (retries without waiting).
+ * HubSpot fake per test (retries without waiting), e.g. `{ tier: 'free' }`.
  */
-export function useHubSpotSession(): HubSpotSession {
+export function useHubSpotSession(fakeOptions: HubSpotFakeOptions = {}): HubSpotSession {
   let fake: HubSpotFake | undefined;
   const session = useBoardSession({}, async () => {
-    const started = await startHubSpotFake();
+    const started = await startHubSpotFake(fakeOptions);
     fake = started;
     const host = createTestHost({ hubspotBasePath: started.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, sleep: async () => undefined } });
     return {

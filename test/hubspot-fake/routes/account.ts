@@ -9,10 +9,13 @@ export interface AccountFacts {
   scopes: readonly string[] | undefined;
 }
 
-/** Every scope the fake knows about: what a token is granted when the options name none. */
-export const ALL_SCOPES = ['deals', 'tickets', 'tasks', 'notes'].flatMap((t) => [
-  `crm.objects.${t}.read`, `crm.objects.${t}.write`, `crm.schemas.${t}.read`, `crm.schemas.${t}.write`,
-]).concat(['crm.objects.owners.read']);
+/** Every scope the fake checks, by HubSpot's real names: what a token is granted when the options name none. */
+export const ALL_SCOPES = [
+  'crm.objects.deals.read', 'crm.objects.deals.write', 'crm.schemas.deals.read', 'crm.schemas.deals.write',
+  'tickets', 'crm.schemas.tickets.read', 'crm.schemas.tickets.write',
+  'crm.objects.contacts.read', 'crm.objects.contacts.write', 'crm.schemas.contacts.read', 'crm.schemas.contacts.write',
+  'crm.objects.owners.read',
+];
 
 export function accountRoutes(facts: AccountFacts): Route[] {
   return [

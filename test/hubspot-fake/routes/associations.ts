@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { associate, associationsFrom, defaultAssociationType, dissociate } from '../association-types';
-import { notFound } from '../errors';
+import { notFound, validationError } from '../errors';
 import { iso, type Portal } from '../portal';
 import { OBJECT_TYPE_FACTS } from '../property-definitions';
 import { objectScope, resolveObjectType, type Route } from '../router';
@@ -30,8 +30,9 @@ function missingPair(fromType: FakeObjectType, fromId: string, toType: FakeObjec
   return batchError('OBJECT_NOT_FOUND', `Cannot associate ${fromType} ${fromId} with ${toType} ${toId}: one of them does not exist.`, { fromObjectId: [fromId], toObjectId: [toId] });
 }
 
-const read = objectScope('objects', 'read', 'fromObjectType');
-const write = objectScope('objects', 'write', 'fromObjectType');
+// The v4 spec accepts any of a long list; the from-type's object scope and the contacts scope are the ones an app has.
+const read = (params: Record<string, string>): readonly string[] => [...objectScope('objects', 'read', 'fromObjectType')(params), 'crm.objects.contacts.read'];
+const write = (params: Record<string, string>): readonly string[] => [...objectScope('objects', 'write', 'fromObjectType')(params), 'crm.objects.contacts.write'];
 
 export const associationRoutes: Route[] = [
   {
@@ -101,10 +102,18 @@ export const associationRoutes: Route[] = [
       checkBatchSize(inputs, MAX_ASSOCIATION_BATCH_READ);
       const results = [];
       const missing: string[] = [];
-      for (const { id } of inputs) {
-        const to = portal.findLiveObject(fromType, id) ? associationTypes(portal, fromType, id, toType) : [];
+      // HubSpot pages each result's associations: `after` (here an offset) asks for the next page of that one record.
+      const size = portal.associationPageSize;
+      for (const { id, after } of inputs) {
+        const all = portal.findLiveObject(fromType, id) ? associationTypes(portal, fromType, id, toType) : [];
+        const start = after === undefined ? 0 : Number(after);
+        if (!Number.isInteger(start) || start < 0) throw validationError(`Invalid paging cursor "${after ?? ''}" for ${id}.`);
+        const to = all.slice(start, start + size);
         if (to.length === 0) missing.push(id);
-        else results.push({ from: { id }, to });
+        else {
+          const next = start + size < all.length ? String(start + size) : null;
+          results.push({ from: { id }, to, ...(next === null ? {} : { paging: { next: { after: next, link: `?after=${next}` } } }) });
+        }
       }
       const errors = missing.length === 0 ? [] : [batchError('OBJECT_NOT_FOUND', `No ${toType} is associated with ${fromType} ${missing.join(', ')}.`, { fromObjectId: missing })];
       return batchAnswer(portal, portal.now(), 200, results, errors);

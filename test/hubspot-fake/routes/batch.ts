@@ -13,6 +13,9 @@ import { applyAssociations, checkAssociations, createInput, propertiesInput } fr
 
 const idValue = z.union([z.string(), z.number()]).transform(String);
 const batchOf = <T extends z.ZodType>(input: T) => z.object({ inputs: z.array(input) });
+/** HubSpot answers 400 to a batch read with `propertiesWithHistory` and more inputs than this. */
+export const MAX_HISTORY_BATCH_INPUTS = 50;
+
 const readBody = z.object({
   inputs: z.array(z.object({ id: idValue })),
   properties: z.array(z.string()).optional(),
@@ -67,7 +70,8 @@ function batchCreate(portal: Portal, type: FakeObjectType, body: unknown): Route
 function batchRead(portal: Portal, type: FakeObjectType, body: unknown, archived: boolean): RouteResult {
   const startedAt = portal.now();
   const input = parseBody(readBody, body);
-  checkBatchSize(input.inputs);
+  // HubSpot takes at most 50 inputs when property history is asked for.
+  checkBatchSize(input.inputs, (input.propertiesWithHistory ?? []).length > 0 ? MAX_HISTORY_BATCH_INPUTS : undefined);
   const results: WireObject[] = [];
   const missing: string[] = [];
   for (const { id } of input.inputs) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { conflict, notFound, validationError } from '../errors';
 import { iso, type Portal } from '../portal';
 import { objectScope, resolveObjectType, type Route } from '../router';
-import type { FakeObjectType, PipelineView, StageView } from '../types';
+import type { FakeObjectType, PipelineView, PortalTier, StageView } from '../types';
 import { parseBody } from './body';
 
 const metadataValue = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v));
@@ -31,6 +31,25 @@ function checkMetadata(type: FakeObjectType, label: string, metadata: Record<str
   }
 }
 
+/** HubSpot derives a deal stage's `isClosed` from its probability: 1.0 is closed won, 0.0 closed lost. */
+function dealStageIsClosed(metadata: Record<string, string>): 'true' | 'false' {
+  const probability = Number(metadata.probability);
+  return probability === 1 || probability === 0 ? 'true' : 'false';
+}
+
+/** Pipelines per object an account may have, by tier (Free: the one it starts with). */
+export const PIPELINE_LIMITS: Record<PortalTier, number> = { free: 1, starter: 2, professional: 15, enterprise: 100 };
+
+function checkPipelineLimit(portal: Portal, type: FakeObjectType): void {
+  const limit = PIPELINE_LIMITS[portal.tier];
+  const used = [...portal.pipelines[type].values()].filter((p) => !p.archived).length;
+  if (used >= limit) {
+    throw validationError(`The ${type} pipeline limit of this account has been reached (${used} of ${limit} on the ${portal.tier} tier). Upgrade to add more pipelines.`, [
+      { message: `pipeline limit ${limit} reached`, code: 'PIPELINE_LIMIT_REACHED', in: 'pipeline' },
+    ]);
+  }
+}
+
 function checkUniqueLabels(labels: string[]): void {
   const seen = new Set<string>();
   for (const label of labels) {
@@ -45,7 +64,7 @@ function checkUniqueLabels(labels: string[]): void {
 function makeStage(portal: Portal, type: FakeObjectType, input: z.infer<typeof stageInput>, at: string): StageView {
   const metadata = { ...(input.metadata ?? {}) };
   checkMetadata(type, input.label, metadata);
-  if (type === 'deals' && metadata.isClosed === undefined) metadata.isClosed = 'false';
+  if (type === 'deals') metadata.isClosed = dealStageIsClosed(metadata);
   return { id: portal.newPipelineId(), label: input.label, displayOrder: input.displayOrder, metadata, createdAt: at, updatedAt: at, archived: false };
 }
 
@@ -64,8 +83,8 @@ function findStage(pipeline: PipelineView, stageId: string | undefined): StageVi
 const copyPipeline = (p: PipelineView): PipelineView => ({ ...p, stages: p.stages.filter((s) => !s.archived).map(copyStage) });
 const copyStage = (s: StageView): StageView => ({ ...s, metadata: { ...s.metadata } });
 
-const read = objectScope('objects', 'read');
-const write = objectScope('objects', 'write');
+const read = objectScope('schemas', 'read');
+const write = objectScope('schemas', 'write');
 
 export const pipelineRoutes: Route[] = [
   {
@@ -82,6 +101,7 @@ export const pipelineRoutes: Route[] = [
       const input = parseBody(pipelineInput, body);
       const taken = [...portal.pipelines[type].values()].find((p) => !p.archived && p.label.trim().toLowerCase() === input.label.trim().toLowerCase());
       if (taken) throw conflict(`A pipeline labelled "${input.label}" already exists (id ${taken.id}).`, { label: [input.label] });
+      checkPipelineLimit(portal, type);
       checkUniqueLabels(input.stages.map((s) => s.label));
       const at = iso(portal.now());
       const stages = input.stages.map((s) => makeStage(portal, type, s, at));
@@ -153,6 +173,7 @@ export const pipelineRoutes: Route[] = [
       }
       const metadata = { ...stage.metadata, ...(input.metadata ?? {}) };
       checkMetadata(type, label, metadata);
+      if (type === 'deals') metadata.isClosed = dealStageIsClosed(metadata);
       stage.label = label;
       stage.metadata = metadata;
       if (input.displayOrder !== undefined) stage.displayOrder = input.displayOrder;

@@ -31,6 +31,7 @@ const VALID: Record<ChannelName, Record<string, unknown>> = {
   'hubspot.connect': { token: TOKEN },
   'hubspot.status': {},
   'hubspot.disconnect': {},
+  'hubspot.setupOptions': {},
   'hubspot.provision': { templates: [SEED_TEMPLATES[0]] },
   'hubspot.owners': {},
   'sync.pull': { cursor: null, knownDealIds: [], templates: [] },

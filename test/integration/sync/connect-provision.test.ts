@@ -33,7 +33,7 @@ describe('connect', () => {
     h = await startSyncHarness({ fake: { scopes: ['crm.objects.deals.read', 'crm.objects.deals.write', 'crm.schemas.deals.read', 'crm.schemas.deals.write'] } });
     const attempt = h.handlers['hubspot.connect']({ token: 'test-token' });
     await expect(attempt).rejects.toMatchObject({ code: 'HUBSPOT_SCOPE' });
-    await expect(attempt).rejects.toThrow(/crm\.objects\.owners\.read/);
+    await expect(attempt).rejects.toThrow(/crm\.objects\.contacts\.read, crm\.objects\.contacts\.write and crm\.objects\.owners\.read/);
     expect(h.secrets.size).toBe(0);
   });
 
@@ -61,10 +61,12 @@ describe('provisioning', () => {
     const pipeline = h.fake.state.pipelines('deals').find((p) => p.label === 'Handoffs');
     expect(pipeline?.stages.map((s) => [s.label, s.metadata['probability']])).toEqual([
       ['In progress', '0.1'],
-      ['Ready for handoff', '0.4'],
-      ['In handoff', '0.7'],
-      ['Handoff done', '1.0'],
+      ['Ready for handoff', '0.3'],
+      ['In handoff', '0.6'],
+      ['Handoff done', '0.9'],
     ]);
+    // No handoff stage is closed won or lost: nothing counts as revenue.
+    expect(pipeline?.stages.map((s) => s.metadata['isClosed'])).toEqual(['false', 'false', 'false', 'false']);
     expect(first.stageIds.IN_HANDOFF).toBe(pipeline?.stages[2]?.id);
     const props = new Map(h.fake.state.properties('deals').map((p) => [p.name, p]));
     expect(props.get('baton_id')).toMatchObject({ hasUniqueValue: true, groupName: 'baton' });
@@ -76,7 +78,8 @@ describe('provisioning', () => {
     const second = await h.handlers['hubspot.provision']({ templates: [...SEED_TEMPLATES, TEMPLATE] });
     expect(second.created).toEqual([]);
     expect(second.stageIds).toEqual(first.stageIds);
-    expect(h.fake.stats.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    // Token introspection (a POST that only reads which scopes the token has) aside.
+    expect(h.fake.stats.requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/oauth/'))).toEqual([]);
   });
 
   it('provisions only the new criteria of an edited template', async () => {
