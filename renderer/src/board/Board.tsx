@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -21,7 +21,9 @@ import { BoardColumn } from './BoardColumn';
 import { containerId, findContainer, stateOfContainer } from './drag-state';
 import { HandoffCardContent } from './HandoffCard';
 import { buildLanes } from './lanes';
-import { useMoveHandoff } from './use-move';
+import { useMoveAttempt } from './use-move';
+import { applyOptimisticMoves } from './optimistic-columns';
+import { usePendingMoves } from './pending-moves';
 import { useBoardDrag } from './use-board-drag';
 import { useNowMinute } from './use-now-minute';
 import { useTemplateIndex } from './use-template-index';
@@ -41,14 +43,21 @@ export function Board() {
   const windowed = swimlanes === 'none';
   const [limits, setLimits] = useState<ColumnLimits>(FIRST_LIMITS);
   const board = useBoardWindow(boardFilter, windowed ? limits : null);
-  const columns = board?.columns;
+  // Moves whose write is issued show at once, before the live query reads them back.
+  const pendingMoves = usePendingMoves((s) => s.moves);
+  const readBack = usePendingMoves((s) => s.readBack);
+  useEffect(() => {
+    if (board !== undefined) readBack(board.columns);
+  }, [board, readBack]);
+  const optimistic = useMemo(() => (board === undefined ? undefined : applyOptimisticMoves(board.columns, pendingMoves)), [board, pendingMoves]);
+  const columns = optimistic?.columns;
   const onNeedMore = useCallback((state: HandoffState, upTo: number) => {
     setLimits((current) => (current[state] >= upTo + WINDOW_STEP ? current : { ...current, [state]: upTo + WINDOW_STEP }));
   }, []);
   const { settings, currentUser, timeZone, ownerName } = useWorkspace();
   const { templateFor, byId: templatesById } = useTemplateIndex();
   const nowMinute = useNowMinute();
-  const move = useMoveHandoff();
+  const move = useMoveAttempt();
 
   const byId = useMemo(() => {
     const map = new Map<string, Handoff>();
@@ -108,7 +117,7 @@ export function Board() {
   const onAccept = useCallback(
     (id: string) => {
       const handoff = byId.get(id);
-      if (handoff) void move(handoff, 'HANDOFF_DONE');
+      if (handoff) move(handoff, 'HANDOFF_DONE');
     },
     [byId, move],
   );
@@ -133,7 +142,6 @@ export function Board() {
       measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.' } }}
       onDragStart={drag.onDragStart}
-      onDragMove={drag.onDragMove}
       onDragOver={drag.onDragOver}
       onDragEnd={drag.onDragEnd}
       onDragCancel={drag.onDragCancel}
@@ -151,8 +159,9 @@ export function Board() {
               {HANDOFF_STATES.map((state) => {
                 const id = containerId(lane.key, state);
                 const ids = shown[id] ?? [];
-                const counted = windowed ? (board?.totals[state] ?? null) : null;
-                // Cards not loaded yet count too; a card dropped here but not yet re-read counts once.
+                const stored = windowed ? (board?.totals[state] ?? null) : null;
+                const counted = stored === null ? null : stored + (optimistic?.shift[state] ?? 0);
+                // Cards not loaded yet count too; a card moved here but not yet re-read counts once.
                 const total = counted === null ? ids.length : counted + ids.length - (items[id]?.length ?? 0);
                 return (
                   <BoardColumn

@@ -1,17 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DragEndEvent, DragMoveEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
+import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import type { Handoff } from '../../../shared/domain/handoff';
-import type { HandoffState } from '../../../shared/domain/states';
 import { createBoardCollision, type BoardCollision } from './collision';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
 import { planDrop, type DropPlan } from './drop-plan';
-import type { MoveResult } from './use-move';
+import type { AttemptMove } from './use-move';
 
 export interface BoardDragInput {
   /** Container → card ids as committed (from the live query). */
   items: ContainerItems;
   byId: ReadonlyMap<string, Handoff>;
-  move: (handoff: Handoff, to: HandoffState, rank?: number) => Promise<MoveResult>;
+  move: AttemptMove;
   hasUnloadedBelow: (container: string) => boolean;
 }
 
@@ -23,15 +22,9 @@ export interface BoardDrag {
   overContainer: string | null;
   collision: BoardCollision;
   onDragStart: (event: DragStartEvent) => void;
-  onDragMove: (event: DragMoveEvent) => void;
   onDragOver: (event: DragOverEvent) => void;
   onDragEnd: (event: DragEndEvent) => void;
   onDragCancel: () => void;
-}
-
-interface EarlyDrop {
-  plan: DropPlan;
-  result: Promise<MoveResult>;
 }
 
 /**
@@ -39,32 +32,25 @@ interface EarlyDrop {
  * the board renders from a local snapshot; nothing is written until the drop,
  * and a refused or cancelled drop simply drops the snapshot.
  *
- * A pointer drop is written at the pointer's release, before dnd-kit's own
- * end-of-drag re-render (a synchronous React update that would otherwise run
- * first and delay the write by a frame); dnd-kit's `onDragEnd` then only
- * updates the screen. Keyboard and touch drops are written at `onDragEnd`.
+ * At the drop the snapshot is dropped in the same render that ends the drag: an
+ * allowed move is then shown by the pending-moves overlay (painted as soon as its
+ * write is issued), a refused one is not shown anywhere but where it was.
+ *
+ * dnd-kit calls `onDragEnd` inside its own pointerup/keydown listener, and React
+ * renders the updates made there only after that listener returns: the write is
+ * issued first, then one render ends the drag and paints the move.
  */
 export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragInput): BoardDrag {
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [collision] = useState(createBoardCollision);
-  // The latest values for handlers that run outside React's render (the pointer release).
-  const live = useRef({ dragItems: null as ContainerItems | null, snapshot: null as ContainerItems | null, overId: null as string | null, dragging: false });
-  const earlyDrop = useRef<EarlyDrop | null>(null);
-  const committedFrom = useRef<ContainerItems | null>(null);
+  // The drag's latest board, read by dnd-kit's handlers between renders.
+  const live = useRef({ dragItems: null as ContainerItems | null, snapshot: null as ContainerItems | null });
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
     setDragItems(next);
   }, []);
-
-  useEffect(() => {
-    if (committedFrom.current !== null && committedFrom.current !== items) {
-      committedFrom.current = null;
-      live.current.snapshot = null;
-      showDragItems(null);
-    }
-  }, [items, showDragItems]);
 
   useEffect(() => {
     if (!collision.isSettling()) return;
@@ -81,50 +67,27 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
     [byId, hasUnloadedBelow],
   );
 
-  useEffect(() => {
-    if (activeId === null) return;
-    const onRelease = () => {
-      // dnd-kit ends or cancels the drag synchronously in its own handlers; `dragging` is false after either.
-      if (!live.current.dragging || earlyDrop.current !== null) return;
-      const handoff = byId.get(activeId);
-      const dropPlan = plan(activeId, live.current.overId);
-      if (handoff === undefined || dropPlan === null) return;
-      earlyDrop.current = { plan: dropPlan, result: move(handoff, dropPlan.to, dropPlan.rank) };
-    };
-    // Capture on window: runs before dnd-kit's listener on the document.
-    window.addEventListener('pointerup', onRelease, { capture: true });
-    return () => window.removeEventListener('pointerup', onRelease, { capture: true });
-  }, [activeId, byId, move, plan]);
-
   const finish = useCallback(() => {
     collision.settled();
     live.current.snapshot = null;
-    live.current.dragging = false;
-    live.current.overId = null;
     showDragItems(null);
     setActiveId(null);
   }, [collision, showDragItems]);
 
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
-      earlyDrop.current = null;
-      live.current = { dragItems: items, snapshot: items, overId: null, dragging: true };
+      live.current = { dragItems: items, snapshot: items };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
     [items],
   );
 
-  const onDragMove = useCallback((event: DragMoveEvent) => {
-    live.current.overId = event.over === null ? null : String(event.over.id);
-  }, []);
-
   // Positions change only through this state (not through sortable transforms), so the
   // virtualizer lays every card out itself and absolutely-positioned rows never overlap.
   const onDragOver = useCallback(
     (event: DragOverEvent) => {
       const { active, over } = event;
-      live.current.overId = over === null ? null : String(over.id);
       const current = live.current.dragItems;
       if (!over || !current) return;
       const activeKey = String(active.id);
@@ -145,35 +108,14 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
       const activeKey = String(event.active.id);
-      const early = earlyDrop.current;
-      earlyDrop.current = null;
-      const dropPlan = early?.plan.activeId === activeKey ? early.plan : plan(activeKey, event.over === null ? null : String(event.over.id));
-      live.current.dragging = false;
+      const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
       const handoff = byId.get(activeKey);
-      if (dropPlan === null || handoff === undefined) {
-        finish();
-        return;
-      }
-      // Keep showing the drop position while the write commits, so the card does not flicker back.
-      showDragItems(dropPlan.finalItems);
-      setActiveId(null);
-      const result = early?.plan === dropPlan ? early.result : move(handoff, dropPlan.to, dropPlan.rank);
-      void result.then((outcome) => {
-        if (!outcome.ok) {
-          finish();
-          return;
-        }
-        // Hold the drop position until the live query delivers the committed board (no flicker back).
-        committedFrom.current = items;
-        window.setTimeout(() => {
-          if (committedFrom.current === items) {
-            committedFrom.current = null;
-            finish();
-          }
-        }, 1000);
-      });
+      // The gate decides at once: an allowed move is painted by the pending-moves overlay in
+      // the render that ends the drag (its write already issued); a refused one stays home.
+      if (dropPlan !== null && handoff !== undefined) move(handoff, dropPlan.to, dropPlan.rank);
+      finish();
     },
-    [byId, finish, items, move, plan, showDragItems],
+    [byId, finish, move, plan],
   );
 
   const shown = dragItems ?? items;
@@ -183,7 +125,6 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
     overContainer: activeId !== null && dragItems !== null ? findContainer(dragItems, activeId) : null,
     collision,
     onDragStart,
-    onDragMove,
     onDragOver,
     onDragEnd,
     onDragCancel: finish,
