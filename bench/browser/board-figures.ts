@@ -141,7 +141,9 @@ async function dragFigures(session: BenchSession, plan: BoardBenchPlan, size: nu
   log(`  idle page (${idle.length} × 2 s): longest frame ${idleLongest.toFixed(1)} ms`);
   const figures: Figure[] = [];
   let pointerMoves: MoveRun[] = [];
-  for (const kind of MOVE_KINDS) {
+  // Diagnosis only: BENCH_MOVE_KINDS=pointer,menu measures a subset (e.g. on an old build whose keyboard move is broken).
+  const kinds = MOVE_KINDS.filter((kind) => (process.env.BENCH_MOVE_KINDS ?? MOVE_KINDS.join(',')).split(',').includes(kind));
+  for (const kind of kinds) {
     const result = await moveFigures(session, kind, plan.dragRuns, label, idleLongest, log);
     figures.push(...result.figures);
     if (kind === 'pointer') pointerMoves = result.moves;

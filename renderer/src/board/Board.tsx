@@ -8,7 +8,6 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffState } from '../../../shared/domain/states';
 import { HANDOFF_STATES } from '../../../shared/domain/states';
@@ -28,6 +27,7 @@ import { useBoardDrag } from './use-board-drag';
 import { useNowMinute } from './use-now-minute';
 import { useTemplateIndex } from './use-template-index';
 import { MouseAndPenSensor } from './sensors';
+import { boardKeyboardCoordinates } from './keyboard-coordinates';
 
 /**
  * The kanban: four gated columns, optional swimlanes, drag-and-drop by pointer,
@@ -94,7 +94,7 @@ export function Board() {
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
     // Space picks up; Enter is kept for "open card". Space or Enter drops, Esc cancels.
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: boardKeyboardCoordinates,
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
     }),
   );
