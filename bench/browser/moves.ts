@@ -51,13 +51,15 @@ async function startFrames(page: Page): Promise<void> {
 
 /**
  * Watches, frame by frame, for the drop input of the next move and then for
- * the card in `selector` (not the drag placeholder): once painted, and once
- * painted after the write committed. Runs in the page.
+ * the card in its new column (not the drag placeholder): once painted, and once
+ * painted after the write committed. A menu move puts the card at the end of
+ * its new column, thousands of cards down at 10k, so it counts as painted when
+ * the card has left the column it was in. Runs in the page.
  */
 async function armDropWatcher(page: Page, id: string, kind: MoveKind): Promise<void> {
   const input = DROP_INPUT[kind];
   await page.evaluate(
-    ([cardId, selector, type, key]) => {
+    ([cardId, selector, fromSelector, leavesView, type, key]) => {
       const w = window as unknown as MoveWindow;
       const probe = w.__benchProbe;
       w.__benchMove = null;
@@ -71,7 +73,10 @@ async function armDropWatcher(page: Page, id: string, kind: MoveKind): Promise<v
       };
       const onFrame = () => {
         const drop = probe.inputs.find((entry) => entry.type === type && entry.key === key && entry.startedAt >= armedAt);
-        const shown = drop !== undefined && document.querySelector(`${selector} [data-card-id="${cardId}"]:not([data-dragging])`) !== null;
+        // In the column, not the drag's placeholder, and not hidden (a drop animation hides it until it ends);
+        // a move to the far end of a long column shows as the card leaving the column it was in.
+        const card = drop === undefined ? null : document.querySelector(`${selector} [data-card-id="${cardId}"]:not([data-dragging])`);
+        const shown = leavesView ? drop !== undefined && document.querySelector(`${fromSelector} [data-card-id="${cardId}"]`) === null : card !== null && getComputedStyle(card).opacity !== '0';
         if (drop === undefined || !shown) {
           requestAnimationFrame(onFrame);
           return;
@@ -101,7 +106,7 @@ async function armDropWatcher(page: Page, id: string, kind: MoveKind): Promise<v
       };
       requestAnimationFrame(onFrame);
     },
-    [id, columnSelector(TO), input.type, input.key] as const,
+    [id, columnSelector(TO), columnSelector(FROM), kind === 'menu', input.type, input.key] as const,
   );
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -24,10 +24,13 @@ import { useMoveAttempt } from './use-move';
 import { applyOptimisticMoves } from './optimistic-columns';
 import { usePendingMoves } from './pending-moves';
 import { useBoardDrag } from './use-board-drag';
+import { useColumnCards } from './use-column-cards';
 import { useNowMinute } from './use-now-minute';
 import { useTemplateIndex } from './use-template-index';
 import { MouseAndPenSensor } from './sensors';
 import { boardKeyboardCoordinates } from './keyboard-coordinates';
+
+const NO_CARDS: readonly Handoff[] = [];
 
 /**
  * The kanban: four gated columns, optional swimlanes, drag-and-drop by pointer,
@@ -49,7 +52,10 @@ export function Board() {
   useEffect(() => {
     if (board !== undefined) readBack(board.columns);
   }, [board, readBack]);
-  const optimistic = useMemo(() => (board === undefined ? undefined : applyOptimisticMoves(board.columns, pendingMoves)), [board, pendingMoves]);
+  const optimistic = useMemo(
+    () => (board === undefined ? undefined : applyOptimisticMoves(board.columns, pendingMoves, (state) => board.columns[state].length >= (board.totals[state] ?? Infinity))),
+    [board, pendingMoves],
+  );
   const columns = optimistic?.columns;
   const onNeedMore = useCallback((state: HandoffState, upTo: number) => {
     setLimits((current) => (current[state] >= upTo + WINDOW_STEP ? current : { ...current, [state]: upTo + WINDOW_STEP }));
@@ -88,6 +94,7 @@ export function Board() {
   );
   const drag = useBoardDrag({ items, byId, move, hasUnloadedBelow });
   const { shown, activeId } = drag;
+  const cardsOf = useColumnCards(shown, byId);
 
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, { activationConstraint: { distance: 5 } }),
@@ -114,12 +121,17 @@ export function Board() {
   const onOpen = useCallback((id: string) => openDrawer({ handoffId: id }), [openDrawer]);
   const onMenu = useCallback((id: string) => openDialog({ kind: 'move', handoffId: id }), [openDialog]);
   const onBounce = useCallback((id: string) => openDialog({ kind: 'bounce', handoffId: id }), [openDialog]);
+  // Through a ref, so a write elsewhere on the board does not hand every column a new callback.
+  const latestById = useRef(byId);
+  useEffect(() => {
+    latestById.current = byId;
+  }, [byId]);
   const onAccept = useCallback(
     (id: string) => {
-      const handoff = byId.get(id);
+      const handoff = latestById.current.get(id);
       if (handoff) move(handoff, 'HANDOFF_DONE');
     },
-    [byId, move],
+    [move],
   );
 
   if (columns === undefined) {
@@ -172,7 +184,7 @@ export function Board() {
                     total={total}
                     moreUncounted={windowed && counted === null && hasUnloadedBelow(id)}
                     onNeedMore={onNeedMore}
-                    byId={byId}
+                    cards={cardsOf[id] ?? NO_CARDS}
                     templateFor={templateFor}
                     settings={settings}
                     currentUser={currentUser}
@@ -191,7 +203,8 @@ export function Board() {
           </section>
         ))}
       </div>
-      <DragOverlay>
+      {/* No drop animation: the card is shown in its new place in the frame after the drop. */}
+      <DragOverlay dropAnimation={null}>
         {activeHandoff ? (
           <div className="card overlay">
             <HandoffCardContent

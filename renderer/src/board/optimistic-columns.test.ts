@@ -39,6 +39,13 @@ describe('applyOptimisticMoves', () => {
     expect(reorder.shift.IN_PROGRESS).toBe(0);
   });
 
+  it('counts a move to the end of a column whose end is not loaded without showing it among the loaded cards', () => {
+    const { columns, shift } = applyOptimisticMoves(board(), new Map([['a', moved(a, { state: 'READY_FOR_HANDOFF' }, { atEnd: true })]]), (state) => state !== 'READY_FOR_HANDOFF');
+    expect(columns.IN_PROGRESS.map((h) => h.id)).toEqual(['b']);
+    expect(columns.READY_FOR_HANDOFF.map((h) => h.id)).toEqual(['c', 'd']);
+    expect(shift).toEqual({ IN_PROGRESS: -1, READY_FOR_HANDOFF: 1, IN_HANDOFF: 0, HANDOFF_DONE: 0 });
+  });
+
   it('shows a card moved from outside the loaded window in its new column', () => {
     const far = makeHandoff({ id: 'far', state: 'IN_PROGRESS', rank: 9_000 });
     const { columns, shift } = applyOptimisticMoves(board(), new Map([['far', moved(far, { state: 'IN_HANDOFF' })]]));

@@ -24,8 +24,14 @@ function insertAt(cards: readonly Handoff[], card: Handoff): number {
  * taken out of wherever it is and put where the move puts it. Only the columns a
  * move touches get new arrays, so memoized columns elsewhere do not re-render.
  * `shift` is how many cards each column gained (or lost) this way, for its count.
+ * A move to the end of a column whose end is not loaded is counted there but not
+ * shown among the loaded cards (its place is further down).
  */
-export function applyOptimisticMoves(columns: Columns, moves: ReadonlyMap<string, OptimisticMove>): { columns: Columns; shift: Record<HandoffState, number> } {
+export function applyOptimisticMoves(
+  columns: Columns,
+  moves: ReadonlyMap<string, OptimisticMove>,
+  endLoaded: (state: HandoffState) => boolean = () => true,
+): { columns: Columns; shift: Record<HandoffState, number> } {
   const shift: Record<HandoffState, number> = { IN_PROGRESS: 0, READY_FOR_HANDOFF: 0, IN_HANDOFF: 0, HANDOFF_DONE: 0 };
   if (moves.size === 0) return { columns, shift };
   const next: Columns = { ...columns };
@@ -38,10 +44,11 @@ export function applyOptimisticMoves(columns: Columns, moves: ReadonlyMap<string
   }
   for (const move of moves.values()) {
     const state = move.after.state;
+    shift[state] += 1;
+    if (move.atEnd && !endLoaded(state)) continue;
     const cards = [...next[state]];
     cards.splice(move.atEnd ? cards.length : insertAt(cards, move.after), 0, move.after);
     next[state] = cards;
-    shift[state] += 1;
   }
   return { columns: next, shift };
 }
