@@ -154,6 +154,7 @@ export function Board() {
       measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.' } }}
       onDragStart={drag.onDragStart}
+      onDragMove={drag.onDragMove}
       onDragOver={drag.onDragOver}
       onDragEnd={drag.onDragEnd}
       onDragCancel={drag.onDragCancel}

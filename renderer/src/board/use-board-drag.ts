@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
+import type { DragEndEvent, DragMoveEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import type { Handoff } from '../../../shared/domain/handoff';
 import { createBoardCollision, type BoardCollision } from './collision';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
@@ -22,6 +22,7 @@ export interface BoardDrag {
   overContainer: string | null;
   collision: BoardCollision;
   onDragStart: (event: DragStartEvent) => void;
+  onDragMove: (event: DragMoveEvent) => void;
   onDragOver: (event: DragOverEvent) => void;
   onDragEnd: (event: DragEndEvent) => void;
   onDragCancel: () => void;
@@ -36,16 +37,40 @@ export interface BoardDrag {
  * allowed move is then shown by the pending-moves overlay (painted as soon as its
  * write is issued), a refused one is not shown anywhere but where it was.
  *
- * dnd-kit calls `onDragEnd` inside its own pointerup/keydown listener, and React
- * renders the updates made there only after that listener returns: the write is
- * issued first, then one render ends the drag and paints the move.
+ * The move is asked of the database at the very input that drops the card (the
+ * pointer's release, Space or Enter), in a capture listener that runs before
+ * dnd-kit's: dnd-kit ends the drag with React updates whose render would run
+ * first (20 ms at 10k) and only then let IndexedDB open the write. `onDragEnd`
+ * then only ends the drag, in one render that also paints the move.
  */
+
+type DragInput = 'pointer' | 'keyboard' | 'other';
+
+/** Whether `event` is the input that drops a drag started by `by` (dnd-kit's sensors: a release; Space or Enter). */
+function dropsDrag(event: Event, by: DragInput): boolean {
+  if (by === 'pointer') return event.type === 'pointerup';
+  return by === 'keyboard' && event instanceof KeyboardEvent && (event.code === 'Space' || event.code === 'Enter');
+}
+
+function inputOf(event: Event): DragInput {
+  // A PointerEvent is a MouseEvent; a touch drag starts with a TouchEvent and ends at dnd-kit's onDragEnd.
+  return event instanceof KeyboardEvent ? 'keyboard' : event instanceof MouseEvent ? 'pointer' : 'other';
+}
+
+interface LiveDrag {
+  dragItems: ContainerItems | null;
+  snapshot: ContainerItems | null;
+  overId: string | null;
+  by: DragInput;
+  /** The drop as decided at its input, before dnd-kit's end of the drag (`plan` null: nothing to write). */
+  early: { plan: DropPlan | null } | null;
+}
 export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragInput): BoardDrag {
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [collision] = useState(createBoardCollision);
-  // The drag's latest board, read by dnd-kit's handlers between renders.
-  const live = useRef({ dragItems: null as ContainerItems | null, snapshot: null as ContainerItems | null });
+  // The drag's latest state, read by handlers that run between renders.
+  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', early: null });
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
@@ -67,27 +92,53 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
     [byId, hasUnloadedBelow],
   );
 
+  useEffect(() => {
+    if (activeId === null) return;
+    const onDropInput = (event: Event) => {
+      const current = live.current;
+      if (current.early !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
+      const dropPlan = plan(activeId, current.overId);
+      current.early = { plan: dropPlan };
+      const handoff = byId.get(activeId);
+      if (dropPlan !== null && handoff !== undefined) move(handoff, dropPlan.to, dropPlan.rank);
+    };
+    // Capture on window: before dnd-kit's listeners on the document.
+    window.addEventListener('pointerup', onDropInput, { capture: true });
+    window.addEventListener('keydown', onDropInput, { capture: true });
+    return () => {
+      window.removeEventListener('pointerup', onDropInput, { capture: true });
+      window.removeEventListener('keydown', onDropInput, { capture: true });
+    };
+  }, [activeId, byId, move, plan]);
+
   const finish = useCallback(() => {
     collision.settled();
     live.current.snapshot = null;
+    live.current.overId = null;
+    live.current.early = null;
     showDragItems(null);
     setActiveId(null);
   }, [collision, showDragItems]);
 
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
-      live.current = { dragItems: items, snapshot: items };
+      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), early: null };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
     [items],
   );
 
+  const onDragMove = useCallback((event: DragMoveEvent) => {
+    live.current.overId = event.over === null ? null : String(event.over.id);
+  }, []);
+
   // Positions change only through this state (not through sortable transforms), so the
   // virtualizer lays every card out itself and absolutely-positioned rows never overlap.
   const onDragOver = useCallback(
     (event: DragOverEvent) => {
       const { active, over } = event;
+      live.current.overId = over === null ? null : String(over.id);
       const current = live.current.dragItems;
       if (!over || !current) return;
       const activeKey = String(active.id);
@@ -108,11 +159,14 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
       const activeKey = String(event.active.id);
-      const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
       const handoff = byId.get(activeKey);
-      // The gate decides at once: an allowed move is painted by the pending-moves overlay in
-      // the render that ends the drag (its write already issued); a refused one stays home.
-      if (dropPlan !== null && handoff !== undefined) move(handoff, dropPlan.to, dropPlan.rank);
+      // A touch drop (or one whose input was not seen) is decided here. Either way the gate has
+      // decided by now: an allowed move is painted by the pending-moves overlay in the render
+      // that ends the drag (its write already issued); a refused one stays where it was.
+      if (live.current.early === null) {
+        const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
+        if (dropPlan !== null && handoff !== undefined) move(handoff, dropPlan.to, dropPlan.rank);
+      }
       finish();
     },
     [byId, finish, move, plan],
@@ -125,6 +179,7 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
     overContainer: activeId !== null && dragItems !== null ? findContainer(dragItems, activeId) : null,
     collision,
     onDragStart,
+    onDragMove,
     onDragOver,
     onDragEnd,
     onDragCancel: finish,
