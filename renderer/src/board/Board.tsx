@@ -33,6 +33,14 @@ import { boardKeyboardCoordinates } from './keyboard-coordinates';
 const NO_CARDS: readonly Handoff[] = [];
 
 /**
+ * Columns re-layout as cards move between them during a drag, so droppables are
+ * re-measured whenever they change while dragging (stale rects would misplace the
+ * drop), but not after it: "Always" also re-measured every droppable in an extra
+ * render right after each drop, and whenever cards mounted while scrolling.
+ */
+const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
+
+/**
  * The kanban: four gated columns, optional swimlanes, drag-and-drop by pointer,
  * touch and keyboard. During a drag the board renders from a local snapshot
  * (dnd-kit multiple-containers style); nothing is written until the drop, and a
@@ -150,8 +158,7 @@ export function Board() {
     <DndContext
       sensors={sensors}
       collisionDetection={drag.collision.detect}
-      // Columns re-layout as cards move between them during a drag; stale rects would misplace the drop.
-      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      measuring={MEASURING}
       accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.' } }}
       onDragStart={drag.onDragStart}
       onDragMove={drag.onDragMove}
