@@ -20,11 +20,10 @@ import { BoardColumn } from './BoardColumn';
 import { containerId, findContainer, stateOfContainer } from './drag-state';
 import { HandoffCardContent } from './HandoffCard';
 import { buildLanes } from './lanes';
-import { useMoveAttempt } from './use-move';
-import { applyOptimisticMoves } from './optimistic-columns';
-import { usePendingMoves } from './pending-moves';
+import { useMoveHandoff } from './use-move';
 import { useBoardDrag } from './use-board-drag';
 import { useColumnCards } from './use-column-cards';
+import { useOptimisticColumns } from './use-optimistic-columns';
 import { useNowMinute } from './use-now-minute';
 import { useTemplateIndex } from './use-template-index';
 import { MouseAndPenSensor } from './sensors';
@@ -55,15 +54,7 @@ export function Board() {
   const [limits, setLimits] = useState<ColumnLimits>(FIRST_LIMITS);
   const board = useBoardWindow(boardFilter, windowed ? limits : null);
   // Moves whose write is issued show at once, before the live query reads them back.
-  const pendingMoves = usePendingMoves((s) => s.moves);
-  const readBack = usePendingMoves((s) => s.readBack);
-  useEffect(() => {
-    if (board !== undefined) readBack(board.columns);
-  }, [board, readBack]);
-  const optimistic = useMemo(
-    () => (board === undefined ? undefined : applyOptimisticMoves(board.columns, pendingMoves, (state) => board.columns[state].length >= (board.totals[state] ?? Infinity))),
-    [board, pendingMoves],
-  );
+  const optimistic = useOptimisticColumns(board);
   const columns = optimistic?.columns;
   const onNeedMore = useCallback((state: HandoffState, upTo: number) => {
     setLimits((current) => (current[state] >= upTo + WINDOW_STEP ? current : { ...current, [state]: upTo + WINDOW_STEP }));
@@ -71,7 +62,7 @@ export function Board() {
   const { settings, currentUser, timeZone, ownerName } = useWorkspace();
   const { templateFor, byId: templatesById } = useTemplateIndex();
   const nowMinute = useNowMinute();
-  const move = useMoveAttempt();
+  const move = useMoveHandoff();
 
   const byId = useMemo(() => {
     const map = new Map<string, Handoff>();
@@ -137,7 +128,7 @@ export function Board() {
   const onAccept = useCallback(
     (id: string) => {
       const handoff = latestById.current.get(id);
-      if (handoff) move(handoff, 'HANDOFF_DONE');
+      if (handoff) void move(handoff, 'HANDOFF_DONE');
     },
     [move],
   );

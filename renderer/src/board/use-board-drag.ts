@@ -4,13 +4,13 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import { createBoardCollision, type BoardCollision } from './collision';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
 import { planDrop, type DropPlan } from './drop-plan';
-import type { AttemptMove } from './use-move';
+import type { MoveHandoff } from './use-move';
 
 export interface BoardDragInput {
   /** Container → card ids as committed (from the live query). */
   items: ContainerItems;
   byId: ReadonlyMap<string, Handoff>;
-  move: AttemptMove;
+  move: MoveHandoff;
   hasUnloadedBelow: (container: string) => boolean;
 }
 
@@ -100,7 +100,7 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
       const dropPlan = plan(activeId, current.overId);
       current.early = { plan: dropPlan };
       const handoff = byId.get(activeId);
-      if (dropPlan !== null && handoff !== undefined) move(handoff, dropPlan.to, dropPlan.rank);
+      if (dropPlan !== null && handoff !== undefined) void move(handoff, dropPlan.to, dropPlan.rank);
     };
     // Capture on window: before dnd-kit's listeners on the document.
     window.addEventListener('pointerup', onDropInput, { capture: true });
@@ -165,7 +165,7 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
       // that ends the drag (its write already issued); a refused one stays where it was.
       if (live.current.early === null) {
         const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
-        if (dropPlan !== null && handoff !== undefined) move(handoff, dropPlan.to, dropPlan.rank);
+        if (dropPlan !== null && handoff !== undefined) void move(handoff, dropPlan.to, dropPlan.rank);
       }
       finish();
     },

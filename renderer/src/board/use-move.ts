@@ -15,18 +15,8 @@ import { useTemplateIndex } from './use-template-index';
 
 export type MoveResult = { ok: true } | { ok: false; refused: boolean; message: string };
 
-/**
- * What a move does at once: `painted` when the gate allowed it, its write is
- * issued and the card is shown in its new place; `refused` when the gate (or
- * another check) said no, nothing was written and nothing moved. `committed`
- * settles when the write has (or has not) reached the database.
- */
-export interface MoveAttempt {
-  decided: 'painted' | 'refused' | 'on-commit';
-  committed: Promise<MoveResult>;
-}
-
-export type AttemptMove = (handoff: Handoff, to: HandoffState, rank?: number) => MoveAttempt;
+/** Moves a card; resolves once the write has (or has not) reached the database. Whatever it paints, it paints before it returns. */
+export type MoveHandoff = (handoff: Handoff, to: HandoffState, rank?: number) => Promise<MoveResult>;
 
 /** Work the user does not wait for (the "Moved" toast): after the frame that shows the move. */
 function whenIdle(task: () => void): void {
@@ -68,7 +58,7 @@ function report(handoff: Handoff, to: HandoffState, error: DomainError | WriteEr
  * paints the card in its new place, before IndexedDB confirms. A write that fails
  * puts the card back with a message; nothing else changes.
  */
-export function useMoveAttempt(): AttemptMove {
+export function useMoveHandoff(): MoveHandoff {
   const db = useDb();
   const { currentUser } = useWorkspace();
   const { templateFor } = useTemplateIndex();
@@ -79,13 +69,13 @@ export function useMoveAttempt(): AttemptMove {
       const template = templateFor(handoff);
       const judged = template === undefined ? null : applyCommand(handoff, command, { template, actor: currentUser, now: now.toISOString(), newId });
       if (judged !== null && !judged.ok) {
-        return { decided: 'refused', committed: Promise.resolve(report(handoff, to, judged.error, false)) };
+        return Promise.resolve(report(handoff, to, judged.error, false));
       }
       const pending = pendingMovesOf(db).getState();
       const write = runCommand(db, handoff.id, command, currentUser, now);
       // The templates are still loading (only just after start): the move shows once it is committed.
       if (judged !== null) pending.show(judged.handoff, command.type === 'move' && command.rank === undefined);
-      const committed = write.then((outcome): MoveResult => {
+      return write.then((outcome): MoveResult => {
         if (!outcome.ok) {
           pending.failed(handoff.id);
           return report(handoff, to, outcome.error, true);
@@ -96,14 +86,8 @@ export function useMoveAttempt(): AttemptMove {
         }
         return { ok: true };
       });
-      return { decided: judged === null ? 'on-commit' : 'painted', committed };
     },
     [db, currentUser, templateFor],
   );
 }
 
-/** The same move for callers that only need its final outcome (menu, shortcuts, drawer, Accept). */
-export function useMoveHandoff(): (handoff: Handoff, to: HandoffState, rank?: number) => Promise<MoveResult> {
-  const attempt = useMoveAttempt();
-  return useCallback((handoff, to, rank) => attempt(handoff, to, rank).committed, [attempt]);
-}
