@@ -20,7 +20,7 @@ import { BoardColumn } from './BoardColumn';
 import { containerId, findContainer, stateOfContainer } from './drag-state';
 import { HandoffCardContent } from './HandoffCard';
 import { buildLanes } from './lanes';
-import { useMoveHandoff } from './use-move';
+import { usePrepareMove } from './use-move';
 import { useBoardDrag } from './use-board-drag';
 import { useColumnCards } from './use-column-cards';
 import { useOptimisticColumns } from './use-optimistic-columns';
@@ -62,7 +62,7 @@ export function Board() {
   const { settings, currentUser, timeZone, ownerName } = useWorkspace();
   const { templateFor, byId: templatesById } = useTemplateIndex();
   const nowMinute = useNowMinute();
-  const move = useMoveHandoff();
+  const prepareMove = usePrepareMove();
 
   const byId = useMemo(() => {
     const map = new Map<string, Handoff>();
@@ -91,7 +91,7 @@ export function Board() {
     },
     [board, items, limits, windowed],
   );
-  const drag = useBoardDrag({ items, byId, move, hasUnloadedBelow });
+  const drag = useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow });
   const { shown, activeId } = drag;
   const cardsOf = useColumnCards(shown, byId);
 
@@ -128,9 +128,9 @@ export function Board() {
   const onAccept = useCallback(
     (id: string) => {
       const handoff = latestById.current.get(id);
-      if (handoff) void move(handoff, 'HANDOFF_DONE');
+      if (handoff) prepareMove(handoff, 'HANDOFF_DONE').show();
     },
-    [move],
+    [prepareMove],
   );
 
   if (columns === undefined) {

@@ -4,13 +4,13 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import { createBoardCollision, type BoardCollision } from './collision';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
 import { planDrop, type DropPlan } from './drop-plan';
-import type { MoveHandoff } from './use-move';
+import type { PrepareMove, PreparedMove } from './use-move';
 
 export interface BoardDragInput {
   /** Container → card ids as committed (from the live query). */
   items: ContainerItems;
   byId: ReadonlyMap<string, Handoff>;
-  move: MoveHandoff;
+  prepareMove: PrepareMove;
   hasUnloadedBelow: (container: string) => boolean;
 }
 
@@ -28,21 +28,6 @@ export interface BoardDrag {
   onDragCancel: () => void;
 }
 
-/**
- * The board's drag-and-drop, dnd-kit multiple-containers style: during a drag
- * the board renders from a local snapshot; nothing is written until the drop,
- * and a refused or cancelled drop simply drops the snapshot.
- *
- * At the drop the snapshot is dropped in the same render that ends the drag: an
- * allowed move is then shown by the pending-moves overlay (painted as soon as its
- * write is issued), a refused one is not shown anywhere but where it was.
- *
- * The move is asked of the database at the very input that drops the card (the
- * pointer's release, Space or Enter), in a capture listener that runs before
- * dnd-kit's: dnd-kit ends the drag with React updates whose render would run
- * first (20 ms at 10k) and only then let IndexedDB open the write. `onDragEnd`
- * then only ends the drag, in one render that also paints the move.
- */
 
 type DragInput = 'pointer' | 'keyboard' | 'other';
 
@@ -62,10 +47,26 @@ interface LiveDrag {
   snapshot: ContainerItems | null;
   overId: string | null;
   by: DragInput;
-  /** The drop as decided at its input, before dnd-kit's end of the drag (`plan` null: nothing to write). */
-  early: { plan: DropPlan | null } | null;
+  /** The drop as decided at its input, before dnd-kit's end of the drag (`move` null: nothing to write). */
+  early: { move: PreparedMove | null } | null;
 }
-export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragInput): BoardDrag {
+
+/**
+ * The board's drag-and-drop, dnd-kit multiple-containers style: during a drag
+ * the board renders from a local snapshot; nothing is written until the drop,
+ * and a refused or cancelled drop simply drops the snapshot.
+ *
+ * At the drop the snapshot is dropped in the same render that ends the drag: an
+ * allowed move is then shown by the pending-moves overlay (painted as soon as its
+ * write is issued), a refused one is not shown anywhere but where it was.
+ *
+ * The move is asked of the database at the very input that drops the card (the
+ * pointer's release, Space or Enter), in a capture listener that runs before
+ * dnd-kit's: dnd-kit ends the drag with React updates whose render would run
+ * first (20 ms at 10k) and only then let IndexedDB open the write. `onDragEnd`
+ * then ends the drag and shows the move (or the refusal) in one render.
+ */
+export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: BoardDragInput): BoardDrag {
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [collision] = useState(createBoardCollision);
@@ -98,9 +99,9 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
       const current = live.current;
       if (current.early !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
       const dropPlan = plan(activeId, current.overId);
-      current.early = { plan: dropPlan };
       const handoff = byId.get(activeId);
-      if (dropPlan !== null && handoff !== undefined) void move(handoff, dropPlan.to, dropPlan.rank);
+      // Only the write here: showing anything now would render before dnd-kit has ended the drag.
+      current.early = { move: dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null };
     };
     // Capture on window: before dnd-kit's listeners on the document.
     window.addEventListener('pointerup', onDropInput, { capture: true });
@@ -109,7 +110,7 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
       window.removeEventListener('pointerup', onDropInput, { capture: true });
       window.removeEventListener('keydown', onDropInput, { capture: true });
     };
-  }, [activeId, byId, move, plan]);
+  }, [activeId, byId, prepareMove, plan]);
 
   const finish = useCallback(() => {
     collision.settled();
@@ -160,16 +161,18 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
     (event: DragEndEvent) => {
       const activeKey = String(event.active.id);
       const handoff = byId.get(activeKey);
-      // A touch drop (or one whose input was not seen) is decided here. Either way the gate has
-      // decided by now: an allowed move is painted by the pending-moves overlay in the render
-      // that ends the drag (its write already issued); a refused one stays where it was.
+      // A touch drop (or one whose input was not seen) is decided here.
+      let prepared = live.current.early?.move ?? null;
       if (live.current.early === null) {
         const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
-        if (dropPlan !== null && handoff !== undefined) void move(handoff, dropPlan.to, dropPlan.rank);
+        prepared = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
       }
+      // One render: the drag ends, and an allowed move shows in its new place (its write already
+      // issued) while a refused one stays where it was and its refusal opens.
       finish();
+      prepared?.show();
     },
-    [byId, finish, move, plan],
+    [byId, finish, plan, prepareMove],
   );
 
   const shown = dragItems ?? items;

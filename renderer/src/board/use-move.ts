@@ -29,36 +29,46 @@ function commandFor(handoff: Handoff, to: HandoffState, rank: number | undefined
   return rank === undefined ? { type: 'move', to } : { type: 'move', to, rank };
 }
 
-/** Says why a move did not happen: the refusal panel for unmet proof, a toast for anything else. */
-function report(handoff: Handoff, to: HandoffState, error: DomainError | WriteError, failedWrite: boolean): MoveResult {
-  const ui = useUi.getState();
+/** Why a move did not happen, and how to say it: the refusal panel for unmet proof, a toast for anything else. */
+function failure(handoff: Handoff, to: HandoffState, error: DomainError | WriteError, failedWrite: boolean): { result: MoveResult; announce: () => void } {
   const unmet = 'unmet' in error && Array.isArray(error.unmet) ? error.unmet : [];
   if (error.code === 'GATE_REFUSED' || unmet.length > 0) {
-    ui.showRefusal({
+    const refusal = {
       handoffId: handoff.id,
       title: handoff.title,
       to,
       message: error.message,
       unmet: unmet.map((u) => ({ criterionId: u.criterionId, label: u.label, reason: u.reason })),
-    });
-    return { ok: false, refused: true, message: error.message };
+    };
+    return { result: { ok: false, refused: true, message: error.message }, announce: () => useUi.getState().showRefusal(refusal) };
   }
   const message = failedWrite
     ? `“${handoff.title}” could not be moved to ${STATE_LABELS[to]}, so it is back in ${STATE_LABELS[handoff.state]}: ${error.message}`
     : error.message;
-  ui.pushToast({ message, tone: 'error', undoable: false });
-  return { ok: false, refused: false, message };
+  return { result: { ok: false, refused: false, message }, announce: () => useUi.getState().pushToast({ message, tone: 'error', undoable: false }) };
 }
+
+/**
+ * A move whose gate has run and whose write (if allowed) is issued. `show` paints
+ * it — the card in its new place, or the refusal — and is called once, in the
+ * render that should show it; `committed` settles when the database has answered.
+ */
+export interface PreparedMove {
+  show: () => void;
+  committed: Promise<MoveResult>;
+}
+
+export type PrepareMove = (handoff: Handoff, to: HandoffState, rank?: number) => PreparedMove;
 
 /**
  * Every state change from the board — drag, keyboard, menu, Accept — goes through
  * here. The gate is a pure function, so it runs at once on the card as shown: a
- * refusal opens the refusal panel and nothing moves; an allowed move issues its
- * write (the data layer runs the gate again inside the transaction) and only then
- * paints the card in its new place, before IndexedDB confirms. A write that fails
- * puts the card back with a message; nothing else changes.
+ * refusal writes nothing and moves nothing; an allowed move issues its write (the
+ * data layer runs the gate again inside the transaction) before anything is
+ * painted, and is then shown in its new place before IndexedDB confirms. A write
+ * that fails puts the card back with a message; nothing else changes.
  */
-export function useMoveHandoff(): MoveHandoff {
+export function usePrepareMove(): PrepareMove {
   const db = useDb();
   const { currentUser } = useWorkspace();
   const { templateFor } = useTemplateIndex();
@@ -69,25 +79,51 @@ export function useMoveHandoff(): MoveHandoff {
       const template = templateFor(handoff);
       const judged = template === undefined ? null : applyCommand(handoff, command, { template, actor: currentUser, now: now.toISOString(), newId });
       if (judged !== null && !judged.ok) {
-        return Promise.resolve(report(handoff, to, judged.error, false));
+        const refused = failure(handoff, to, judged.error, false);
+        return { show: refused.announce, committed: Promise.resolve(refused.result) };
       }
       const pending = pendingMovesOf(db).getState();
       const write = runCommand(db, handoff.id, command, currentUser, now);
-      // The templates are still loading (only just after start): the move shows once it is committed.
-      if (judged !== null) pending.show(judged.handoff, command.type === 'move' && command.rank === undefined);
-      return write.then((outcome): MoveResult => {
+      // `shown`: painted by the overlay; `settled`: the database has answered (its outcome).
+      let shown = false;
+      let settled: { ok: true; after: Handoff } | { ok: false } | null = null;
+      const show = () => {
+        // The templates are still loading (only just after start): the move shows once it is read back.
+        if (shown || judged === null || settled?.ok === false) return;
+        shown = true;
+        pending.show(judged.handoff, command.type === 'move' && command.rank === undefined);
+        if (settled?.ok === true) pending.committed(handoff.id, settled.after);
+      };
+      const committed = write.then((outcome): MoveResult => {
         if (!outcome.ok) {
-          pending.failed(handoff.id);
-          return report(handoff, to, outcome.error, true);
+          settled = { ok: false };
+          if (shown) pending.failed(handoff.id);
+          const failed = failure(handoff, to, outcome.error, true);
+          failed.announce();
+          return failed.result;
         }
-        pending.committed(handoff.id, outcome.handoff);
+        settled = { ok: true, after: outcome.handoff };
+        if (shown) pending.committed(handoff.id, outcome.handoff);
         if (to !== handoff.state) {
           whenIdle(() => useUi.getState().pushToast({ message: `Moved “${handoff.title}” to ${STATE_LABELS[to]}`, tone: 'info', undoable: true }));
         }
         return { ok: true };
       });
+      return { show, committed };
     },
     [db, currentUser, templateFor],
   );
 }
 
+/** Prepares a move and shows it at once (menu, shortcuts, drawer, Accept). */
+export function useMoveHandoff(): MoveHandoff {
+  const prepare = usePrepareMove();
+  return useCallback(
+    (handoff, to, rank) => {
+      const move = prepare(handoff, to, rank);
+      move.show();
+      return move.committed;
+    },
+    [prepare],
+  );
+}
