@@ -19,7 +19,7 @@ const label = (size: number) => (size >= 1000 ? `${size / 1000}k` : String(size)
 const FULL: BoardBenchPlan = {
   sizes: [1_000, 10_000, 100_000],
   openRuns: (size) => (size >= 100_000 ? 3 : 5),
-  dragSize: 10_000,
+  dragSizes: [10_000, 100_000],
   dragRuns: 7,
   frameRuns: 3,
   importSize: 10_000,
@@ -28,10 +28,10 @@ const FULL: BoardBenchPlan = {
 };
 
 const QUICK: BoardBenchPlan = {
-  sizes: [200, 2_000],
+  sizes: [1_000, 10_000],
   openRuns: () => 2,
-  dragSize: 2_000,
-  dragRuns: 2,
+  dragSizes: [10_000],
+  dragRuns: 3,
   frameRuns: 1,
   importSize: 1_000,
   importRuns: 1,

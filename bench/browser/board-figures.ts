@@ -4,15 +4,17 @@ import { figure, type Figure } from '../results-schema';
 import { max, median } from '../stats';
 import { buildBenchDist } from './build-bench';
 import { openBenchSession, type BenchSession } from './bench-session';
-import { measureDragCommit, measureDragFrames, measureIdleFrames, sweepBackToOrigin, type FrameRun } from './drag';
+import { measureDragFrames, measureIdleFrames, sweepBackToOrigin, type FrameRun } from './drag';
+import { MOVE_KINDS, measureMove, type MoveKind, type MoveRun } from './moves';
 
 export interface BoardBenchPlan {
   /** Workspace sizes for "board open", smallest first; the target compares the largest with the smallest. */
   sizes: readonly number[];
   /** Reloads per size (fewer for the big ones). */
   openRuns: (size: number) => number;
-  /** The size drag, frame and import figures run at (10k in a full run). */
-  dragSize: number;
+  /** The sizes the move and frame figures run at (10k and 100k in a full run). */
+  dragSizes: readonly number[];
+  /** The size the import figures run at. */
   dragRuns: number;
   frameRuns: number;
   importSize: number;
@@ -83,7 +85,7 @@ export async function runBoardFigures(plan: BoardBenchPlan, log: (line: string) 
           figure(`board-open-${label}-vs-toarray`, median(opens.map((o) => o.openMs / o.toArrayMs)), 'x bare toArray', null, `per-reload ratio to a bare Dexie toArray() of all handoffs in the same page, ${runs}`),
           figure(`heap-${label}-mb`, median(opens.map((o) => o.heapBytes)) / MB, 'MB', size === plan.sizes[plan.sizes.length - 1] ? { op: '<', value: 150 } : null, `JS heap after GC with the board open, ${runs}`),
         );
-        if (size === plan.dragSize) figures.push(...(await dragFigures(session, plan, log)));
+        if (plan.dragSizes.includes(size)) figures.push(...(await dragFigures(session, plan, size, log)));
         if (size === plan.sizes[0]) figures.push(...(await importFigures(session, plan, log)));
         assertNoPageErrors(session, `the ${label} workspace`);
       } finally {
@@ -104,25 +106,50 @@ export async function runBoardFigures(plan: BoardBenchPlan, log: (line: string) 
   return figures;
 }
 
-async function dragFigures(session: BenchSession, plan: BoardBenchPlan, log: (line: string) => void): Promise<Figure[]> {
-  const label = plan.label(plan.dragSize);
-  await session.loadBenchScript();
-  const commits: number[] = [];
-  const writes: number[] = [];
-  const uiBeforeWrite: number[] = [];
-  const dropHandling: number[] = [];
-  const puts: number[] = [];
-  for (let run = 0; run < plan.dragRuns; run += 1) {
-    const { ms, commitMs, txStartMs, dropHandlingMs, id } = await measureDragCommit(session.page);
-    uiBeforeWrite.push(txStartMs);
-    if (dropHandlingMs !== null) dropHandling.push(dropHandlingMs);
+/** Figure 2 for one kind of move: drop → painted, drop → committed, the drop's own handling, the longest frame. */
+async function moveFigures(session: BenchSession, kind: MoveKind, runs: number, label: string, idleLongestMs: number, log: (line: string) => void): Promise<{ figures: Figure[]; moves: MoveRun[] }> {
+  const moves: MoveRun[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const move = await measureMove(session.page, kind);
+    moves.push(move);
+    log(`  ${kind} move: painted after ${move.paintedMs.toFixed(1)} ms, write issued after ${move.txStartMs.toFixed(1)} ms and committed after ${move.committedMs.toFixed(1)} ms, shown committed after ${move.shownCommittedMs.toFixed(1)} ms, drop handled in ${move.handlingMs?.toFixed(1) ?? '?'} ms, longest frame ${move.longestFrameMs.toFixed(1)} ms`);
     await settle(session);
-    const putMs = await session.barePut(id);
-    commits.push(ms);
-    writes.push(commitMs);
-    puts.push(putMs);
-    log(`  drag commit: ${ms.toFixed(1)} ms shown, write opened after ${txStartMs.toFixed(1)} ms, committed after ${commitMs.toFixed(1)} ms, pointerup handled in ${dropHandlingMs?.toFixed(1) ?? '?'} ms (bare put ${putMs.toFixed(1)} ms)`);
   }
+  const handled = moves.flatMap((m) => (m.handlingMs === null ? [] : [m.handlingMs]));
+  const longest = max(moves.map((m) => m.longestFrameMs));
+  const input = kind === 'pointer' ? 'pointerup' : kind === 'keyboard' ? 'Space keydown' : 'click on "Move to"';
+  const of = `median of ${moves.length} ${kind} moves`;
+  return {
+    moves,
+    figures: [
+      figure(`drop-painted-${kind}-${label}-ms`, median(moves.map((m) => m.paintedMs)), 'ms', { op: '<=', value: 16.7 }, `${input} to the end of the first frame showing the card in its new column, ${of}`),
+      figure(`drop-committed-${kind}-${label}-ms`, median(moves.map((m) => m.committedMs)), 'ms', { op: '<=', value: 50 }, `${input} to the completion of the IndexedDB transaction that wrote the move, ${of}`),
+      figure(`drop-write-issued-${kind}-${label}-ms`, median(moves.map((m) => m.txStartMs)), 'ms', null, `${input} to the opening of that transaction, ${of}`),
+      figure(`drop-handling-${kind}-${label}-ms`, handled.length > 0 ? median(handled) : 0, 'ms', null, `main-thread time dispatching the ${input} (every listener and the render it triggers), median of ${handled.length}`),
+      figure(`move-longest-frame-${kind}-${label}-ms`, longest, 'ms', { op: '<=', value: 50 }, `longest requestAnimationFrame gap from the move's first input to the paint after the drop, over ${moves.length} moves`),
+      figure(`move-longest-frame-${kind}-${label}-vs-idle`, longest / Math.max(idleLongestMs, 1), 'x idle', { op: '<=', value: 1.5 }, `that frame ÷ the longest frame of the untouched page (${idleLongestMs.toFixed(1)} ms) in the same page`),
+    ],
+  };
+}
+
+async function dragFigures(session: BenchSession, plan: BoardBenchPlan, size: number, log: (line: string) => void): Promise<Figure[]> {
+  const label = plan.label(size);
+  await session.loadBenchScript();
+  const idle: FrameRun[] = [];
+  for (let run = 0; run < plan.frameRuns; run += 1) idle.push(await measureIdleFrames(session.page, 2_000));
+  const idleLongest = max(idle.map((f) => f.longestMs));
+  log(`  idle page (${idle.length} × 2 s): longest frame ${idleLongest.toFixed(1)} ms`);
+  const figures: Figure[] = [];
+  let pointerMoves: MoveRun[] = [];
+  // Diagnosis only: BENCH_MOVE_KINDS=pointer,menu measures a subset (e.g. on an old build whose keyboard move is broken).
+  const kinds = MOVE_KINDS.filter((kind) => (process.env.BENCH_MOVE_KINDS ?? MOVE_KINDS.join(',')).split(',').includes(kind));
+  for (const kind of kinds) {
+    const result = await moveFigures(session, kind, plan.dragRuns, label, idleLongest, log);
+    figures.push(...result.figures);
+    if (kind === 'pointer') pointerMoves = result.moves;
+  }
+  const puts: number[] = [];
+  for (const move of pointerMoves) puts.push(await session.barePut(move.id));
   // The data layer alone, for the same kind of move (READY → IN_PROGRESS), no UI in the way.
   const commands: number[] = [];
   for (let run = 0; run < plan.dragRuns; run += 1) {
@@ -131,31 +158,29 @@ async function dragFigures(session: BenchSession, plan: BoardBenchPlan, log: (li
     commands.push(await session.commandMove(id, 'IN_PROGRESS'));
     await settle(session);
   }
-  log(`  runCommand move alone: ${commands.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+  log(`  runCommand move alone: ${commands.map((ms) => ms.toFixed(1)).join(', ')} ms; bare put ${puts.map((ms) => ms.toFixed(1)).join(', ')} ms`);
   const frames: FrameRun[] = [];
-  const idle: FrameRun[] = [];
   for (let run = 0; run < plan.frameRuns; run += 1) {
     const result = await measureDragFrames(session.page);
     frames.push(result);
     await settle(session);
-    const still = await measureIdleFrames(session.page, 2_000);
-    idle.push(still);
-    log(`  drag frames: ${result.frames} frames, longest ${result.longestMs.toFixed(1)} ms, ${result.droppedFrames} dropped; idle page for 2 s: longest ${still.longestMs.toFixed(1)} ms, ${still.droppedFrames} dropped`);
+    log(`  drag frames: ${result.frames} frames, longest ${result.longestMs.toFixed(1)} ms, ${result.droppedFrames} dropped`);
   }
   // Last: it may crash the page.
   const sweepErrors = await sweepBackToOrigin(session.page, session.errors);
   log(`  drag back over the card's own column: ${sweepErrors.length} page errors ${sweepErrors.slice(0, 1).join('')}`);
   session.errors.splice(session.errors.length - sweepErrors.length, sweepErrors.length);
+  const shownCommitted = pointerMoves.map((m) => m.shownCommittedMs);
+  const sweepLongest = max(frames.map((f) => f.longestMs));
   return [
-    figure(`drag-commit-${label}-ms`, median(commits), 'ms', { op: '<=', value: 16.7 }, `pointerup to the first frame showing the card committed in its new column, median of ${commits.length} drags`),
-    figure(`drag-commit-${label}-vs-put`, median(commits.map((ms, i) => ms / Math.max(puts[i] ?? 0, 0.1))), 'x bare put', null, 'per-drag ratio to a bare Dexie put of the same record in the same page'),
-    figure(`drag-write-${label}-ms`, median(writes), 'ms', null, 'pointerup to the completion of the IndexedDB transaction that wrote the move'),
-    figure(`drag-ui-before-write-${label}-ms`, median(uiBeforeWrite), 'ms', null, 'pointerup to the opening of that transaction: time the drop spends in React/dnd-kit before the write starts'),
-    figure(`drag-drop-handling-${label}-ms`, dropHandling.length > 0 ? median(dropHandling) : 0, 'ms', null, `main-thread time dispatching the pointerup (dnd-kit ends the drag, React renders it; Event Timing processing time), median of ${dropHandling.length}: the write's callbacks wait for it`),
+    ...figures,
+    figure(`drag-commit-${label}-ms`, median(shownCommitted), 'ms', null, `pointerup to the first frame showing the card in its new column after the write committed, median of ${shownCommitted.length} drags (split into drop-painted and drop-committed)`),
+    figure(`drag-commit-${label}-vs-put`, median(shownCommitted.map((ms, i) => ms / Math.max(puts[i] ?? 0, 0.1))), 'x bare put', null, 'per-drag ratio to a bare Dexie put of the same record in the same page'),
     figure(`bare-put-${label}-ms`, median(puts), 'ms', null),
     figure(`move-command-${label}-ms`, median(commands), 'ms', null, `the data layer's runCommand move alone (no React, no dnd-kit), median of ${commands.length}`),
-    figure(`drag-longest-frame-${label}-ms`, max(frames.map((f) => f.longestMs)), 'ms', { op: '<=', value: 50 }, `longest requestAnimationFrame gap over ${frames.length} scripted drags across every column`),
-    figure(`idle-longest-frame-${label}-ms`, max(idle.map((f) => f.longestMs)), 'ms', null, `the same recording on the untouched page for 2 s, ${idle.length} times: the machine's noise floor`),
+    figure(`drag-longest-frame-${label}-ms`, sweepLongest, 'ms', { op: '<=', value: 50 }, `longest requestAnimationFrame gap over ${frames.length} scripted drags across every column`),
+    figure(`drag-longest-frame-${label}-vs-idle`, sweepLongest / Math.max(idleLongest, 1), 'x idle', { op: '<=', value: 1.5 }, 'that frame ÷ the longest frame of the untouched page in the same page'),
+    figure(`idle-longest-frame-${label}-ms`, idleLongest, 'ms', null, `the same recording on the untouched page for 2 s, ${idle.length} times: the machine's noise floor`),
     figure(`drag-dropped-frames-${label}`, median(frames.map((f) => f.droppedFrames)), 'frames', null, `median per drag of ${frames.length}; ${median(frames.map((f) => f.frames))} frames recorded per drag`),
     figure(`drag-back-to-origin-page-errors-${label}`, sweepErrors.length, 'errors', { op: '==', value: 0 }, `page errors while a card is dragged out of its column and back: ${sweepErrors[0]?.slice(0, 160) ?? 'none'}`),
   ];

@@ -7,7 +7,10 @@
  * - `handoffCommits` / `handoffTxStarts`: completion and opening times of every
  *   readwrite IndexedDB transaction that includes the `handoffs` store.
  * - `frames`: requestAnimationFrame timestamps while a recording is on.
- * - `pointerUpProcessing`: how long each pointerup took to handle on the main thread.
+ * - `inputs`: for each pointerup, keydown and click, when its dispatch started and
+ *   ended (a window capture listener first, a window bubble listener added during
+ *   the dispatch last: every app listener and the microtasks they queue, such as
+ *   React's render of the event, run in between).
  */
 export interface BenchProbe {
   firstCardPaintAt: number | null;
@@ -16,13 +19,23 @@ export interface BenchProbe {
   handoffTxStarts: number[];
   frames: number[];
   recording: boolean;
-  pointerUpAt: number | null;
-  /** Main-thread time spent dispatching each pointerup (listeners and the microtasks they queue, e.g. React's render), from the Event Timing API. */
-  pointerUpProcessing: number[];
+  inputs: InputDispatch[];
+}
+
+/** One input event's dispatch on the main thread (performance.now() times). */
+export interface InputDispatch {
+  type: string;
+  /** The key for keydown, else ''. */
+  key: string;
+  startedAt: number;
+  /** null until the dispatch has finished. */
+  endedAt: number | null;
 }
 
 export function installProbe(): void {
-  const probe: BenchProbe = { firstCardPaintAt: null, handoffCommits: [], handoffTxStarts: [], frames: [], recording: false, pointerUpAt: null, pointerUpProcessing: [] };
+  // Inside: this function is shipped to the page on its own, without the module around it.
+  const TIMED_INPUTS = ['pointerup', 'keydown', 'click'] as const;
+  const probe: BenchProbe = { firstCardPaintAt: null, handoffCommits: [], handoffTxStarts: [], frames: [], recording: false, inputs: [] };
   (window as unknown as { __benchProbe: BenchProbe }).__benchProbe = probe;
 
   // Right after the frame is produced: rAF runs before paint, a message posted from it runs after.
@@ -54,15 +67,26 @@ export function installProbe(): void {
     return tx;
   } as typeof IDBDatabase.prototype.transaction;
 
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-      if (entry.name === 'pointerup') probe.pointerUpProcessing.push(entry.processingEnd - entry.processingStart);
-    }
-  }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
-
-  window.addEventListener('pointerup', () => {
-    probe.pointerUpAt = performance.now();
-  }, { capture: true });
+  for (const type of TIMED_INPUTS) {
+    let pendingEnd: (() => void) | null = null;
+    window.addEventListener(
+      type,
+      (event) => {
+        // A dispatch whose propagation was stopped never ended on window: it is left without an end.
+        if (pendingEnd !== null) window.removeEventListener(type, pendingEnd);
+        const entry: InputDispatch = { type, key: event instanceof KeyboardEvent ? event.key : '', startedAt: performance.now(), endedAt: null };
+        probe.inputs.push(entry);
+        const end = () => {
+          entry.endedAt = performance.now();
+          pendingEnd = null;
+        };
+        pendingEnd = end;
+        // Added during the dispatch, so it runs last, in the bubble phase on window.
+        window.addEventListener(type, end, { once: true });
+      },
+      { capture: true },
+    );
+  }
 
   const tick = (at: number) => {
     if (probe.recording) probe.frames.push(at);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -8,7 +8,6 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffState } from '../../../shared/domain/states';
 import { HANDOFF_STATES } from '../../../shared/domain/states';
@@ -21,11 +20,24 @@ import { BoardColumn } from './BoardColumn';
 import { containerId, findContainer, stateOfContainer } from './drag-state';
 import { HandoffCardContent } from './HandoffCard';
 import { buildLanes } from './lanes';
-import { useMoveHandoff } from './use-move';
+import { usePrepareMove } from './use-move';
 import { useBoardDrag } from './use-board-drag';
+import { useColumnCards } from './use-column-cards';
+import { useOptimisticColumns } from './use-optimistic-columns';
 import { useNowMinute } from './use-now-minute';
 import { useTemplateIndex } from './use-template-index';
 import { MouseAndPenSensor } from './sensors';
+import { boardKeyboardCoordinates } from './keyboard-coordinates';
+
+const NO_CARDS: readonly Handoff[] = [];
+
+/**
+ * Columns re-layout as cards move between them during a drag, so droppables are
+ * re-measured whenever they change while dragging (stale rects would misplace the
+ * drop), but not after it: "Always" also re-measured every droppable in an extra
+ * render right after each drop, and whenever cards mounted while scrolling.
+ */
+const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 
 /**
  * The kanban: four gated columns, optional swimlanes, drag-and-drop by pointer,
@@ -41,14 +53,16 @@ export function Board() {
   const windowed = swimlanes === 'none';
   const [limits, setLimits] = useState<ColumnLimits>(FIRST_LIMITS);
   const board = useBoardWindow(boardFilter, windowed ? limits : null);
-  const columns = board?.columns;
+  // Moves whose write is issued show at once, before the live query reads them back.
+  const optimistic = useOptimisticColumns(board);
+  const columns = optimistic?.columns;
   const onNeedMore = useCallback((state: HandoffState, upTo: number) => {
     setLimits((current) => (current[state] >= upTo + WINDOW_STEP ? current : { ...current, [state]: upTo + WINDOW_STEP }));
   }, []);
   const { settings, currentUser, timeZone, ownerName, loading: settingsLoading } = useWorkspace();
   const { templateFor, byId: templatesById } = useTemplateIndex();
   const nowMinute = useNowMinute();
-  const move = useMoveHandoff();
+  const prepareMove = usePrepareMove();
 
   const byId = useMemo(() => {
     const map = new Map<string, Handoff>();
@@ -77,15 +91,16 @@ export function Board() {
     },
     [board, items, limits, windowed],
   );
-  const drag = useBoardDrag({ items, byId, move, hasUnloadedBelow });
+  const drag = useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow });
   const { shown, activeId } = drag;
+  const cardsOf = useColumnCards(shown, byId);
 
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
     // Space picks up; Enter is kept for "open card". Space or Enter drops, Esc cancels.
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: boardKeyboardCoordinates,
       keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
     }),
   );
@@ -105,12 +120,17 @@ export function Board() {
   const onOpen = useCallback((id: string) => openDrawer({ handoffId: id }), [openDrawer]);
   const onMenu = useCallback((id: string) => openDialog({ kind: 'move', handoffId: id }), [openDialog]);
   const onBounce = useCallback((id: string) => openDialog({ kind: 'bounce', handoffId: id }), [openDialog]);
+  // Through a ref, so a write elsewhere on the board does not hand every column a new callback.
+  const latestById = useRef(byId);
+  useEffect(() => {
+    latestById.current = byId;
+  }, [byId]);
   const onAccept = useCallback(
     (id: string) => {
-      const handoff = byId.get(id);
-      if (handoff) void move(handoff, 'HANDOFF_DONE');
+      const handoff = latestById.current.get(id);
+      if (handoff) prepareMove(handoff, 'HANDOFF_DONE').show();
     },
-    [byId, move],
+    [prepareMove],
   );
 
   // Cards wait for the settings too, so names never flash as ids or defaults.
@@ -130,8 +150,7 @@ export function Board() {
     <DndContext
       sensors={sensors}
       collisionDetection={drag.collision.detect}
-      // Columns re-layout as cards move between them during a drag; stale rects would misplace the drop.
-      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      measuring={MEASURING}
       accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.' } }}
       onDragStart={drag.onDragStart}
       onDragMove={drag.onDragMove}
@@ -152,8 +171,9 @@ export function Board() {
               {HANDOFF_STATES.map((state) => {
                 const id = containerId(lane.key, state);
                 const ids = shown[id] ?? [];
-                const counted = windowed ? (board?.totals[state] ?? null) : null;
-                // Cards not loaded yet count too; a card dropped here but not yet re-read counts once.
+                const stored = windowed ? (board?.totals[state] ?? null) : null;
+                const counted = stored === null ? null : stored + (optimistic?.shift[state] ?? 0);
+                // Cards not loaded yet count too; a card moved here but not yet re-read counts once.
                 const total = counted === null ? ids.length : counted + ids.length - (items[id]?.length ?? 0);
                 return (
                   <BoardColumn
@@ -164,7 +184,7 @@ export function Board() {
                     total={total}
                     moreUncounted={windowed && counted === null && hasUnloadedBelow(id)}
                     onNeedMore={onNeedMore}
-                    byId={byId}
+                    cards={cardsOf[id] ?? NO_CARDS}
                     templateFor={templateFor}
                     settings={settings}
                     currentUser={currentUser}
@@ -183,7 +203,8 @@ export function Board() {
           </section>
         ))}
       </div>
-      <DragOverlay>
+      {/* No drop animation: the card is shown in its new place in the frame after the drop. */}
+      <DragOverlay dropAnimation={null}>
         {activeHandoff ? (
           <div className="card overlay">
             <HandoffCardContent

@@ -31,7 +31,8 @@ export interface BoardColumnProps {
   moreUncounted: boolean;
   /** Asks for the column's cards down to row `upTo` (and a window more) once the user scrolls near the end of what is loaded. */
   onNeedMore: (state: HandoffState, upTo: number) => void;
-  byId: Map<string, Handoff>;
+  /** The records of `ids`, in the same order (the same array while none of them changed). */
+  cards: readonly (Handoff | undefined)[];
   templateFor: (handoff: Handoff) => Template | undefined;
   settings: WorkspaceSettings;
   currentUser: string;
@@ -55,7 +56,7 @@ const LOAD_AHEAD = 20;
  * the work of a screenful.
  */
 function BoardColumnBody(props: BoardColumnProps) {
-  const { containerId, state, ids, byId, total, moreUncounted, onNeedMore } = props;
+  const { containerId, state, ids, cards, total, moreUncounted, onNeedMore } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { setNodeRef } = useDroppable({ id: containerId, data: { containerId } });
   // Stable, so re-renders do not detach and re-attach the droppable node.
@@ -104,8 +105,7 @@ function BoardColumnBody(props: BoardColumnProps) {
           {total === 0 && ids.length === 0 ? <div className="column-empty">No handoffs here</div> : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {rows.map((row) => {
-              const id = ids[row.index];
-              const handoff = id === undefined ? undefined : byId.get(id);
+              const handoff = cards[row.index];
               if (!handoff) {
                 return (
                   <div key={row.key} className="card-placeholder" aria-hidden="true" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ESTIMATED_CARD_HEIGHT - 8, transform: `translateY(${row.start}px)` }} />

@@ -28,8 +28,9 @@ export function MoveDialog({ handoffId }: { handoffId: string }) {
             type="button"
             className="btn"
             onClick={() => {
-              close();
+              // The write first: closing the dialog queues a render that would otherwise run before IndexedDB opens it.
               void move(handoff, state);
+              close();
             }}
           >
             {stateIndex(state) > current ? '→' : '←'} Move to {STATE_LABELS[state]}

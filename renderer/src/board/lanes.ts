@@ -11,6 +11,17 @@ export interface Lane {
 
 export const ALL_LANE: Lane = { key: 'all', title: 'All handoffs' };
 
+/** A column's ids, computed once per array of records: an unchanged column keeps its ids array (and its memoized column). */
+const idsOfColumn = new WeakMap<readonly Handoff[], string[]>();
+
+function idsOf(cards: readonly Handoff[]): string[] {
+  const known = idsOfColumn.get(cards);
+  if (known !== undefined) return known;
+  const ids = cards.map((h) => h.id);
+  idsOfColumn.set(cards, ids);
+  return ids;
+}
+
 /**
  * Splits the board's columns into swimlanes (by client or by template) and returns
  * the lanes in a stable, alphabetical order plus the container → ids map.
@@ -22,7 +33,7 @@ export function buildLanes(
 ): { lanes: Lane[]; items: ContainerItems } {
   const items: ContainerItems = {};
   if (mode === 'none') {
-    for (const state of HANDOFF_STATES) items[containerId(ALL_LANE.key, state)] = columns[state].map((h) => h.id);
+    for (const state of HANDOFF_STATES) items[containerId(ALL_LANE.key, state)] = idsOf(columns[state]);
     return { lanes: [ALL_LANE], items };
   }
   const laneOf = (h: Handoff): Lane =>

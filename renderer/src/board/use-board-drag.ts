@@ -1,17 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DragEndEvent, DragMoveEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import type { Handoff } from '../../../shared/domain/handoff';
-import type { HandoffState } from '../../../shared/domain/states';
 import { createBoardCollision, type BoardCollision } from './collision';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
 import { planDrop, type DropPlan } from './drop-plan';
-import type { MoveResult } from './use-move';
+import type { PrepareMove, PreparedMove } from './use-move';
 
 export interface BoardDragInput {
   /** Container → card ids as committed (from the live query). */
   items: ContainerItems;
   byId: ReadonlyMap<string, Handoff>;
-  move: (handoff: Handoff, to: HandoffState, rank?: number) => Promise<MoveResult>;
+  prepareMove: PrepareMove;
   hasUnloadedBelow: (container: string) => boolean;
 }
 
@@ -29,9 +28,27 @@ export interface BoardDrag {
   onDragCancel: () => void;
 }
 
-interface EarlyDrop {
-  plan: DropPlan;
-  result: Promise<MoveResult>;
+
+type DragInput = 'pointer' | 'keyboard' | 'other';
+
+/** Whether `event` is the input that drops a drag started by `by` (dnd-kit's sensors: a release; Space or Enter). */
+function dropsDrag(event: Event, by: DragInput): boolean {
+  if (by === 'pointer') return event.type === 'pointerup';
+  return by === 'keyboard' && event instanceof KeyboardEvent && (event.code === 'Space' || event.code === 'Enter');
+}
+
+function inputOf(event: Event): DragInput {
+  // A PointerEvent is a MouseEvent; a touch drag starts with a TouchEvent and ends at dnd-kit's onDragEnd.
+  return event instanceof KeyboardEvent ? 'keyboard' : event instanceof MouseEvent ? 'pointer' : 'other';
+}
+
+interface LiveDrag {
+  dragItems: ContainerItems | null;
+  snapshot: ContainerItems | null;
+  overId: string | null;
+  by: DragInput;
+  /** The drop as decided at its input, before dnd-kit's end of the drag (`move` null: nothing to write). */
+  early: { move: PreparedMove | null } | null;
 }
 
 /**
@@ -39,32 +56,27 @@ interface EarlyDrop {
  * the board renders from a local snapshot; nothing is written until the drop,
  * and a refused or cancelled drop simply drops the snapshot.
  *
- * A pointer drop is written at the pointer's release, before dnd-kit's own
- * end-of-drag re-render (a synchronous React update that would otherwise run
- * first and delay the write by a frame); dnd-kit's `onDragEnd` then only
- * updates the screen. Keyboard and touch drops are written at `onDragEnd`.
+ * At the drop the snapshot is dropped in the same render that ends the drag: an
+ * allowed move is then shown by the pending-moves overlay (painted as soon as its
+ * write is issued), a refused one is not shown anywhere but where it was.
+ *
+ * The move is asked of the database at the very input that drops the card (the
+ * pointer's release, Space or Enter), in a capture listener that runs before
+ * dnd-kit's: dnd-kit ends the drag with React updates whose render would run
+ * first (20 ms at 10k) and only then let IndexedDB open the write. `onDragEnd`
+ * then ends the drag and shows the move (or the refusal) in one render.
  */
-export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragInput): BoardDrag {
+export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: BoardDragInput): BoardDrag {
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [collision] = useState(createBoardCollision);
-  // The latest values for handlers that run outside React's render (the pointer release).
-  const live = useRef({ dragItems: null as ContainerItems | null, snapshot: null as ContainerItems | null, overId: null as string | null, dragging: false });
-  const earlyDrop = useRef<EarlyDrop | null>(null);
-  const committedFrom = useRef<ContainerItems | null>(null);
+  // The drag's latest state, read by handlers that run between renders.
+  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', early: null });
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
     setDragItems(next);
   }, []);
-
-  useEffect(() => {
-    if (committedFrom.current !== null && committedFrom.current !== items) {
-      committedFrom.current = null;
-      live.current.snapshot = null;
-      showDragItems(null);
-    }
-  }, [items, showDragItems]);
 
   useEffect(() => {
     if (!collision.isSettling()) return;
@@ -83,32 +95,35 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
 
   useEffect(() => {
     if (activeId === null) return;
-    const onRelease = () => {
-      // dnd-kit ends or cancels the drag synchronously in its own handlers; `dragging` is false after either.
-      if (!live.current.dragging || earlyDrop.current !== null) return;
+    const onDropInput = (event: Event) => {
+      const current = live.current;
+      if (current.early !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
+      const dropPlan = plan(activeId, current.overId);
       const handoff = byId.get(activeId);
-      const dropPlan = plan(activeId, live.current.overId);
-      if (handoff === undefined || dropPlan === null) return;
-      earlyDrop.current = { plan: dropPlan, result: move(handoff, dropPlan.to, dropPlan.rank) };
+      // Only the write here: showing anything now would render before dnd-kit has ended the drag.
+      current.early = { move: dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null };
     };
-    // Capture on window: runs before dnd-kit's listener on the document.
-    window.addEventListener('pointerup', onRelease, { capture: true });
-    return () => window.removeEventListener('pointerup', onRelease, { capture: true });
-  }, [activeId, byId, move, plan]);
+    // Capture on window: before dnd-kit's listeners on the document.
+    window.addEventListener('pointerup', onDropInput, { capture: true });
+    window.addEventListener('keydown', onDropInput, { capture: true });
+    return () => {
+      window.removeEventListener('pointerup', onDropInput, { capture: true });
+      window.removeEventListener('keydown', onDropInput, { capture: true });
+    };
+  }, [activeId, byId, prepareMove, plan]);
 
   const finish = useCallback(() => {
     collision.settled();
     live.current.snapshot = null;
-    live.current.dragging = false;
     live.current.overId = null;
+    live.current.early = null;
     showDragItems(null);
     setActiveId(null);
   }, [collision, showDragItems]);
 
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
-      earlyDrop.current = null;
-      live.current = { dragItems: items, snapshot: items, overId: null, dragging: true };
+      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), early: null };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
@@ -145,35 +160,19 @@ export function useBoardDrag({ items, byId, move, hasUnloadedBelow }: BoardDragI
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
       const activeKey = String(event.active.id);
-      const early = earlyDrop.current;
-      earlyDrop.current = null;
-      const dropPlan = early?.plan.activeId === activeKey ? early.plan : plan(activeKey, event.over === null ? null : String(event.over.id));
-      live.current.dragging = false;
       const handoff = byId.get(activeKey);
-      if (dropPlan === null || handoff === undefined) {
-        finish();
-        return;
+      // A touch drop (or one whose input was not seen) is decided here.
+      let prepared = live.current.early?.move ?? null;
+      if (live.current.early === null) {
+        const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
+        prepared = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
       }
-      // Keep showing the drop position while the write commits, so the card does not flicker back.
-      showDragItems(dropPlan.finalItems);
-      setActiveId(null);
-      const result = early?.plan === dropPlan ? early.result : move(handoff, dropPlan.to, dropPlan.rank);
-      void result.then((outcome) => {
-        if (!outcome.ok) {
-          finish();
-          return;
-        }
-        // Hold the drop position until the live query delivers the committed board (no flicker back).
-        committedFrom.current = items;
-        window.setTimeout(() => {
-          if (committedFrom.current === items) {
-            committedFrom.current = null;
-            finish();
-          }
-        }, 1000);
-      });
+      // One render: the drag ends, and an allowed move shows in its new place (its write already
+      // issued) while a refused one stays where it was and its refusal opens.
+      finish();
+      prepared?.show();
     },
-    [byId, finish, items, move, plan, showDragItems],
+    [byId, finish, plan, prepareMove],
   );
 
   const shown = dragItems ?? items;

@@ -1,57 +1,131 @@
 import { useCallback } from 'react';
-import { runCommand } from '../data/commands';
-import { useDb } from '../data/db-context';
+import { applyCommand } from '../../../shared/domain/commands';
+import type { DomainError } from '../../../shared/domain/errors';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffCommand } from '../../../shared/domain/command-schema';
 import type { HandoffState } from '../../../shared/domain/states';
 import { STATE_LABELS } from '../../../shared/domain/states';
+import { runCommand, type WriteError } from '../data/commands';
+import { useDb } from '../data/db-context';
+import { newId } from '../data/write-support';
 import { useUi } from '../store/ui-store';
 import { useWorkspace } from '../ui/use-workspace';
+import { pendingMovesOf } from './pending-moves';
+import { useTemplateIndex } from './use-template-index';
 
 export type MoveResult = { ok: true } | { ok: false; refused: boolean; message: string };
 
+/** Moves a card; resolves once the write has (or has not) reached the database. Whatever it paints, it paints before it returns. */
+export type MoveHandoff = (handoff: Handoff, to: HandoffState, rank?: number) => Promise<MoveResult>;
+
+/** Work the user does not wait for (the "Moved" toast): after the frame that shows the move. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 500 });
+  else setTimeout(task, 0);
+}
+
+function commandFor(handoff: Handoff, to: HandoffState, rank: number | undefined): HandoffCommand {
+  if (to === handoff.state && rank !== undefined) return { type: 'reorder', rank };
+  return rank === undefined ? { type: 'move', to } : { type: 'move', to, rank };
+}
+
+/** Why a move did not happen, and how to say it: the refusal panel for unmet proof, a toast for anything else. */
+function failure(handoff: Handoff, to: HandoffState, error: DomainError | WriteError, failedWrite: boolean): { result: MoveResult; announce: () => void } {
+  const unmet = 'unmet' in error && Array.isArray(error.unmet) ? error.unmet : [];
+  const authority = 'authority' in error && Array.isArray(error.authority) ? error.authority : [];
+  if (error.code === 'GATE_REFUSED' || error.code === 'NOT_ALLOWED' || unmet.length > 0) {
+    const refusal = {
+      handoffId: handoff.id,
+      title: handoff.title,
+      to,
+      message: error.message,
+      unmet: unmet.map((u) => ({ criterionId: u.criterionId, label: u.label, reason: u.reason })),
+      authority,
+    };
+    return { result: { ok: false, refused: true, message: error.message }, announce: () => useUi.getState().showRefusal(refusal) };
+  }
+  const message = failedWrite
+    ? `“${handoff.title}” could not be moved to ${STATE_LABELS[to]}, so it is back in ${STATE_LABELS[handoff.state]}: ${error.message}`
+    : error.message;
+  return { result: { ok: false, refused: false, message }, announce: () => useUi.getState().pushToast({ message, tone: 'error', undoable: false }) };
+}
+
+/**
+ * A move whose gate has run and whose write (if allowed) is issued. `show` paints
+ * it — the card in its new place, or the refusal — and is called once, in the
+ * render that should show it; `committed` settles when the database has answered.
+ */
+export interface PreparedMove {
+  show: () => void;
+  committed: Promise<MoveResult>;
+}
+
+export type PrepareMove = (handoff: Handoff, to: HandoffState, rank?: number) => PreparedMove;
+
 /**
  * Every state change from the board — drag, keyboard, menu, Accept — goes through
- * here: the data layer runs the gate, and a refusal opens the refusal panel with
- * the unmet criteria instead of silently snapping the card back.
+ * here. The gate is a pure function, so it runs at once on the card as shown: a
+ * refusal writes nothing and moves nothing; an allowed move issues its write (the
+ * data layer runs the gate again inside the transaction) before anything is
+ * painted, and is then shown in its new place before IndexedDB confirms. A write
+ * that fails puts the card back with a message; nothing else changes.
  */
-export function useMoveHandoff(): (handoff: Handoff, to: HandoffState, rank?: number) => Promise<MoveResult> {
+export function usePrepareMove(): PrepareMove {
   const db = useDb();
-  const { currentUser } = useWorkspace();
+  const { currentUser, settings } = useWorkspace();
+  const { templateFor } = useTemplateIndex();
   return useCallback(
-    async (handoff, to, rank) => {
-      const ui = useUi.getState();
-      const sameColumn = to === handoff.state;
-      const command: HandoffCommand =
-        sameColumn && rank !== undefined
-          ? { type: 'reorder', rank }
-          : rank === undefined
-            ? { type: 'move', to }
-            : { type: 'move', to, rank };
-      const outcome = await runCommand(db, handoff.id, command, currentUser);
-      if (outcome.ok) {
-        if (!sameColumn) {
-          ui.pushToast({ message: `Moved “${handoff.title}” to ${STATE_LABELS[to]}`, tone: 'info', undoable: true });
+    (handoff, to, rank) => {
+      const command = commandFor(handoff, to, rank);
+      const now = new Date();
+      const template = templateFor(handoff);
+      const judged = template === undefined ? null : applyCommand(handoff, command, { template, actor: currentUser, now: now.toISOString(), newId, people: settings.owners });
+      if (judged !== null && !judged.ok) {
+        const refused = failure(handoff, to, judged.error, false);
+        return { show: refused.announce, committed: Promise.resolve(refused.result) };
+      }
+      const pending = pendingMovesOf(db).getState();
+      const write = runCommand(db, handoff.id, command, currentUser, now);
+      // `shown`: painted by the overlay; `settled`: the database has answered (its outcome).
+      let shown = false;
+      let settled: { ok: true; after: Handoff } | { ok: false } | null = null;
+      const show = () => {
+        // The templates are still loading (only just after start): the move shows once it is read back.
+        if (shown || judged === null || settled?.ok === false) return;
+        shown = true;
+        pending.show(judged.handoff, command.type === 'move' && command.rank === undefined);
+        if (settled?.ok === true) pending.committed(handoff.id, settled.after);
+      };
+      const committed = write.then((outcome): MoveResult => {
+        if (!outcome.ok) {
+          settled = { ok: false };
+          if (shown) pending.failed(handoff.id);
+          const failed = failure(handoff, to, outcome.error, true);
+          failed.announce();
+          return failed.result;
+        }
+        settled = { ok: true, after: outcome.handoff };
+        if (shown) pending.committed(handoff.id, outcome.handoff);
+        if (to !== handoff.state) {
+          whenIdle(() => useUi.getState().pushToast({ message: `Moved “${handoff.title}” to ${STATE_LABELS[to]}`, tone: 'info', undoable: true }));
         }
         return { ok: true };
-      }
-      const { error } = outcome;
-      const unmet = 'unmet' in error && Array.isArray(error.unmet) ? error.unmet : [];
-      const authority = 'authority' in error && Array.isArray(error.authority) ? error.authority : [];
-      if (error.code === 'GATE_REFUSED' || error.code === 'NOT_ALLOWED' || unmet.length > 0) {
-        ui.showRefusal({
-          handoffId: handoff.id,
-          title: handoff.title,
-          to,
-          message: error.message,
-          unmet: unmet.map((u) => ({ criterionId: u.criterionId, label: u.label, reason: u.reason })),
-          authority,
-        });
-        return { ok: false, refused: true, message: error.message };
-      }
-      ui.pushToast({ message: error.message, tone: 'error', undoable: false });
-      return { ok: false, refused: false, message: error.message };
+      });
+      return { show, committed };
     },
-    [db, currentUser],
+    [db, currentUser, settings.owners, templateFor],
+  );
+}
+
+/** Prepares a move and shows it at once (menu, shortcuts, drawer, Accept). */
+export function useMoveHandoff(): MoveHandoff {
+  const prepare = usePrepareMove();
+  return useCallback(
+    (handoff, to, rank) => {
+      const move = prepare(handoff, to, rank);
+      move.show();
+      return move.committed;
+    },
+    [prepare],
   );
 }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { storedHandoff, storedHandoffByTitle, type StoredHandoff } from '../support/baton-idb';
+import { STATE_LABELS } from '../../../shared/domain/states';
 import { cardIn, closeDrawer, column, createHandoffViaDialog, criterionRow, drawer, dragCardToColumn, refusal, refusalItems } from '../support/board-page';
 import { useBoardSession } from '../support/board-session';
 
@@ -78,5 +79,43 @@ describe('a drag the gate refuses (on the populated demo board)', () => {
     await refusal(page).waitFor({ state: 'detached' });
     await cardIn(page, 'IN_PROGRESS', TITLE, CLIENT).waitFor();
     expect(fingerprint(await storedHandoff(page, id))).toEqual(before);
+  });
+
+  it('is never painted in the target column after the drop, not even for a frame before the refusal shows', async () => {
+    const { page } = session.app();
+    const id = await createBareHandoff(page);
+    const from = await cardIn(page, 'IN_PROGRESS', TITLE, CLIENT).boundingBox();
+    const target = await column(page, 'READY_FOR_HANDOFF').boundingBox();
+    if (from === null || target === null) throw new Error('Card or column is not laid out');
+    const startX = from.x + from.width / 2;
+    const startY = from.y + Math.min(20, from.height / 2);
+    await page.mouse.move(startX, startY);
+    await page.mouse.down();
+    await page.mouse.move(startX + 10, startY + 10);
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 15 });
+    // From the pointer's release on, every frame: is the card anywhere in the target column?
+    await page.evaluate(
+      ([cardId, label]) => {
+        const seen: boolean[] = [];
+        (window as unknown as { __framesAfterDrop: boolean[] }).__framesAfterDrop = seen;
+        const region = () => Array.from(document.querySelectorAll('section.column')).find((section) => section.querySelector('h2')?.textContent === label);
+        const onFrame = () => {
+          seen.push(region()?.querySelector(`[data-card-id="${cardId}"]`) != null);
+          if (seen.length < 30) requestAnimationFrame(onFrame);
+        };
+        window.addEventListener('pointerup', () => requestAnimationFrame(onFrame), { capture: true, once: true });
+      },
+      [id, STATE_LABELS.READY_FOR_HANDOFF] as const,
+    );
+    await page.mouse.up();
+    await refusal(page).waitFor();
+    const frames = await page.waitForFunction(() => {
+      const seen = (window as unknown as { __framesAfterDrop: boolean[] }).__framesAfterDrop;
+      return seen.length >= 30 ? seen : null;
+    });
+    const inTarget = (await frames.jsonValue()) as boolean[];
+    expect(inTarget).toHaveLength(30);
+    expect(inTarget.filter(Boolean)).toEqual([]);
+    await cardIn(page, 'IN_PROGRESS', TITLE, CLIENT).waitFor();
   });
 });
