@@ -14,6 +14,13 @@ export interface CommandContext {
   now: string;
   /** Mints ids for records the command creates (events, approvals, questions). */
   newId: () => string;
+  /**
+   * True when the command is an act already judged on another desktop (it
+   * arrives through sync): the gate is not run again, so what the sender's or
+   * receiver's Baton allowed lands as that act. One event, version + 1 and
+   * validation still apply.
+   */
+  decided?: boolean;
 }
 
 export type CommandResult = { ok: true; handoff: Handoff; event: HandoffEvent } | { ok: false; error: DomainError };

@@ -87,7 +87,7 @@ async function resolveLeftPipeline(db: BatonDb, handoff: Handoff, to: string, ac
     };
     const applied = applyCommand(current, command, { template, actor, now: at, newId });
     if (!applied.ok) continue;
-    current = await writeChange(db, { after: applied.handoff, event: applied.event, outbox: outboxFor(current, applied.handoff, command), undo: null });
+    current = await writeChange(db, { after: applied.handoff, event: applied.event, outbox: outboxFor(current, applied.handoff, command), undo: null, command });
     resolved += 1;
   }
   return { handoff: current, resolved };
