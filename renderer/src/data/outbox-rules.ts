@@ -18,6 +18,12 @@ function changed(before: Handoff, after: Handoff, field: keyof Handoff): boolean
   return !sameValue(before[field], after[field]);
 }
 
+function isSyncFailureRecord(before: Handoff, command: HandoffCommand | null): boolean {
+  if (command?.type === 'raise_exception') return command.kind === 'SYNC_FAILED';
+  if (command?.type === 'resolve_exception') return before.exceptions.some((e) => e.id === command.exceptionId && e.kind === 'SYNC_FAILED');
+  return false;
+}
+
 /**
  * Which sync operations a change needs, decided from the before/after records
  * (and the command, for sub-record references), so no command type can forget one.
@@ -28,7 +34,8 @@ export function outboxFor(before: Handoff, after: Handoff, command: HandoffComma
   const archivedNow = before.archivedAt === null && after.archivedAt !== null;
 
   // Every change travels: the deal carries the whole handoff (its Baton record) to the other desktops.
-  requests.push({ handoffId, kind: 'upsert_handoff' });
+  // Except this desktop's own sync failure: pushing the card because its push failed would loop; it travels with the next change.
+  if (!isSyncFailureRecord(before, command)) requests.push({ handoffId, kind: 'upsert_handoff' });
   if (command?.type === 'log_client_update') {
     requests.push({ handoffId, kind: 'log_client_update', refId: command.id });
   }
