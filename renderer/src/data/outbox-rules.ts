@@ -34,8 +34,9 @@ export function outboxFor(before: Handoff, after: Handoff, command: HandoffComma
   const archivedNow = before.archivedAt === null && after.archivedAt !== null;
 
   // Every change travels: the deal carries the whole handoff (its Baton record) to the other desktops.
-  // Except this desktop's own sync failure: pushing the card because its push failed would loop; it travels with the next change.
-  if (!isSyncFailureRecord(before, command)) requests.push({ handoffId, kind: 'upsert_handoff' });
+  // Except this desktop's own sync failure (pushing the card because its push failed would loop; it travels with the
+  // next change) and an archive, which archives the deal instead (other desktops archive the card when it is gone).
+  if (!archivedNow && !isSyncFailureRecord(before, command)) requests.push({ handoffId, kind: 'upsert_handoff' });
   if (command?.type === 'log_client_update') {
     requests.push({ handoffId, kind: 'log_client_update', refId: command.id });
   }
