@@ -46,8 +46,9 @@ function stopsThePush(error: SyncError): boolean {
 /** The mapped properties that changed since the base, minus owner ids HubSpot would refuse. */
 export function changedProperties(work: PushWork, ctx: DealPushContext): SyncBase {
   // The Baton record goes with the mirrored properties in the same write: one request carries both.
-  const record = work.log ? encodeCarrier(work.handoff, work.template, work.log) : {};
-  const current = { ...handoffToDealProperties(work.handoff, work.template, ctx.pipeline), ...record };
+  const mirrored = handoffToDealProperties(work.handoff, work.template, ctx.pipeline);
+  const record = work.log ? encodeCarrier(work.handoff, work.template, work.log, mirrored) : {};
+  const current = { ...mirrored, ...record };
   const changed: SyncBase = {};
   for (const [name, value] of Object.entries(current)) {
     const unchanged = work.base !== null && Object.hasOwn(work.base, name) && work.base[name] === value;

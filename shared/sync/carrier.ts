@@ -48,8 +48,14 @@ export type CarriedEvent = z.infer<typeof CarriedEventSchema>;
 export const CarrierSchema = z.object({
   format: z.literal(CARRIER_FORMAT),
   v: z.literal(CARRIER_VERSION),
-  /** The handoff as the writer saw it (what its deal properties mirror). */
-  handoff: HandoffSchema,
+  handoffId: IdSchema,
+  /** For messages about a record that cannot be merged. */
+  title: HandoffSchema.shape.title,
+  /**
+   * The deal property values the writer set with this record: a property that
+   * now holds anything else was edited in HubSpot by someone not using Baton.
+   */
+  mirrored: z.record(z.string(), z.string().nullable()),
   /** The exact template version the handoff uses, so every desktop evaluates the same proof. */
   template: TemplateSchema,
   log: z.array(CarriedEventSchema).min(1),
@@ -79,8 +85,8 @@ export class CarrierTooLarge extends Error {
 }
 
 /** The property values that carry `handoff` (every carrier property: unused ones are cleared with null). */
-export function encodeCarrier(handoff: Handoff, template: Template, log: readonly CarriedEvent[]): Record<string, string | null> {
-  const document: Carrier = { format: CARRIER_FORMAT, v: CARRIER_VERSION, handoff, template, log: log.map(slim) };
+export function encodeCarrier(handoff: Handoff, template: Template, log: readonly CarriedEvent[], mirrored: Record<string, string | null>): Record<string, string | null> {
+  const document: Carrier = { format: CARRIER_FORMAT, v: CARRIER_VERSION, handoffId: handoff.id, title: handoff.title, mirrored, template, log: log.map(slim) };
   const json = JSON.stringify(document);
   if (json.length > CARRIER_PROPERTIES.length * CHUNK_CHARS) throw new CarrierTooLarge(json.length);
   const out: Record<string, string | null> = {};

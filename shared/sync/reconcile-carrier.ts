@@ -1,7 +1,6 @@
 import type { Handoff } from '../domain/handoff';
 import type { HandoffEvent } from '../domain/history';
 import type { Template } from '../domain/template';
-import { handoffToDealProperties } from '../hubspot/mapping';
 import type { Carrier, CarriedEvent } from './carrier';
 import { CARRIER_PROPERTIES } from './carrier';
 import { foldLog, legacyLog, patchRecipe, unionLogs } from './fold';
@@ -60,7 +59,7 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
     write: null,
     conflicts: [],
     exceptions: [],
-    problems: [{ dealId: deal.dealId, handoffId: carrier.handoff.id, message }],
+    problems: [{ dealId: deal.dealId, handoffId: carrier.handoffId, message }],
   });
 
   let handoff: Handoff;
@@ -70,9 +69,9 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
     const folded = foldLog(union, templateOf);
     if (folded.missingTemplate) {
       const { id, version } = folded.missingTemplate;
-      return problem(`"${carrier.handoff.title}" uses template "${id}" version ${version}, which is not on this computer yet; it is left as it was and becomes complete when the template arrives.`);
+      return problem(`"${carrier.title}" uses template "${id}" version ${version}, which is not on this computer yet; it is left as it was and becomes complete when the template arrives.`);
     }
-    if (folded.handoff === null) return problem(`The Baton record of "${carrier.handoff.title}" in HubSpot has no creation event; it was not merged.`);
+    if (folded.handoff === null) return problem(`The Baton record of "${carrier.title}" in HubSpot has no creation event; it was not merged.`);
     handoff = folded.handoff;
     log = folded.log;
     history = folded.events;
@@ -84,7 +83,7 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   if (template === null) return problem(`Template "${handoff.templateId}" version ${handoff.templateVersion} of "${handoff.title}" is not on this computer yet.`);
 
   // The record's own handoff is what its writer mirrored into the properties: any other value was set in HubSpot.
-  const mirrored = handoffToDealProperties(carrier.handoff, carrier.template, input);
+  const mirrored = carrier.mirrored;
   const start: Handoff = { ...handoff, client: { ...handoff.client, hubspotDealId: deal.dealId } };
   const direct = mergeInto(deal, { handoff: start, base: mirrored, ...(local?.localEditTimes ? { localEditTimes: local.localEditTimes } : {}) }, template, input, false);
   const after = direct.write?.handoff ?? start;
