@@ -5,9 +5,10 @@ import { IdSchema, IsoDateTimeSchema } from '../../../shared/domain/ids';
  * What Baton tells the current user about, each once:
  * - `queue`: a handoff became IN_HANDOFF with them as receiver;
  * - `bounced`: a handoff they sent was bounced back to them;
- * - `sla`: one of the handoffs they must act on is about to pass (or passed) its SLA.
+ * - `sla`: one of the handoffs they must act on is about to pass (or passed) its SLA;
+ * - `accepted`: a handoff they sent was accepted by its receiver (on another desktop).
  */
-export const NOTIFICATION_KINDS = ['queue', 'bounced', 'sla'] as const;
+export const NOTIFICATION_KINDS = ['queue', 'bounced', 'sla', 'accepted'] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -15,6 +16,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   queue: 'Handed to me',
   bounced: 'Bounced back to me',
   sla: 'SLA warnings',
+  accepted: 'Accepted by the receiver',
 };
 
 export const NotificationItemSchema = z.object({
@@ -45,10 +47,11 @@ export type NotificationLog = z.infer<typeof NotificationLogSchema>;
 
 export const EMPTY_LOG: NotificationLog = { baselined: false, seen: [], items: [] };
 
-export const MuteSettingsSchema = z.object({ queue: z.boolean(), bounced: z.boolean(), sla: z.boolean() });
+// `accepted` came later: settings saved before it read as not muted.
+export const MuteSettingsSchema = z.object({ queue: z.boolean(), bounced: z.boolean(), sla: z.boolean(), accepted: z.boolean().default(false) });
 export type MuteSettings = z.infer<typeof MuteSettingsSchema>;
 
-export const NO_MUTES: MuteSettings = { queue: false, bounced: false, sla: false };
+export const NO_MUTES: MuteSettings = { queue: false, bounced: false, sla: false, accepted: false };
 
 /** syncMeta keys (a key/value table: no schema change needed). */
 export const NOTIFICATION_LOG_KEY = 'notifications.log';

@@ -24,7 +24,7 @@ export interface PullCommitSummary {
   /** Template versions that arrived with handoffs from other desktops. */
   templatesReceived: number;
   /** What arrived for each changed handoff: the new history events (for notifications). */
-  arrived: { handoffId: string; events: HandoffEvent[] }[];
+  arrived: { handoff: Handoff; events: HandoffEvent[] }[];
 }
 
 function key(template: Pick<Template, 'id' | 'version'>): string {
@@ -105,7 +105,7 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
       if (write.log) await db.replays.bulkPut(write.log.map((entry) => replayRow(handoff.id, entry)));
       const known = knownEvents.get(handoff.id) ?? new Set<string>();
       const fresh = write.events.filter((e) => !known.has(e.id));
-      if (fresh.length > 0) arrived.push({ handoffId: handoff.id, events: fresh });
+      if (fresh.length > 0) arrived.push({ handoff, events: fresh });
       // A write from a Baton record says itself whether HubSpot lacks something; today's property merge decides from the base.
       const mustPush = write.needsPush ?? (write.created || (handoff.archivedAt === null && differsFromBase(handoff, template, write.newBase, pull)));
       const needsPush = !isDemoHandoffId(handoff.id) && !pendingUpserts.has(handoff.id) && mustPush;

@@ -107,6 +107,9 @@ describe('a handoff between two desktops', () => {
     // Both desktops hold the same records.
     await sync(team, ada);
     await sync(team, grace);
+    // Settled: another round sends nothing and changes nothing.
+    const [again1, again2] = [await sync(team, ada), await sync(team, grace)];
+    expect([again1.summary.pushed, again2.summary.pushed, again1.summary.updated, again2.summary.updated]).toEqual([0, 0, 0, 0]);
     const [a, g] = [await snapshot(ada.db), await snapshot(grace.db)];
     expect(g.handoffs).toEqual(a.handoffs);
     expect(g.events).toEqual(a.events);
