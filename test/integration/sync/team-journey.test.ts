@@ -52,6 +52,7 @@ describe('a handoff between two desktops', () => {
     await run({ type: 'set_criterion', criterionId: 'designs_final', met: true }, ADA);
     await run({ type: 'approve', criterionId: 'lead_ok' }, ADA);
     await run({ type: 'set_receiver', receiver: GRACE }, ADA);
+    await run({ type: 'set_next_action', nextAction: { text: 'First test pass', dueAt: '2026-12-24T10:00:00.000Z' } }, ADA);
     await run({ type: 'move', to: 'READY_FOR_HANDOFF' }, ADA);
     await run({ type: 'move', to: 'IN_HANDOFF' }, ADA);
     await sync(team, ada);
