@@ -5,6 +5,7 @@ import { makeHandoff, TEMPLATE } from '../../test/integration/sync/fixtures';
 import { chunk, HANDOFFS_PER_PUSH } from '../../renderer/src/sync/push-batches';
 import { figure, type Figure } from '../results-schema';
 import { BENCH_RATE_LIMIT, startSyncBenchHost, type SyncBenchHost } from './sync-bench-host';
+import { runTeamFigures } from './team-figures';
 
 /** Reads any push makes before its batches: the Handoffs pipeline lookup and the owner list. */
 const PUSH_SETUP_READS = 2;
@@ -132,5 +133,5 @@ export async function runSyncFigures(count: number, log: (line: string) => void)
       await host.close();
     }
   };
-  return [...(await run((host) => pushFigures(host, count, log))), ...(await run((host) => pullFigures(host, count, log)))];
+  return [...(await run((host) => pushFigures(host, count, log))), ...(await run((host) => pullFigures(host, count, log))), ...(await runTeamFigures(1_000, log))];
 }

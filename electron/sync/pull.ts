@@ -1,6 +1,7 @@
 import type { PipelineIds } from '../../shared/hubspot/mapping';
 import type { RecordType } from '../../shared/hubspot/record-type';
 import { PROP } from '../../shared/hubspot/properties';
+import { CARRIER_PROPERTIES } from '../../shared/sync/carrier';
 import type { RemoteDeal, SyncCursor } from '../../shared/sync/protocol';
 import type { HubSpotGateway } from './hubspot-gateway';
 import type { CrmObject } from './hubspot-schemas';
@@ -143,7 +144,8 @@ function historyReader(ctx: PullContext) {
     const run = async () => {
       running += 1;
       try {
-        const result = await ctx.gateway.batchRead(ctx.recordType, ids, [...ctx.properties, MODIFIED], ctx.properties);
+        // The Baton record is read but its history is not: it is large, and the record itself holds its history.
+        const result = await ctx.gateway.batchRead(ctx.recordType, ids, [...ctx.properties, MODIFIED], ctx.properties.filter((name) => !CARRIER_PROPERTIES.includes(name)));
         results.push(...result.results);
       } catch (error) {
         failure ??= { error };

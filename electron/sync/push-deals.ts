@@ -10,6 +10,8 @@ import type { SyncBase, SyncError } from '../../shared/sync/protocol';
 import type { BatchError, BatchResult, CrmObject } from './hubspot-schemas';
 import type { BatchInput, HubSpotGateway } from './hubspot-gateway';
 import { HubSpotError, toSyncError } from './hubspot-error';
+import type { CarriedEvent } from '../../shared/sync/carrier';
+import { CarrierTooLarge, encodeCarrier } from '../../shared/sync/carrier';
 
 /** A push item after IPC validation. */
 export interface PushWork {
@@ -18,6 +20,7 @@ export interface PushWork {
   base: SyncBase | null;
   dealId: string | null;
   entries: OutboxEntry[];
+  log?: CarriedEvent[];
 }
 
 export type DealOutcome = { status: 'ok'; dealId: string | null; newBase: SyncBase } | { status: 'retry' | 'failed'; error: SyncError };
@@ -45,7 +48,10 @@ function stopsThePush(error: SyncError): boolean {
 
 /** The mapped properties that changed since the base, minus owner ids HubSpot would refuse. */
 export function changedProperties(work: PushWork, ctx: DealPushContext): SyncBase {
-  const current = handoffToDealProperties(work.handoff, work.template, ctx.pipeline);
+  // The Baton record goes with the mirrored properties in the same write: one request carries both.
+  const mirrored = handoffToDealProperties(work.handoff, work.template, ctx.pipeline);
+  const record = work.log ? encodeCarrier(work.handoff, work.template, work.log, mirrored) : {};
+  const current = { ...mirrored, ...record };
   const changed: SyncBase = {};
   for (const [name, value] of Object.entries(current)) {
     const unchanged = work.base !== null && Object.hasOwn(work.base, name) && work.base[name] === value;
@@ -145,7 +151,14 @@ export async function pushDeals(works: readonly PushWork[], ctx: DealPushContext
       else out.set(index, { status: 'ok', dealId: null, newBase: work.base ?? {} });
       return;
     }
-    const sent = changedProperties(work, ctx);
+    let sent: SyncBase;
+    try {
+      sent = changedProperties(work, ctx);
+    } catch (error) {
+      if (!(error instanceof CarrierTooLarge)) throw error;
+      out.set(index, { status: 'failed', error: syncError('HUBSPOT_VALIDATION', error.message) });
+      return;
+    }
     const objectWriteTraceId = traceIdOf(work);
     if (work.dealId) {
       if (Object.keys(sent).length === 0) out.set(index, { status: 'ok', dealId: work.dealId, newBase: work.base ?? {} });

@@ -37,6 +37,13 @@ export const ROW_UPGRADES: readonly RowUpgrade[] = [
     description: 'Templates get the `latest` flag; events only gain an index (no data change).',
     upgrade: (tables) => ({ ...tables, templates: flagLatestTemplates(tables.templates) }),
   },
+  {
+    toVersion: 4,
+    description:
+      'The database gains `replays` (how other desktops re-do each history event). A backup does not hold them: they are ' +
+      'derived from the history on the next sync (renderer/src/sync: localLogOf, the legacy form), so backup rows are unchanged.',
+    upgrade: (tables) => ({ ...tables }),
+  },
 ];
 
 /** Schema versions whose Dexie migration changes no data, only stores/indexes (kept in step with MIGRATIONS by a test). */

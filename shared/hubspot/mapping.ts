@@ -4,7 +4,8 @@ import type { HandoffState } from '../domain/states';
 import { HANDOFF_STATES } from '../domain/states';
 import { templateKey } from '../domain/template';
 import type { StageIds } from '../sync/protocol';
-import { PROP, criterionPropertyName, normalizePropertyValue, propertyTypeOf } from './properties';
+import { PROP, criterionPropertyName, isDerivedCriterion, normalizePropertyValue, propertyTypeOf } from './properties';
+import { CARRIER_PROPERTIES } from '../sync/carrier';
 
 export { criterionPropertyName } from './properties';
 
@@ -63,6 +64,18 @@ export function handoffToDealProperties(handoff: Handoff, template: Template, id
     if (!(name in properties)) properties[name] = criterionPropertyValue(handoff, criterion);
   }
   return properties;
+}
+
+/**
+ * What HubSpot mirrors, in one place: `handoffToDealProperties` lists every
+ * mirrored property with its value; these are the ones whose HubSpot value Baton
+ * owns and never merges back (identity, pipeline, the stage, which goes through
+ * the gate, criteria derived from other fields, and the Baton record itself).
+ */
+export function isBatonOwned(name: string, template: Template): boolean {
+  if (name === PROP.batonId || name === PROP.template || name === PROP.pipeline || name === PROP.stage) return true;
+  if (CARRIER_PROPERTIES.includes(name)) return true;
+  return template.criteria.some((c) => criterionPropertyName(c) === name && isDerivedCriterion(c));
 }
 
 /** Remote deal properties restricted to the mapped names, in canonical form. */

@@ -1,4 +1,5 @@
 import type { Criterion, Template } from '../domain/template';
+import { CARRIER_PROPERTIES } from '../sync/carrier';
 
 /**
  * The deal properties Baton maps, as HubSpot property definitions. Provisioning
@@ -49,6 +50,10 @@ export const CORE_PROPERTIES: readonly PropertyDefinition[] = [
   define(PROP.nextActionDue, 'Next action due', 'datetime', 'When the next action is due.'),
   define(PROP.bounceCount, 'Bounce count', 'number', 'How often the handoff was bounced back (each bounce is a re-ask).'),
   define(PROP.client, 'Client', 'string', 'The client this handoff is for.'),
+  // The Baton record (shared/sync/carrier.ts): the whole handoff for the other desktops, split across these.
+  ...CARRIER_PROPERTIES.map((name, i) =>
+    define(name, `Baton record${i === 0 ? '' : ` (part ${i + 1})`}`, 'string', 'The whole handoff as Baton data, read by every Baton desktop of the portal. Do not edit.'),
+  ),
 ];
 
 /** HubSpot's built-in deal properties Baton maps (never provisioned). */

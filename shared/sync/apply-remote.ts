@@ -5,6 +5,7 @@ import type { Template } from '../domain/template';
 import { IdSchema } from '../domain/ids';
 import { isSafeLink } from '../domain/links';
 import { PROP, criterionPropertyName } from '../hubspot/properties';
+import { isBatonOwned } from '../hubspot/mapping';
 import { HUBSPOT_ACTOR } from './edit-times';
 import type { FieldOutcome } from './merge';
 import { appliesRemote } from './merge';
@@ -31,14 +32,6 @@ export interface ApplyResult {
   events: HandoffEvent[];
   /** Remote values Baton refused (invalid); the base still takes them so the next push repairs HubSpot. */
   problems: string[];
-}
-
-/** Properties whose HubSpot value Baton owns and never merges back. */
-export function isBatonOwned(name: string, template: Template): boolean {
-  if (name === PROP.batonId || name === PROP.template || name === PROP.pipeline || name === PROP.stage) return true;
-  return template.criteria.some(
-    (c) => criterionPropertyName(c) === name && (c.kind === 'receiver_assigned' || c.kind === 'next_action' || c.kind === 'client_notified'),
-  );
 }
 
 function quote(value: string | null): string {

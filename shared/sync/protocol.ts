@@ -4,6 +4,7 @@ import { TemplateSchema } from '../domain/template';
 import { HANDOFF_STATES } from '../domain/states';
 import { IdSchema } from '../domain/ids';
 import { OutboxEntrySchema } from './outbox';
+import { CarriedEventSchema } from './carrier';
 
 /**
  * The wire protocol between the renderer (which owns the data) and the main
@@ -143,6 +144,8 @@ export const PushItemSchema = z.object({
   base: SyncBaseSchema.nullable(),
   dealId: z.string().min(1).nullable(),
   entries: z.array(OutboxEntrySchema).min(1).max(1000),
+  /** The handoff's history with recipes: written to the deal as its Baton record (carrier.ts) so every desktop gets the whole handoff. */
+  log: z.array(CarriedEventSchema).max(50_000).optional(),
 });
 export type PushItem = z.infer<typeof PushItemSchema>;
 export type PushItemInput = z.input<typeof PushItemSchema>;

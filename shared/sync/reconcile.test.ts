@@ -139,11 +139,13 @@ describe('reconcile', () => {
     expect(out.exceptions[0]?.exception.kind).toBe('GATE_BYPASSED');
   });
 
-  it('reports a deal whose template is unknown and there is no default', () => {
+  it('never files a deal naming a missing template under another one: it reports it, default template or not', () => {
     const deal: RemoteDeal = { dealId: 'd-79', batonId: null, properties: { dealname: 'x', baton_template: 'other@2' }, history: {}, archived: false, updatedAt: LATE };
-    const out = run([deal], [], { defaultTemplate: null });
-    expect(out.writes).toEqual([]);
-    expect(out.problems[0]?.message).toContain('other@2');
+    for (const defaultTemplate of [null, TEMPLATE]) {
+      const out = run([deal], [], { defaultTemplate });
+      expect(out.writes).toEqual([]);
+      expect(out.problems[0]?.message).toContain('uses template "other" version 2, which is not on this computer yet');
+    }
   });
 
   it('archives a handoff whose deal was deleted in HubSpot, once', () => {

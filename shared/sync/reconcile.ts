@@ -2,16 +2,19 @@ import type { Handoff, HandoffException } from '../domain/handoff';
 import { HandoffSchema, startingRecords } from '../domain/handoff';
 import type { HandoffEvent } from '../domain/history';
 import type { Template } from '../domain/template';
-import { handoffToDealProperties, normalizeDealProperties, parseTemplateKey } from '../hubspot/mapping';
+import { handoffToDealProperties, isBatonOwned, normalizeDealProperties, parseTemplateKey } from '../hubspot/mapping';
 import type { DealProperties, PipelineIds } from '../hubspot/mapping';
 import { PROP } from '../hubspot/properties';
 import type { RemoteDeal, SyncBase } from './protocol';
 import { HUBSPOT_ACTOR } from './edit-times';
 import { isConflict, mergeProperties } from './merge';
 import type { FieldOutcome } from './merge';
-import { applyRemoteFields, isBatonOwned, stableId } from './apply-remote';
+import { applyRemoteFields, stableId } from './apply-remote';
 import { applyStage } from './apply-stage';
 import { clearLeftPipeline, flagLeftPipeline, isOutsidePipeline } from './apply-pipeline';
+import type { CarriedEvent } from './carrier';
+import { decodeCarrier } from './carrier';
+import { appendDerived, mergeCarried } from './reconcile-carrier';
 
 /**
  * Reconcile pulled HubSpot deals with local handoffs: pure, so the renderer
@@ -24,6 +27,8 @@ export interface LocalRecord {
   base: SyncBase | null;
   /** Per-property local edit times (see `localEditTimesFromEvents`); `handoff.updatedAt` otherwise. */
   localEditTimes?: Record<string, string>;
+  /** The handoff's history with recipes (see fold.ts); needed to merge a deal that carries a Baton record. */
+  log?: CarriedEvent[];
 }
 
 export interface ReconcileInput extends PipelineIds {
@@ -36,7 +41,7 @@ export interface ReconcileInput extends PipelineIds {
   locals: readonly LocalRecord[];
   /** Every template version the handoffs use (and the ones imports may name). */
   templates: readonly Template[];
-  /** The template for deals created in HubSpot that name none. */
+  /** The template for deals created in HubSpot that name none (never for a deal naming a template that is missing). */
   defaultTemplate: Template | null;
   /** ISO 8601. */
   now: string;
@@ -51,6 +56,14 @@ export interface HandoffWrite {
   dealId: string;
   /** True when the handoff did not exist locally (import / created in HubSpot). */
   created: boolean;
+  /** True when `events` is the handoff's whole history (a fold), replacing what is stored. */
+  replaceHistory?: boolean;
+  /** The handoff's whole log with recipes after this write. */
+  log?: CarriedEvent[];
+  /** Template versions that arrived with the record (store the ones missing). */
+  templates?: Template[];
+  /** True when HubSpot lacks acts of this desktop: queue a push. */
+  needsPush?: boolean;
 }
 
 /** A field both sides changed: the later won; the loser is kept for review and revert. */
@@ -124,7 +137,7 @@ function mergeDecisionEvent(handoff: Handoff, outcome: FieldOutcome, now: string
   };
 }
 
-interface DealResult {
+export interface DealResult {
   write: HandoffWrite | null;
   conflicts: MergeDecision[];
   exceptions: RaisedException[];
@@ -161,13 +174,28 @@ function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: Recon
     problems: [{ dealId: deal.dealId, handoffId, message }],
   });
 
+  const carried = decodeCarrier(deal.properties);
+  if (carried.ok === false) {
+    const title = local?.handoff.title ?? deal.properties[PROP.name] ?? deal.dealId;
+    return problem(`"${title}" was not merged: ${carried.message} Nothing on this computer was changed.`, local?.handoff.id ?? deal.batonId);
+  }
+  if (carried.ok === true && !deal.archived && !isOutsidePipeline(deal, input.pipelineId) && (local === null || local.handoff.archivedAt === null)) {
+    return mergeCarried(deal, local, carried.carrier, input, mergeInto);
+  }
   if (local === null) {
     // Only deals in the Handoffs pipeline become handoffs.
     if (deal.archived || isOutsidePipeline(deal, input.pipelineId)) return EMPTY;
-    const named = parseTemplateKey(deal.properties[PROP.template] ?? null);
-    const template = (named && findTemplate(input.templates, named.templateId, named.templateVersion)) ?? input.defaultTemplate;
+    const key = deal.properties[PROP.template] ?? null;
+    const named = parseTemplateKey(key);
+    // A deal naming a template is filed under exactly that version or not at all: never under another template.
+    const template = named ? findTemplate(input.templates, named.templateId, named.templateVersion) : input.defaultTemplate;
     if (template === null) {
-      return problem(`Deal ${deal.dealId} names template ${JSON.stringify(deal.properties[PROP.template] ?? null)}, which is not on this computer, and there is no default template; it was not imported.`);
+      return problem(
+        named
+          ? `Deal ${deal.dealId} uses template "${named.templateId}" version ${named.templateVersion}, which is not on this computer yet; it will be imported when the template arrives.`
+          : `Deal ${deal.dealId} names no template and there is no default template; it was not imported.`,
+        deal.batonId,
+      );
     }
     return mergeInto(deal, { handoff: skeletonFor(deal, template, input.now), base: null }, template, input, true);
   }
@@ -320,9 +348,12 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     out.exceptions.push(...result.exceptions);
     out.problems.push(...result.problems);
     if (!result.write) continue;
-    const write = result.write;
+    // A write by today's property merge gets recipes too, so the next record this desktop writes carries it.
+    const write: HandoffWrite = result.write.log
+      ? result.write
+      : { ...result.write, log: appendDerived(local?.log ?? [], result.write.created ? null : (local?.handoff ?? null), result.write.handoff, result.write.events) };
     // A later record of the same deal in this pull merges against the earlier result.
-    byId.set(write.handoff.id, { handoff: write.handoff, base: write.newBase, localEditTimes: local?.localEditTimes });
+    byId.set(write.handoff.id, { handoff: write.handoff, base: write.newBase, localEditTimes: local?.localEditTimes, log: write.log });
     byDeal.set(write.dealId, write.handoff.id);
     const index = writeIndex.get(write.handoff.id);
     if (index === undefined) {
@@ -330,7 +361,8 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
       out.writes.push(write);
     } else {
       const earlier = out.writes[index];
-      out.writes[index] = { ...write, events: [...(earlier?.events ?? []), ...write.events], created: earlier?.created ?? write.created };
+      const replace = write.replaceHistory === true;
+      out.writes[index] = { ...write, events: replace ? write.events : [...(earlier?.events ?? []), ...write.events], created: earlier?.created ?? write.created, replaceHistory: replace || earlier?.replaceHistory === true };
     }
   }
   return out;

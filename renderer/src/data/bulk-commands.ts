@@ -64,7 +64,7 @@ export async function runBulkCommand(db: BatonDb, handoffIds: readonly string[],
           continue;
         }
         if (failures.length === 0) {
-          written.push(await writeChange(db, { after: applied.handoff, event: applied.event, outbox: outboxFor(before, applied.handoff, effective), undo: null }));
+          written.push(await writeChange(db, { after: applied.handoff, event: applied.event, outbox: outboxFor(before, applied.handoff, effective), undo: null, command: effective }));
         }
       }
       const first = failures[0];

@@ -5,6 +5,8 @@ import { withoutLatestFlag, type BatonDb } from './db';
 import { dataError, DataErrorAbort } from './data-errors';
 import type { UndoPlan } from './undo-plan';
 import { appendOutbox, validEvent, validHandoff, type OutboxRequest } from './write-support';
+import type { HandoffCommand } from '../../../shared/domain/command-schema';
+import { recipeOf } from './replay-row';
 
 /** The syncMeta key of the counter that orders the two undo slots. */
 export const UNDO_SEQ_KEY = 'undoSeq';
@@ -21,7 +23,7 @@ export function isDemoHandoffId(id: string): boolean {
  * Settings are read (the people directory) so who-may-do-what is judged on the same snapshot.
  */
 export function changeTables(db: BatonDb) {
-  return [db.handoffs, db.templates, db.events, db.outbox, db.syncMeta, db.undo, db.settings];
+  return [db.handoffs, db.templates, db.events, db.outbox, db.syncMeta, db.undo, db.settings, db.replays];
 }
 
 /** The template version a handoff was created with; aborts the change if it is missing. */
@@ -40,6 +42,8 @@ export interface Change {
   event: HandoffEvent;
   outbox: OutboxRequest[];
   undo: UndoPlan | null;
+  /** The command that made the change, so another desktop re-does it as that act (none: it re-does the record). */
+  command?: HandoffCommand | null;
 }
 
 /**
@@ -53,7 +57,8 @@ export async function writeChange(db: BatonDb, change: Change): Promise<Handoff>
   // Issued together: IndexedDB runs a transaction's requests in order anyway, and
   // not waiting for each reply saves a round trip per request (this is the path of
   // every drop on the board). Any failure still aborts the whole transaction.
-  const writes: Promise<unknown>[] = [db.handoffs.put(after), db.events.add(event)];
+  const replay = { eventId: event.id, handoffId: after.id, seq: after.version, recipe: recipeOf(after, event, change.command ?? null) };
+  const writes: Promise<unknown>[] = [db.handoffs.put(after), db.events.add(event), db.replays.put(replay)];
   if (!isDemoHandoffId(after.id)) writes.push(appendOutbox(db, change.outbox, event.at));
   const undo = change.undo;
   if (undo) writes.push(writeUndoSlot(db, undo, event.at));

@@ -193,14 +193,14 @@ describe('every command path through runCommand', () => {
       'log_client_update',
     ]);
     expect((await db.outbox.toArray()).find((entry) => entry.kind === 'log_client_update')?.refId).toBe('cu-1');
-    expect((await step({ type: 'add_note', id: 'n-1', body: 'Hero copy still pending' })).added).toEqual([]);
-    expect((await step({ type: 'add_checklist_item', id: 'c-1', text: 'Export icons' })).added).toEqual([]);
-    expect((await step({ type: 'toggle_checklist_item', itemId: 'c-1', done: true })).added).toEqual([]);
-    expect((await step({ type: 'remove_checklist_item', itemId: 'c-1' })).added).toEqual([]);
+    expect((await step({ type: 'add_note', id: 'n-1', body: 'Hero copy still pending' })).added).toEqual(['upsert_handoff']);
+    expect((await step({ type: 'add_checklist_item', id: 'c-1', text: 'Export icons' })).added).toEqual(['upsert_handoff']);
+    expect((await step({ type: 'toggle_checklist_item', itemId: 'c-1', done: true })).added).toEqual(['upsert_handoff']);
+    expect((await step({ type: 'remove_checklist_item', itemId: 'c-1' })).added).toEqual(['upsert_handoff']);
     expect((await step({ type: 'set_hubspot_property', property: 'design_approved_by_client', value: 'true' })).added).toEqual(['upsert_handoff']);
     expect((await step({ type: 'set_client', client: { name: 'Acme Corp', hubspotCompanyId: null, hubspotDealId: null } })).added).toEqual(['upsert_handoff']);
     expect((await step({ type: 'set_sender', sender: 'maya-2' })).added).toEqual(['upsert_handoff']);
-    expect((await step({ type: 'reorder', rank: 5 })).added).toEqual([]);
+    expect((await step({ type: 'reorder', rank: 5 })).added).toEqual(['upsert_handoff']);
 
     const handedOver = await step({ type: 'move', to: 'IN_HANDOFF' });
     expect(handedOver.added).toEqual(['upsert_handoff', 'sync_next_action_task']);
@@ -208,7 +208,7 @@ describe('every command path through runCommand', () => {
     expect(bounced.handoff).toMatchObject({ state: 'IN_PROGRESS', bounceCount: 1 });
     expect(bounced.added).toEqual(['upsert_handoff', 'sync_next_action_task']);
     const questionId = bounced.handoff.openQuestions[0]?.id ?? '';
-    expect((await step({ type: 'resolve_question', questionId })).added).toEqual([]);
+    expect((await step({ type: 'resolve_question', questionId })).added).toEqual(['upsert_handoff']);
 
     await step({ type: 'move', to: 'IN_HANDOFF' });
     const refusedAccept = await runCommand(db, 'h-1', { type: 'accept' }, 'jonas', LATER);

@@ -58,6 +58,7 @@ export async function runCommand(db: BatonDb, handoffId: string, command: Handof
         event: applied.event,
         outbox: outboxFor(before, applied.handoff, effective),
         undo: planUndo(before, applied.handoff, effective),
+        command: effective,
       });
     });
   });

@@ -6,6 +6,7 @@ import type { OutboxEntry } from '../../../shared/sync/outbox';
 import { dataError, type DataError } from './data-errors';
 import { declareMigrations } from './migrations';
 import type { UndoEntry } from './undo-entry';
+import type { ReplayRow } from './replay-row';
 
 /** Templates are stored per version; `latest` (0|1, since booleans are not indexable) marks the newest. */
 export type StoredTemplate = Template & { latest: 0 | 1 };
@@ -51,6 +52,7 @@ export class BatonDb extends Dexie {
   declare syncState: Table<SyncStateRow, string>;
   declare syncMeta: Table<SyncMetaRow, string>;
   declare undo: Table<UndoEntry, string>;
+  declare replays: Table<ReplayRow, string>;
 
   /** The last connection problem, if any (cleared when the database opens normally). */
   connectionIssue: DataError | null = null;
@@ -96,7 +98,7 @@ export class BatonDb extends Dexie {
 
   /** Every table, for transactions that must see all of them (one user change = one transaction). */
   get allTables(): Table[] {
-    return [this.handoffs, this.templates, this.events, this.outbox, this.settings, this.syncState, this.syncMeta, this.undo];
+    return [this.handoffs, this.templates, this.events, this.outbox, this.settings, this.syncState, this.syncMeta, this.undo, this.replays];
   }
 }
 

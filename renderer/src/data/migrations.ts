@@ -1,4 +1,8 @@
 import type { Dexie, Transaction } from 'dexie';
+import type { Handoff } from '../../../shared/domain/handoff';
+import type { HandoffEvent } from '../../../shared/domain/history';
+import { legacyLog } from '../../../shared/sync/fold';
+import { replayRow } from './replay-row';
 
 /**
  * Every schema version Baton has ever shipped, oldest first. Versions are only
@@ -62,6 +66,22 @@ export const MIGRATIONS: readonly Migration[] = [
       '[receiver+state] and [sender+state] let notifications read my open handoffs without my finished ones.',
     stores: {
       handoffs: 'id, state, [state+rank], templateId, receiver, sender, client.name, updatedAt, archivedAt, [state+archivedAt], [receiver+state], [sender+state]',
+    },
+  },
+  {
+    version: 4,
+    description:
+      'Team handoffs: `replays` keeps, per history event, how another desktop re-does it (the command, or the fields it set) ' +
+      'and its causal position, so the whole handoff travels in its HubSpot record and every desktop folds the same history. ' +
+      'History written before this version gets the legacy form (every event a step, the last one the whole record).',
+    stores: { replays: 'eventId, handoffId' },
+    upgrade: async (tx) => {
+      const handoffs = await tx.table<Handoff, string>('handoffs').toArray();
+      const events = await tx.table<HandoffEvent, string>('events').toArray();
+      const byHandoff = new Map<string, HandoffEvent[]>();
+      for (const event of events) byHandoff.set(event.handoffId, [...(byHandoff.get(event.handoffId) ?? []), event]);
+      const rows = handoffs.flatMap((handoff) => legacyLog(handoff, byHandoff.get(handoff.id) ?? []).map((entry) => replayRow(handoff.id, entry)));
+      await tx.table('replays').bulkPut(rows);
     },
   },
 ];

@@ -2,26 +2,6 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffCommand } from '../../../shared/domain/command-schema';
 import type { OutboxRequest } from './write-support';
 
-/**
- * Handoff fields that HubSpot mirrors (deal name, company, stage, owners, the
- * criterion properties, links, notes count). A change to any of them needs an
- * upsert; rank, notes, ad-hoc checklists, questions and exceptions stay local.
- */
-export const SYNCED_FIELDS = [
-  'title',
-  'client',
-  'state',
-  'sender',
-  'receiver',
-  'nextAction',
-  'criteria',
-  'approvals',
-  'links',
-  'clientUpdates',
-  'hubspotProperties',
-  'bounceCount',
-] as const satisfies readonly (keyof Handoff)[];
-
 const TASK_STATES: ReadonlySet<Handoff['state']> = new Set(['IN_HANDOFF', 'HANDOFF_DONE']);
 
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -38,6 +18,12 @@ function changed(before: Handoff, after: Handoff, field: keyof Handoff): boolean
   return !sameValue(before[field], after[field]);
 }
 
+function isSyncFailureRecord(before: Handoff, command: HandoffCommand | null): boolean {
+  if (command?.type === 'raise_exception') return command.kind === 'SYNC_FAILED';
+  if (command?.type === 'resolve_exception') return before.exceptions.some((e) => e.id === command.exceptionId && e.kind === 'SYNC_FAILED');
+  return false;
+}
+
 /**
  * Which sync operations a change needs, decided from the before/after records
  * (and the command, for sub-record references), so no command type can forget one.
@@ -46,11 +32,11 @@ export function outboxFor(before: Handoff, after: Handoff, command: HandoffComma
   const handoffId = after.id;
   const requests: OutboxRequest[] = [];
   const archivedNow = before.archivedAt === null && after.archivedAt !== null;
-  const restored = before.archivedAt !== null && after.archivedAt === null;
 
-  if (restored || SYNCED_FIELDS.some((field) => changed(before, after, field))) {
-    requests.push({ handoffId, kind: 'upsert_handoff' });
-  }
+  // Every change travels: the deal carries the whole handoff (its Baton record) to the other desktops.
+  // Except this desktop's own sync failure (pushing the card because its push failed would loop; it travels with the
+  // next change) and an archive, which archives the deal instead (other desktops archive the card when it is gone).
+  if (!archivedNow && !isSyncFailureRecord(before, command)) requests.push({ handoffId, kind: 'upsert_handoff' });
   if (command?.type === 'log_client_update') {
     requests.push({ handoffId, kind: 'log_client_update', refId: command.id });
   }

@@ -6,9 +6,10 @@ import { IdSchema, IsoDateTimeSchema } from '../../../shared/domain/ids';
  * - `queue`: a handoff became IN_HANDOFF with them as receiver;
  * - `bounced`: a handoff they sent was bounced back to them;
  * - `sla`: one of the handoffs they must act on is about to pass (or passed) its SLA;
- * - `exception`: an exception was raised on a handoff they send or receive.
+ * - `exception`: an exception was raised on a handoff they send or receive;
+ * - `accepted`: a handoff they sent was accepted by its receiver (on another desktop).
  */
-export const NOTIFICATION_KINDS = ['queue', 'bounced', 'sla', 'exception'] as const;
+export const NOTIFICATION_KINDS = ['queue', 'bounced', 'sla', 'exception', 'accepted'] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
@@ -17,6 +18,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   bounced: 'Bounced back to me',
   sla: 'SLA warnings',
   exception: 'Exceptions on my handoffs',
+  accepted: 'Accepted by the receiver',
 };
 
 export const NotificationItemSchema = z.object({
@@ -49,11 +51,17 @@ export type NotificationLog = z.infer<typeof NotificationLogSchema>;
 
 export const EMPTY_LOG: NotificationLog = { baselined: false, seen: [], items: [] };
 
-// `exception` came later: settings saved before it read as not muted.
-export const MuteSettingsSchema = z.object({ queue: z.boolean(), bounced: z.boolean(), sla: z.boolean(), exception: z.boolean().default(false) });
+// `exception` and `accepted` came later: settings saved before them read as not muted.
+export const MuteSettingsSchema = z.object({
+  queue: z.boolean(),
+  bounced: z.boolean(),
+  sla: z.boolean(),
+  exception: z.boolean().default(false),
+  accepted: z.boolean().default(false),
+});
 export type MuteSettings = z.infer<typeof MuteSettingsSchema>;
 
-export const NO_MUTES: MuteSettings = { queue: false, bounced: false, sla: false, exception: false };
+export const NO_MUTES: MuteSettings = { queue: false, bounced: false, sla: false, exception: false, accepted: false };
 
 /** syncMeta keys (a key/value table: no schema change needed). */
 export const NOTIFICATION_LOG_KEY = 'notifications.log';

@@ -9,6 +9,9 @@ import type { BatonDb, SyncStateRow } from '../data/db';
 import { changeTables, isDemoHandoffId } from '../data/change-writer';
 import { appendOutbox, validEvent, validHandoff, type OutboxRequest } from '../data/write-support';
 import { SYNC_META } from './sync-meta';
+import { localLogOf } from '../../../shared/sync/reconcile-carrier';
+import { replayRow } from '../data/replay-row';
+import { storeReceivedTemplates } from './received-templates';
 
 export interface PullCommitSummary {
   /** Deals HubSpot returned. */
@@ -18,6 +21,10 @@ export interface PullCommitSummary {
   mergeDecisions: number;
   exceptions: number;
   problems: ReconcileProblem[];
+  /** Template versions that arrived with handoffs from other desktops. */
+  templatesReceived: number;
+  /** What arrived for each changed handoff: the new history events (for notifications). */
+  arrived: { handoff: Handoff; events: HandoffEvent[] }[];
 }
 
 function key(template: Pick<Template, 'id' | 'version'>): string {
@@ -59,16 +66,23 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
     const syncRows = await db.syncState.toArray();
     const syncById = new Map(syncRows.map((row) => [row.handoffId, row]));
     const locals: LocalRecord[] = [];
+    const knownEvents = new Map<string, Set<string>>();
     for (const handoff of await matchingLocals(db, pull, syncRows)) {
       const template = byKey.get(key({ id: handoff.templateId, version: handoff.templateVersion }));
       const events = await db.events.where('handoffId').equals(handoff.id).toArray();
+      const recipes = new Map((await db.replays.where('handoffId').equals(handoff.id).toArray()).map((row) => [row.eventId, row]));
+      knownEvents.set(handoff.id, new Set(events.map((e) => e.id)));
       locals.push({
         handoff,
         base: syncById.get(handoff.id)?.base ?? null,
+        log: localLogOf(handoff, events, recipes),
         ...(template ? { localEditTimes: localEditTimesFromEvents(events, template) } : {}),
       });
     }
     const output: ReconcileOutput = reconcile({ ...pull, locals, templates, defaultTemplate, now: at });
+    const templatesReceived = await storeReceivedTemplates(db, output.writes.flatMap((w) => w.templates ?? []));
+    for (const template of output.writes.flatMap((w) => w.templates ?? [])) byKey.set(key(template), template);
+    const arrived: PullCommitSummary['arrived'] = [];
 
     const pendingUpserts = new Set((await db.outbox.where('status').equals('pending').toArray()).filter((e) => e.kind === 'upsert_handoff').map((e) => e.handoffId));
     const requests: OutboxRequest[] = [];
@@ -82,7 +96,19 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
       handoffRows.push(handoff);
       for (const event of write.events) eventRows.push(validEvent(event));
       const template = byKey.get(key({ id: handoff.templateId, version: handoff.templateVersion }));
-      const needsPush = !isDemoHandoffId(handoff.id) && !pendingUpserts.has(handoff.id) && (write.created || (handoff.archivedAt === null && differsFromBase(handoff, template, write.newBase, pull)));
+      if (write.replaceHistory) {
+        const keep = new Set(write.events.map((e) => e.id));
+        const stale = [...(knownEvents.get(handoff.id) ?? [])].filter((id) => !keep.has(id));
+        await db.events.bulkDelete(stale);
+        await db.replays.bulkDelete(stale);
+      }
+      if (write.log) await db.replays.bulkPut(write.log.map((entry) => replayRow(handoff.id, entry)));
+      const known = knownEvents.get(handoff.id) ?? new Set<string>();
+      const fresh = write.events.filter((e) => !known.has(e.id));
+      if (fresh.length > 0) arrived.push({ handoff, events: fresh });
+      // A write from a Baton record says itself whether HubSpot lacks something; today's property merge decides from the base.
+      const mustPush = write.needsPush ?? (write.created || (handoff.archivedAt === null && differsFromBase(handoff, template, write.newBase, pull)));
+      const needsPush = !isDemoHandoffId(handoff.id) && !pendingUpserts.has(handoff.id) && mustPush;
       if (needsPush) {
         requests.push({ handoffId: handoff.id, kind: 'upsert_handoff' });
         pendingUpserts.add(handoff.id);
@@ -110,6 +136,8 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
       mergeDecisions: output.conflicts.length,
       exceptions: output.exceptions.length,
       problems: output.problems,
+      templatesReceived,
+      arrived,
     };
   });
 }

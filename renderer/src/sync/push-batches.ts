@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '../../../shared/sync/outbox';
 import type { PushItemInput } from '../../../shared/sync/protocol';
 import { withoutLatestFlag, type BatonDb } from '../data/db';
+import { localLogOf } from '../../../shared/sync/reconcile-carrier';
 
 /** At most this many handoffs go to the host in one `sync.push` call. */
 export const HANDOFFS_PER_PUSH = 100;
@@ -49,9 +50,9 @@ export function chunk<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Reads each handoff's current record, template version, base and deal id in one read transaction. */
+/** Reads each handoff's current record, template version, base, deal id and history (its Baton record) in one read transaction. */
 export async function prepareBatch(db: BatonDb, groups: readonly PendingGroup[]): Promise<PreparedBatch> {
-  return db.transaction('r', [db.handoffs, db.templates, db.syncState], async () => {
+  return db.transaction('r', [db.handoffs, db.templates, db.syncState, db.events, db.replays], async () => {
     const items: PreparedItem[] = [];
     const unpushable: Unpushable[] = [];
     for (const group of groups) {
@@ -69,6 +70,8 @@ export async function prepareBatch(db: BatonDb, groups: readonly PendingGroup[])
         continue;
       }
       const state = await db.syncState.get(handoff.id);
+      const events = await db.events.where('handoffId').equals(handoff.id).toArray();
+      const recipes = new Map((await db.replays.where('handoffId').equals(handoff.id).toArray()).map((row) => [row.eventId, row]));
       items.push({
         version: handoff.version,
         item: {
@@ -77,6 +80,7 @@ export async function prepareBatch(db: BatonDb, groups: readonly PendingGroup[])
           base: state?.base ?? null,
           dealId: state?.dealId ?? handoff.client.hubspotDealId,
           entries: group.entries,
+          log: localLogOf(handoff, events, recipes),
         },
       });
     }

@@ -87,7 +87,9 @@ async function resolveLeftPipeline(db: BatonDb, handoff: Handoff, to: string, ac
     };
     const applied = applyCommand(current, command, { template, actor, now: at, newId });
     if (!applied.ok) continue;
-    current = await writeChange(db, { after: applied.handoff, event: applied.event, outbox: outboxFor(current, applied.handoff, command), undo: null });
+    // The creation requests below queue the card's upsert once; the resolution adds none of its own.
+    const outbox = outboxFor(current, applied.handoff, command).filter((request) => request.kind !== 'upsert_handoff');
+    current = await writeChange(db, { after: applied.handoff, event: applied.event, outbox, undo: null, command });
     resolved += 1;
   }
   return { handoff: current, resolved };

@@ -34,7 +34,7 @@ async function recordAsSync(db: BatonDb, handoff: Handoff, command: HandoffComma
   const template = await loadTemplateVersion(db, handoff.templateId, handoff.templateVersion);
   const applied = applyCommand(handoff, command, { template, actor: HUBSPOT_ACTOR, now: at, newId });
   if (!applied.ok) return handoff;
-  return writeChange(db, { after: applied.handoff, event: applied.event, outbox: outboxFor(handoff, applied.handoff, command), undo: null });
+  return writeChange(db, { after: applied.handoff, event: applied.event, outbox: outboxFor(handoff, applied.handoff, command), undo: null, command });
 }
 
 /**

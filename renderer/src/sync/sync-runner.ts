@@ -5,7 +5,10 @@ import type { ReconcileProblem } from '../../../shared/sync/reconcile';
 import type { BatonDb } from '../data/db';
 import { toDataError } from '../data/data-errors';
 import { commitAcks, failUnpushable } from './commit-acks';
-import { commitPull } from './commit-pull';
+import { commitPull, type PullCommitSummary } from './commit-pull';
+import { loadSettings } from '../data/settings';
+import { arrivedCandidates } from '../notifications/arrived-notifications';
+import { recordNotifications } from '../notifications/notification-store';
 import { loadLocalTemplates, type LocalTemplates } from './local-templates';
 import { chunk, HANDOFFS_PER_PUSH, pendingGroups, prepareBatch } from './push-batches';
 import { SyncRunAbort, valueOrAbort, type SyncApi, type SyncRunError, type SyncRunPhase } from './sync-api';
@@ -81,6 +84,13 @@ async function pull(db: BatonDb, api: SyncApi, templates: LocalTemplates, portal
   return valueOrAbort(result, 'pulling');
 }
 
+/** Tells me what colleagues did on my handoffs on their desktops (an acceptance, by whom). */
+async function notifyArrived(db: BatonDb, arrived: PullCommitSummary['arrived'], now: Date): Promise<void> {
+  if (arrived.length === 0) return;
+  const candidates = arrivedCandidates(arrived, await loadSettings(db));
+  if (candidates.length > 0) await recordNotifications(db, candidates, now);
+}
+
 /**
  * One sync run: provision (first time, or when templates changed) → pull →
  * reconcile and commit in one transaction (with the new cursor) → push the
@@ -123,6 +133,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
     phase = 'merging';
     onPhase('merging', 0, pulled.deals.length);
     const merged = await commitPull(db, pulled, templates.all, templates.defaultTemplate, now());
+    await notifyArrived(db, merged.arrived, now());
     Object.assign(summary, { pulled: merged.pulled, imported: merged.imported, updated: merged.updated, mergeDecisions: merged.mergeDecisions, exceptions: merged.exceptions, problems: merged.problems });
 
     phase = 'pushing';

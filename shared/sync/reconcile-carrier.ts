@@ -1,0 +1,111 @@
+import type { Handoff } from '../domain/handoff';
+import type { HandoffEvent } from '../domain/history';
+import type { Template } from '../domain/template';
+import type { Carrier, CarriedEvent } from './carrier';
+import { CARRIER_PROPERTIES } from './carrier';
+import { foldLog, legacyLog, patchRecipe, unionLogs } from './fold';
+import type { RemoteDeal, SyncBase } from './protocol';
+import type { DealResult, LocalRecord, ReconcileInput } from './reconcile';
+
+/**
+ * A deal that carries a Baton record: the handoff another desktop wrote.
+ * Its log and ours are united and folded (fold.ts), so every act arrives as
+ * the act it was, by whoever did it. What is left over between the deal's
+ * properties and the record's own handoff was edited directly in HubSpot by
+ * someone not using Baton: that part goes through today's property merge
+ * (and the gate, for a stage), as it always did.
+ */
+
+export type MergeInto = (deal: RemoteDeal, local: LocalRecord, template: Template, input: ReconcileInput, importing: boolean) => DealResult;
+
+/** The carrier properties as they are on the deal: kept in the base so a push resends the record only when it changed. */
+export function carrierBase(deal: RemoteDeal): SyncBase {
+  return Object.fromEntries(CARRIER_PROPERTIES.map((name) => [name, deal.properties[name] ?? null]));
+}
+
+/** The local log of a handoff: its recorded recipes, or the legacy form when any event lacks one (a restored backup, an older Baton). */
+export function localLogOf(handoff: Handoff, events: readonly HandoffEvent[], recipes: ReadonlyMap<string, Omit<CarriedEvent, 'event'>>): CarriedEvent[] {
+  const entries: CarriedEvent[] = [];
+  for (const event of events) {
+    const recipe = recipes.get(event.id);
+    if (!recipe) return legacyLog(handoff, events);
+    entries.push({ ...recipe, event });
+  }
+  return entries;
+}
+
+/** Events pulled from HubSpot edits get recipes: each a step, the last one setting every field they changed. */
+export function appendDerived(log: readonly CarriedEvent[], start: Handoff | null, after: Handoff, events: readonly HandoffEvent[]): CarriedEvent[] {
+  const firstSeq = (start?.version ?? 0) + 1;
+  return [
+    ...log,
+    ...events.map((event, i): CarriedEvent => ({
+      seq: firstSeq + i,
+      event,
+      recipe: i === events.length - 1 ? patchRecipe(start, after) : { kind: 'none' },
+    })),
+  ];
+}
+
+export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrier: Carrier, input: ReconcileInput, mergeInto: MergeInto): DealResult {
+  const templates = [carrier.template, ...input.templates];
+  const templateOf = (id: string, version: number): Template | null => templates.find((t) => t.id === id && t.version === version) ?? null;
+  const localLog = local?.log ?? [];
+  const union = unionLogs(localLog, carrier.log);
+  const localIds = new Set(localLog.map((e) => e.event.id));
+  const remoteIds = new Set(carrier.log.map((e) => e.event.id));
+  const arrived = union.some((e) => !localIds.has(e.event.id));
+  const problem = (message: string): DealResult => ({
+    write: null,
+    conflicts: [],
+    exceptions: [],
+    problems: [{ dealId: deal.dealId, handoffId: carrier.handoffId, message }],
+  });
+
+  let handoff: Handoff;
+  let log: CarriedEvent[];
+  let history: HandoffEvent[] | null = null;
+  if (local === null || arrived) {
+    const folded = foldLog(union, templateOf);
+    if (folded.missingTemplate) {
+      const { id, version } = folded.missingTemplate;
+      return problem(`"${carrier.title}" uses template "${id}" version ${version}, which is not on this computer yet; it is left as it was and becomes complete when the template arrives.`);
+    }
+    if (folded.handoff === null) return problem(`The Baton record of "${carrier.title}" in HubSpot has no creation event; it was not merged.`);
+    handoff = folded.handoff;
+    log = folded.log;
+    history = folded.events;
+  } else {
+    handoff = local.handoff;
+    log = localLog;
+  }
+  const template = templateOf(handoff.templateId, handoff.templateVersion);
+  if (template === null) return problem(`Template "${handoff.templateId}" version ${handoff.templateVersion} of "${handoff.title}" is not on this computer yet.`);
+
+  // The record's own handoff is what its writer mirrored into the properties: any other value was set in HubSpot.
+  const mirrored = carrier.mirrored;
+  const start: Handoff = { ...handoff, client: { ...handoff.client, hubspotDealId: deal.dealId } };
+  const direct = mergeInto(deal, { handoff: start, base: mirrored, ...(local?.localEditTimes ? { localEditTimes: local.localEditTimes } : {}) }, template, input, false);
+  const after = direct.write?.handoff ?? start;
+  const derived = direct.write?.events ?? [];
+  const fullLog = appendDerived(log, handoff, after, derived);
+  const changedHere = history !== null || derived.length > 0;
+  const newBase: SyncBase = { ...(local?.base ?? {}), ...(direct.write?.newBase ?? mirrored), ...carrierBase(deal) };
+  // This desktop has acts HubSpot's record lacks, or values it must put back: push.
+  const needsPush = [...localIds].some((id) => !remoteIds.has(id)) || derived.length > 0;
+  if (!changedHere && local !== null && JSON.stringify(local.base) === JSON.stringify(newBase) && !needsPush) return { ...direct, write: null };
+  return {
+    ...direct,
+    write: {
+      handoff: after,
+      events: [...(history ?? []), ...derived],
+      newBase,
+      dealId: deal.dealId,
+      created: local === null,
+      replaceHistory: history !== null,
+      log: fullLog,
+      templates: [carrier.template],
+      needsPush,
+    },
+  };
+}
