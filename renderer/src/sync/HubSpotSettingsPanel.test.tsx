@@ -49,6 +49,8 @@ describe('HubSpotSettingsPanel', () => {
     await waitFor(() => expect(host.calls.some((c) => c.channel === 'sync.pull')).toBe(true));
     expect(await db.syncMeta.get(SYNC_META.portalId)).toMatchObject({ value: '4242' });
 
+    // The setup form is usable once it has read the portal's record types and pipelines (after the run in progress).
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Set up HubSpot' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Set up HubSpot' }));
     expect(await screen.findByText('Set up HubSpot: created pipeline Handoffs, property baton_id.')).toBeInTheDocument();
 

@@ -50,6 +50,13 @@ describe('HubSpotSetupFlow', () => {
     ]);
   });
 
+  it('says where handoffs live after creating Baton’s own pipeline', async () => {
+    const { user, form } = await setUp(false);
+    await user.click(within(form).getByRole('button', { name: 'Set up HubSpot' }));
+    expect(await within(form).findByRole('status')).toHaveTextContent('Set up HubSpot: created pipeline Handoffs, property baton_id.');
+    expect(within(form).getByText('Handoffs live on HubSpot tickets in Baton’s own “Handoffs” pipeline.')).toBeInTheDocument();
+  });
+
   it('on an existing deal pipeline, names the closed stages and what they mean, warns on a closed-won mapping, and never suggests one', async () => {
     const { user, form } = await setUp(false);
     await user.click(within(form).getByRole('radio', { name: 'HubSpot deals' }));

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { PIPELINE_LABEL } from '../../../shared/hubspot/properties';
 import { RECORD_TYPE, RECORD_TYPES } from '../../../shared/hubspot/record-type';
 import type { RecordType } from '../../../shared/hubspot/record-type';
 import type { HubSpotSetup, SetupOptions } from '../../../shared/hubspot/setup';
@@ -15,10 +16,9 @@ const RECORD_TYPE_HINT: Record<RecordType, string> = {
 
 function describeSetup(setup: HubSpotSetup, options: SetupOptions): string {
   const facts = RECORD_TYPE[setup.recordType];
-  const label = options.recordTypes.find((r) => r.recordType === setup.recordType)?.pipelines.find((p) => p.id === setup.pipelineId)?.label ?? 'its pipeline';
-  return setup.ownPipeline
-    ? `Handoffs live on HubSpot ${facts.plural} in Baton’s own “${label}” pipeline.`
-    : `Handoffs live on HubSpot ${facts.plural} in your “${label}” pipeline, with its stages mapped to the four handoff states.`;
+  if (setup.ownPipeline) return `Handoffs live on HubSpot ${facts.plural} in Baton’s own “${PIPELINE_LABEL}” pipeline.`;
+  const label = options.recordTypes.find((r) => r.recordType === setup.recordType)?.pipelines.find((p) => p.id === setup.pipelineId)?.label;
+  return `Handoffs live on HubSpot ${facts.plural} in ${label ? `your “${label}” pipeline` : 'an existing pipeline'}, with its stages mapped to the four handoff states.`;
 }
 
 function describeProvision(result: ProvisionResult): string {
