@@ -85,3 +85,13 @@ export function authorityProblems(handoff: Handoff, command: HandoffCommand, inp
 export function mayApprove(role: string, personId: string, people: readonly Owner[] | undefined): boolean {
   return roleRule(role, personId, people, '') === null;
 }
+
+/**
+ * Taking back an acceptance (undoing the move into Handoff done) is the
+ * acceptance's mirror, so it is the receiver's too; other undos need nothing.
+ */
+export function undoProblems(handoff: Handoff, to: Handoff['state'], input: Pick<AuthorityInput, 'actor' | 'people'>): string[] {
+  if (handoff.state !== 'HANDOFF_DONE' || to === 'HANDOFF_DONE' || handoff.receiver === input.actor || handoff.receiver === null) return [];
+  const receiver = findPerson(input.people, handoff.receiver);
+  return [`Only the receiver${receiver === undefined ? '' : `, ${receiver.name},`} can take back the acceptance of "${handoff.title}"`];
+}

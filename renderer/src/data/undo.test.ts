@@ -151,4 +151,15 @@ describe('undo', () => {
     expect((await undoLast(db, ACTOR, T3)).ok).toBe(true);
     expect((await db.handoffs.get('h-1'))?.hubspotProperties.design_ok).toBeNull();
   });
+
+  it('takes back an acceptance only for the receiver (a retraction is asked the authority rule too)', async () => {
+    const db = await setup();
+    await must(db, { type: 'set_criterion', criterionId: 'designs_final', met: true }, T1);
+    await must(db, { type: 'set_receiver', receiver: ACTOR }, T1);
+    await must(db, { type: 'move', to: 'HANDOFF_DONE' }, T2);
+    const refused = await undoLast(db, 'someone-else', T3);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    expect((await db.handoffs.get('h-1'))?.state).toBe('HANDOFF_DONE');
+    expect(await undoLast(db, ACTOR, T3)).toMatchObject({ ok: true, handoff: { state: 'IN_PROGRESS' } });
+  });
 });

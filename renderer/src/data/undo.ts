@@ -11,6 +11,8 @@ import type { UndoEntry } from './undo-entry';
 import { attempt, isoTime, newId } from './write-support';
 import type { WriteOutcome } from './commands';
 import { loadPeople } from './settings';
+import { undoProblems } from '../../../shared/domain/authority';
+import { domainError } from '../../../shared/domain/errors';
 
 /** The newer of the two undo slots (last move, last edit), if any. */
 export async function peekUndo(db: BatonDb): Promise<UndoEntry | undefined> {
@@ -72,6 +74,9 @@ export async function undoLast(
       const inverse = entry.inverse;
       let change: { after: Handoff; event: HandoffEvent };
       if (inverse.type === 'move' && stateIndex(inverse.to) < stateIndex(current.state)) {
+        // A retraction skips applyCommand, so the authority rule is asked here.
+        const problems = undoProblems(current, inverse.to, { actor, people: await loadPeople(db) });
+        if (problems.length > 0) throw new DomainRefusal(domainError('NOT_ALLOWED', `${problems.join('; ')}.`, { authority: problems }));
         change = retraction(current, entry, inverse.to, inverse.rank ?? current.rank, actor, at);
       } else {
         const applied = applyCommand(current, inverse, { template, actor, now: at, newId, people: await loadPeople(db) });

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { LOCAL_USER_ID } from '../../../shared/domain/settings';
 import { runCommand } from '../data/commands';
+import { saveSettings } from '../data/settings';
 import { makeHandoff, makeTemplate } from '../data/test-fixtures';
 import { renderWithDb } from '../dashboard/dashboard-test-kit';
 import { useUi } from '../store/ui-store';
@@ -100,6 +101,24 @@ describe('notifications', () => {
 
     await user.click(screen.getByRole('button', { name: 'Mark all read' }));
     expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument();
+  });
+
+  it('closes on Escape wherever focus is, and shows only the current person\'s items after "I am" changes', async () => {
+    const { db, user } = await setup();
+    await runCommand(db, 'h-in', { type: 'move', to: 'READY_FOR_HANDOFF' }, 'maya');
+    await runCommand(db, 'h-in', { type: 'move', to: 'IN_HANDOFF' }, 'maya');
+    await user.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    expect(screen.getByRole('region', { name: 'Notification centre' })).toBeInTheDocument();
+    // Focus leaves the centre (it is not modal); Escape still closes it.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Notification centre' })).not.toBeInTheDocument());
+
+    await saveSettings(db, { currentUser: 'maya' });
+    // My item ("Handed to you: Checkout QA") is not Maya's to see.
+    await user.click(screen.getByRole('button', { name: /^Notifications/ }));
+    expect(screen.getByRole('region', { name: 'Notification centre' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(/Handed to you: Checkout QA/)).not.toBeInTheDocument());
   });
 
   it('opens the card when an OS notification is clicked', async () => {

@@ -28,6 +28,10 @@ export function OwnersPanel({ settings }: { settings: WorkspaceSettings }) {
           ))}
         </select>
       </div>
+      <p className="muted">
+        A person’s role decides what they approve: only someone holding a template’s approval role (e.g. “QA lead”) can give or revoke that approval. Only a
+        handoff’s receiver accepts or bounces it; anyone else answers for them only “on behalf of”, with a reason that is recorded.
+      </p>
       <ul className="list" aria-label="People in this workspace">
         {settings.owners.map((owner) => (
           <li key={owner.id} className="list-item">
