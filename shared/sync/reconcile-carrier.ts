@@ -1,6 +1,7 @@
 import type { Handoff } from '../domain/handoff';
 import type { HandoffEvent } from '../domain/history';
 import type { Template } from '../domain/template';
+import { handoffToDealProperties, normalizeDealProperties } from '../hubspot/mapping';
 import type { Carrier, CarriedEvent } from './carrier';
 import { CARRIER_PROPERTIES } from './carrier';
 import { foldLog, legacyLog, patchRecipe, unionLogs } from './fold';
@@ -90,7 +91,9 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const derived = direct.write?.events ?? [];
   const fullLog = appendDerived(log, handoff, after, derived);
   const changedHere = history !== null || derived.length > 0;
-  const newBase: SyncBase = { ...(local?.base ?? {}), ...(direct.write?.newBase ?? mirrored), ...carrierBase(deal) };
+  // The base is what HubSpot holds now (not what the record says it should): a push then sends every value that differs.
+  const names = Object.keys(handoffToDealProperties(after, template, input)).filter((name) => Object.hasOwn(deal.properties, name));
+  const newBase: SyncBase = { ...(local?.base ?? {}), ...normalizeDealProperties(deal.properties, names, template), ...(direct.write?.newBase ?? {}), ...carrierBase(deal) };
   // This desktop has acts HubSpot's record lacks, or values it must put back: push.
   const needsPush = [...localIds].some((id) => !remoteIds.has(id)) || derived.length > 0;
   if (!changedHere && local !== null && JSON.stringify(local.base) === JSON.stringify(newBase) && !needsPush) return { ...direct, write: null };
