@@ -187,6 +187,9 @@ describe('two desktops, one HubSpot portal', () => {
     await entry.getByText(GRACE, { exact: false }).waitFor();
     expect(await entry.locator('time').getAttribute('datetime')).toBe(accepted?.at);
     await closeDrawer(ada, TITLE);
+    await ada.getByRole('button', { name: /Notifications/ }).click();
+    await ada.getByText(`Accepted by ${GRACE}: ${TITLE}`).first().waitFor();
+    await ada.keyboard.press('Escape');
 
     // Both desktops end with the same records.
     await syncNow(ada);
