@@ -20,6 +20,17 @@ import { BENCH_RATE_LIMIT, startSyncBenchHost } from './sync-bench-host';
 
 const SETUP_READS = 2;
 
+/** JSON with sorted keys: the fold may build a record with its keys in another order. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+    .join(',')}}`;
+}
+
 function handedOver(i: number, owner: string): { handoff: Handoff; log: CarriedEvent[] } {
   let n = 0;
   const at = (k: number) => new Date(Date.parse('2026-11-24T09:00:00.000Z') + k * 60_000).toISOString();
@@ -89,7 +100,7 @@ export async function runTeamFigures(count: number, log: (line: string) => void)
     const pullRequests = host.fake.stats.count();
     const equal = merged.writes.filter((w) => {
       const sent = items.find((item) => item.handoff.id === w.handoff.id)?.handoff;
-      return sent !== undefined && JSON.stringify({ ...w.handoff, client: { ...w.handoff.client, hubspotDealId: null } }) === JSON.stringify(sent);
+      return sent !== undefined && canonical({ ...w.handoff, client: { ...w.handoff.client, hubspotDealId: null } }) === canonical(sent);
     }).length;
     if (equal !== count) throw new Error(`the second desktop holds ${equal} of ${count} handoffs exactly as sent (problems: ${merged.problems.slice(0, 2).map((p) => p.message).join(' | ')})`);
 
@@ -101,7 +112,7 @@ export async function runTeamFigures(count: number, log: (line: string) => void)
       figure('sync-team-push-requests-per-handoff', pushRequests / count, 'requests', null, `${pushRequests} requests for ${count} handed-over handoffs (3 links, 2 notes, 1 bounce, 1 acceptance), records included`),
       figure('sync-team-push-requests-ratio', pushRequests / pushMinimum, 'x minimum', { op: '<=', value: 1.05 }, `minimum ${pushMinimum} = ceil(N/100) batch writes + ${SETUP_READS} setup reads: the record rides in the same write`),
       figure('sync-team-pull-requests-per-handoff', pullRequests / count, 'requests', null, `${pullRequests} requests for a first sync of ${count} handoffs on a second desktop`),
-      figure('sync-team-pull-requests-ratio', pullRequests / (pullMinimum + SETUP_READS), 'x minimum', { op: '<=', value: 1.5 }, `minimum ${pullMinimum} searches (ceil(N/200)) + ${SETUP_READS} setup reads: the record rides in the search results`),
+      figure('sync-team-pull-requests-ratio', pullRequests / (pullMinimum + 1), 'x minimum', { op: '<=', value: 1.5 }, `minimum ${pullMinimum} searches (ceil(N/200)) + 1 pipeline read: the record rides in the search results`),
       figure(`sync-team-converge-${count}-s`, convergeSeconds, 's', null, `pull + merge of ${count} handoffs on a second desktop (every one equal to the sender's)`),
       figure(`sync-team-converge-${count}-vs-search-minimum`, minimumSeconds / convergeSeconds, 'x search-limit minimum', { op: '>=', value: 0.5 }, `the 5/s search limit alone needs ${minimumSeconds.toFixed(1)} s`),
     ];

@@ -1,6 +1,7 @@
 import type { Handoff } from '../domain/handoff';
 import type { HandoffEvent } from '../domain/history';
 import type { Template } from '../domain/template';
+import { handoffToDealProperties, normalizeDealProperties } from '../hubspot/mapping';
 import type { Carrier, CarriedEvent } from './carrier';
 import { CARRIER_PROPERTIES } from './carrier';
 import { foldLog, legacyLog, patchRecipe, unionLogs } from './fold';
@@ -55,6 +56,8 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const localIds = new Set(localLog.map((e) => e.event.id));
   const remoteIds = new Set(carrier.log.map((e) => e.event.id));
   const arrived = union.some((e) => !localIds.has(e.event.id));
+  // Local acts the record lacks are folded too, so this desktop computes exactly what the others will.
+  const unsent = localLog.some((e) => !remoteIds.has(e.event.id));
   const problem = (message: string): DealResult => ({
     write: null,
     conflicts: [],
@@ -65,7 +68,7 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   let handoff: Handoff;
   let log: CarriedEvent[];
   let history: HandoffEvent[] | null = null;
-  if (local === null || arrived) {
+  if (local === null || arrived || unsent) {
     const folded = foldLog(union, templateOf);
     if (folded.missingTemplate) {
       const { id, version } = folded.missingTemplate;
@@ -90,9 +93,11 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const derived = direct.write?.events ?? [];
   const fullLog = appendDerived(log, handoff, after, derived);
   const changedHere = history !== null || derived.length > 0;
-  const newBase: SyncBase = { ...(local?.base ?? {}), ...(direct.write?.newBase ?? mirrored), ...carrierBase(deal) };
+  // The base is what HubSpot holds now (not what the record says it should): a push then sends every value that differs.
+  const names = Object.keys(handoffToDealProperties(after, template, input)).filter((name) => Object.hasOwn(deal.properties, name));
+  const newBase: SyncBase = { ...(local?.base ?? {}), ...normalizeDealProperties(deal.properties, names, template), ...(direct.write?.newBase ?? {}), ...carrierBase(deal) };
   // This desktop has acts HubSpot's record lacks, or values it must put back: push.
-  const needsPush = [...localIds].some((id) => !remoteIds.has(id)) || derived.length > 0;
+  const needsPush = log.some((e) => !remoteIds.has(e.event.id)) || derived.length > 0;
   if (!changedHere && local !== null && JSON.stringify(local.base) === JSON.stringify(newBase) && !needsPush) return { ...direct, write: null };
   return {
     ...direct,

@@ -59,6 +59,7 @@ const SHIPPED_STORES: readonly Record<string, string | null>[] = [
   {
     handoffs: 'id, state, [state+rank], templateId, receiver, sender, client.name, updatedAt, archivedAt, [state+archivedAt], [receiver+state], [sender+state]',
   },
+  { replays: 'eventId, handoffId' },
 ];
 
 describe('migrations', () => {
@@ -102,6 +103,11 @@ describe('migrations', () => {
       // v3: archived cards of a column are counted from [state+archivedAt]; live ones are not in it.
       expect(await db.handoffs.where('[state+archivedAt]').between(['IN_PROGRESS', Dexie.minKey], ['IN_PROGRESS', Dexie.maxKey]).count()).toBe(0);
       expect(await db.handoffs.where('[sender+state]').equals(['maya', 'IN_PROGRESS']).primaryKeys()).toEqual(['h-1']);
+      // v4: history written before it has recipes in the legacy form, the last event carrying the whole record.
+      const replays = await db.replays.where('handoffId').equals('h-1').toArray();
+      expect(replays.map((r) => [r.eventId, r.seq, r.recipe.kind])).toEqual([['e-1', 1, 'patch']]);
+      const recipe = replays[0]?.recipe;
+      expect(recipe?.kind === 'patch' && recipe.fields['title']).toBe(makeHandoff().title);
       await db.handoffs.update('h-1', { archivedAt: '2026-11-21T09:00:00.000Z' });
       expect(await db.handoffs.where('[state+archivedAt]').between(['IN_PROGRESS', Dexie.minKey], ['IN_PROGRESS', Dexie.maxKey]).count()).toBe(1);
       db.close();

@@ -42,7 +42,7 @@ afterEach(async () => {
 async function desktop(hubspot: HubSpotFake, who: string): Promise<Page> {
   if (!browser) throw new Error('Chromium did not start');
 // A real sleep: two desktops share the portal's limits, and a 429's Retry-After must really be waited out.
-  const host = createTestHost({ hubspotBasePath: hubspot.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } });
+  const host = createTestHost({ hubspotBasePath: hubspot.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } });
   const app = await openBaton({ ...distOption(), browser, host });
   opened.push(app);
   const { page } = app;
@@ -187,6 +187,9 @@ describe('two desktops, one HubSpot portal', () => {
     await entry.getByText(GRACE, { exact: false }).waitFor();
     expect(await entry.locator('time').getAttribute('datetime')).toBe(accepted?.at);
     await closeDrawer(ada, TITLE);
+    await ada.getByRole('button', { name: /Notifications/ }).click();
+    await ada.getByText(`Accepted by ${GRACE}: ${TITLE}`).first().waitFor();
+    await ada.keyboard.press('Escape');
 
     // Both desktops end with the same records.
     await syncNow(ada);

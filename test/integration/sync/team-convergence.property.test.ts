@@ -102,8 +102,8 @@ function act(world: World, d: Desktop, command: HandoffCommand): void {
   d.log = [...d.log, { seq: applied.handoff.version, event: applied.event, recipe: { kind: 'command', command, ids: mintedIds(command, applied.handoff, applied.event.id) } }];
 }
 
-function pull(world: World, d: Desktop): void {
-  if (world.deal === null) return;
+function pull(world: World, d: Desktop): boolean {
+  if (world.deal === null) return false;
   world.clock += 1000;
   const out = reconcile({
     ...PIPELINE,
@@ -115,17 +115,22 @@ function pull(world: World, d: Desktop): void {
   });
   expect(out.problems).toEqual([]);
   const write = out.writes[0];
-  if (!write) return;
+  if (!write) return false;
   d.handoff = write.handoff;
   d.log = write.log ?? d.log;
   d.base = write.newBase;
+  return write.needsPush === true;
 }
 
 function push(world: World, d: Desktop, fault: boolean): void {
   if (!d.handoff || fault) return;
   const mirrored = handoffToDealProperties(d.handoff, TEMPLATE, PIPELINE);
-  world.deal = { ...mirrored, ...encodeCarrier(d.handoff, TEMPLATE, d.log, mirrored) };
-  d.base = world.deal;
+  const current: SyncBase = { ...mirrored, ...encodeCarrier(d.handoff, TEMPLATE, d.log, mirrored) };
+  // As push-deals does: only what differs from this desktop's base is sent; HubSpot keeps the rest.
+  const base = d.base;
+  const sent = Object.fromEntries(Object.entries(current).filter(([name, value]) => base === null || !Object.hasOwn(base, name) || base[name] !== value));
+  world.deal = { ...(world.deal ?? {}), ...sent };
+  d.base = { ...(base ?? {}), ...sent };
   // As the push ack does: linking the deal is bookkeeping, no event.
   d.handoff = { ...d.handoff, client: { ...d.handoff.client, hubspotDealId: 'd-1' } };
 }
@@ -166,6 +171,8 @@ describe('team convergence through the Baton record', () => {
         // Everyone back online; every desktop syncs twice.
         for (let round = 0; round < 2; round += 1) for (const d of world.desktops) syncOnce(world, d);
 
+        // Settled: one more pull anywhere finds nothing HubSpot lacks (no push ping-pong between desktops).
+        for (const d of world.desktops) expect(pull(world, d)).toBe(false);
         const [reference, ...others] = world.desktops.map(comparable);
         for (const other of others) expect(other).toEqual(reference);
         for (const d of world.desktops) {
