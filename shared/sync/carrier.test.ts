@@ -37,6 +37,8 @@ describe('the Baton record on a deal', () => {
       { type: 'add_link', link: { id: 'l-1', label: 'Brief', url: 'https://example.com/brief' } },
       { type: 'add_note', id: 'n-1', body: 'Mobile first' },
       { type: 'set_criterion', criterionId: 'designs_final', met: true },
+      // Only the receiver bounces: Ada hands it to herself so one actor can make the whole history.
+      { type: 'set_receiver', receiver: 'ada' },
       { type: 'move', to: 'READY_FOR_HANDOFF' },
       { type: 'bounce', reason: 'Which breakpoints?' },
     ]);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
+import { saveSettings } from '../../../renderer/src/data/settings';
 import { makeTemplate } from '../../../renderer/src/data/test-fixtures';
 import type { Template } from '../../../shared/domain/template';
 import { decodeCarrier } from '../../../shared/sync/carrier';
@@ -50,6 +51,8 @@ describe('a handoff between two desktops', () => {
     await run({ type: 'add_note', id: 'n-1', body: 'Mobile first, please.' }, ADA);
     await run({ type: 'log_client_update', id: 'u-1', body: 'Designs are with development.' }, ADA);
     await run({ type: 'set_criterion', criterionId: 'designs_final', met: true }, ADA);
+    // Only a holder of the role approves: Ada leads design on her desktop's People.
+    await saveSettings(ada.db, { currentUser: ADA, owners: [{ id: ADA, name: 'Ada Lovelace', role: 'Design lead' }] });
     await run({ type: 'approve', criterionId: 'lead_ok' }, ADA);
     await run({ type: 'set_receiver', receiver: GRACE }, ADA);
     await run({ type: 'set_next_action', nextAction: { text: 'First test pass', dueAt: '2026-12-24T10:00:00.000Z' } }, ADA);
