@@ -2,7 +2,7 @@ import { syncLabel } from './sync-label';
 import type { SyncStatus } from './use-sync-status';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
-const BASE: SyncStatus = { connected: true, online: true, running: false, phase: null, progress: null, lastSyncAt: null, pending: 0, failed: 0, lastError: null };
+const BASE: SyncStatus = { connected: true, online: true, running: false, phase: null, progress: null, lastSyncAt: null, pending: 0, failed: 0, lastError: null, setupNeeded: false };
 
 describe('syncLabel', () => {
   it('says plainly when HubSpot is not connected', () => {
