@@ -16,6 +16,14 @@ describe('syncLabel', () => {
     expect(syncLabel({ ...BASE, online: false, pending: 12, lastError: { code: 'X', message: 'x', phase: 'pulling' } }, NOW).tone).toBe('waiting');
   });
 
+  it('while no HubSpot setup was chosen, says what to do as a waiting state, with the queue in the detail', () => {
+    const label = syncLabel({ ...BASE, setupNeeded: true, pending: 2 }, NOW);
+    expect(label).toEqual({ text: 'Choose how Baton files handoffs in HubSpot (Settings → HubSpot) to start syncing', tone: 'waiting', detail: expect.stringContaining('2 changes waiting to be sent to HubSpot.') });
+    // Offline and a run in progress still say so first.
+    expect(syncLabel({ ...BASE, setupNeeded: true, online: false }, NOW).text).toBe('Offline');
+    expect(syncLabel({ ...BASE, setupNeeded: true, running: true }, NOW).text).toBe('Syncing…');
+  });
+
   it('says "1,000+" where the outbox count stopped counting', () => {
     expect(syncLabel({ ...BASE, online: false, pending: 1000 }, NOW).text).toBe('Offline — 1,000+ waiting');
     expect(syncLabel({ ...BASE, connected: false, pending: 1000 }, NOW).text).toBe('Not connected · 1,000+ changes waiting to sync');
