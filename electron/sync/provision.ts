@@ -5,7 +5,7 @@ import { BATON_GROUP, PIPELINE_LABEL, PROP, propertyDefinitionsFor } from '../..
 import type { PropertyDefinition } from '../../shared/hubspot/properties';
 import { RECORD_TYPE, RECORD_TYPES, stageClosure, stageMetadata } from '../../shared/hubspot/record-type';
 import type { RecordType } from '../../shared/hubspot/record-type';
-import { missingScopes } from '../../shared/hubspot/scopes';
+import { missingScopes, RECORD_TYPE_SCOPES } from '../../shared/hubspot/scopes';
 import type { HubSpotSetup, SetupChoice, SetupOptions } from '../../shared/hubspot/setup';
 import type { StageIds } from '../../shared/sync/protocol';
 import type { HubSpotGateway } from './hubspot-gateway';
@@ -91,8 +91,17 @@ export async function setupProblem(gateway: HubSpotGateway, setup: HubSpotSetup)
 export async function setupOptions(gateway: HubSpotGateway, granted: readonly string[] | null, current: HubSpotSetup | null): Promise<SetupOptions> {
   const recordTypes = [];
   for (const recordType of RECORD_TYPES) {
-    const missing = granted === null ? [] : missingScopes(granted, recordType);
-    const pipelines = missing.length > 0 ? [] : await gateway.pipelines(recordType);
+    let missing = granted === null ? [] : missingScopes(granted, recordType);
+    let pipelines: HubSpotPipeline[] = [];
+    if (missing.length === 0) {
+      try {
+        pipelines = await gateway.pipelines(recordType);
+      } catch (error) {
+        // Scopes HubSpot did not describe (granted null): its 403 says this record type is out of reach.
+        if (!(error instanceof HubSpotError && error.code === 'HUBSPOT_SCOPE')) throw error;
+        missing = error.scope ? [error.scope] : [...RECORD_TYPE_SCOPES[recordType]];
+      }
+    }
     recordTypes.push({
       recordType,
       missingScopes: missing,

@@ -7,7 +7,7 @@ import { useHandoff } from '../data/queries';
 import { dbWithTemplates, makeTemplate } from '../data/test-fixtures';
 import { SyncProvider } from '../sync/sync-context';
 import { resetSyncStore, useSyncStore } from '../sync/sync-store';
-import { createScriptedHost, GOOD_TOKEN, type ScriptedHost } from '../sync/test-sync-api';
+import { createScriptedHost, GOOD_TOKEN, SET_UP_PORTAL, type ScriptedHost } from '../sync/test-sync-api';
 import { IssuesSection } from './IssuesSection';
 
 // A retry is a whole sync run on a shared, noisy machine: give it time (a ceiling, not a timing assertion).
@@ -29,7 +29,7 @@ async function addHandoff(db: BatonDb, id: string, title: string): Promise<void>
 /** Handoffs whose first push HubSpot refused for good: each carries an open SYNC_FAILED. */
 async function refusedCards(ids: string[]) {
   resetSyncStore();
-  const host = createScriptedHost({ token: GOOD_TOKEN });
+  const host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_UP_PORTAL });
   host.state.refusePushes = true;
   const db = await dbWithTemplates();
   for (const id of ids) await addHandoff(db, id, `Card ${id}`);

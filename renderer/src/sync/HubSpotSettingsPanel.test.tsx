@@ -8,7 +8,7 @@ import { HubSpotSettingsPanel } from './HubSpotSettingsPanel';
 import { SyncProvider } from './sync-context';
 import { SYNC_META } from './sync-meta';
 import { resetSyncStore, useSyncStore } from './sync-store';
-import { createScriptedHost, GOOD_TOKEN, NO_SCOPE_TOKEN, OTHER_PORTAL_TOKEN, type ScriptedHost } from './test-sync-api';
+import { createScriptedHost, GOOD_TOKEN, SET_UP_PORTAL, NO_SCOPE_TOKEN, OTHER_PORTAL_TOKEN, type ScriptedHost } from './test-sync-api';
 
 async function setUp(host = createScriptedHost(), prepare: (db: BatonDb) => Promise<void> = async () => undefined) {
   resetSyncStore();
@@ -46,13 +46,19 @@ describe('HubSpotSettingsPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     expect(await screen.findByText(/Connected to HubSpot account 4242 at app\.hubspot\.com \(standard\), 3 owners\.$/)).toBeInTheDocument();
     expect(screen.queryByLabelText(/HubSpot token/)).not.toBeInTheDocument();
-    await waitFor(() => expect(host.calls.some((c) => c.channel === 'sync.pull')).toBe(true));
+    // A portal with no setup chosen yet: the run after connecting waits for the person, writing and reading nothing.
+    await waitFor(() => expect(useSyncStore.getState().setupNeeded).toBe(true));
+    expect(host.calls.some((c) => c.channel === 'sync.pull' || c.channel === 'sync.push' || c.channel === 'hubspot.provision')).toBe(false);
     expect(await db.syncMeta.get(SYNC_META.portalId)).toMatchObject({ value: '4242' });
 
     // The setup form is usable once it has read the portal's record types and pipelines (after the run in progress).
     await waitFor(() => expect(screen.getByRole('button', { name: 'Set up HubSpot' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Set up HubSpot' }));
     expect(await screen.findByText('Set up HubSpot: created pipeline Handoffs, property baton_id.')).toBeInTheDocument();
+    expect(host.calls.find((c) => c.channel === 'hubspot.provision')?.request).toMatchObject({ choice: { mode: 'create', recordType: 'tickets' } });
+    // The setup starts syncing.
+    await waitFor(() => expect(host.calls.some((c) => c.channel === 'sync.pull')).toBe(true));
+    expect(useSyncStore.getState().setupNeeded).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Disconnect' }));
     expect(await screen.findByLabelText(/HubSpot token/)).toBeInTheDocument();
@@ -60,7 +66,7 @@ describe('HubSpotSettingsPanel', () => {
   });
 
   it('offers "Retry failed" for changes HubSpot refused; a retry that goes through resolves the card\'s exception', async () => {
-    const host = createScriptedHost({ token: GOOD_TOKEN });
+    const host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_UP_PORTAL });
     host.state.refusePushes = true;
     const { db, user } = await setUp(host, async (db) => {
       const created = await createHandoff(db, { id: 'h-refused', title: 'Refused one', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: makeTemplate().id, sender: 'maya' }, 'maya');
@@ -89,7 +95,7 @@ describe('HubSpotSettingsPanel', () => {
   describe('a token for another HubSpot account', () => {
     /** Connected to account 4242 with one handoff linked to its deal there, then a token for account 5151 pasted. */
     async function switchedToken() {
-      const host = createScriptedHost({ token: GOOD_TOKEN });
+      const host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_UP_PORTAL });
       const setup = await setUp(host, async (db) => {
         const created = await createHandoff(db, { id: 'h-linked', title: 'Linked one', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: makeTemplate().id, sender: 'maya' }, 'maya');
         if (!created.ok) throw new Error(created.error.message);

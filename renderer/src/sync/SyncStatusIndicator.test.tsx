@@ -5,11 +5,11 @@ import { createHandoff } from '../data/commands';
 import { dbWithTemplates, FIXED_NOW } from '../data/test-fixtures';
 import { resetUi, useUi } from '../store/ui-store';
 import { SyncProvider } from './sync-context';
-import { resetSyncStore } from './sync-store';
+import { resetSyncStore, useSyncStore } from './sync-store';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
-import { createScriptedHost, GOOD_TOKEN } from './test-sync-api';
+import { createScriptedHost, GOOD_TOKEN, SET_UP_PORTAL } from './test-sync-api';
 
-async function setUp(host = createScriptedHost({ token: GOOD_TOKEN })) {
+async function setUp(host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_UP_PORTAL })) {
   resetSyncStore();
   resetUi();
   const db = await dbWithTemplates();
@@ -62,5 +62,27 @@ describe('SyncStatusIndicator', () => {
     await user.click(failed);
     expect(useUi.getState().view).toBe('board');
     expect(useUi.getState().filter.withExceptions).toBe(true);
+  });
+
+  it('on a portal with no setup chosen, says what to do (no error) and sends nothing until the setup is chosen', async () => {
+    const { db, host, user } = await setUp(createScriptedHost({ token: GOOD_TOKEN }));
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status).toHaveTextContent('Choose how Baton files handoffs in HubSpot (Settings → HubSpot) to start syncing'));
+    expect(status).toHaveAttribute('data-tone', 'waiting');
+    expect(status).not.toHaveTextContent('Sync problem');
+    expect(status).toHaveAttribute('title', expect.stringContaining('1 change waiting to be sent to HubSpot.'));
+    // "Sync now" asks again and still waits: nothing set up, pulled or pushed.
+    await user.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(host.calls.filter((c) => c.channel === 'hubspot.setupOptions').length).toBeGreaterThanOrEqual(2));
+    expect(host.calls.some((c) => c.channel === 'sync.pull' || c.channel === 'sync.push' || c.channel === 'hubspot.provision')).toBe(false);
+    expect(await db.outbox.count()).toBe(1);
+
+    // The setup screen's choice (the same scheduler call the settings panel makes) starts syncing.
+    const scheduler = useSyncStore.getState().scheduler;
+    expect(scheduler).not.toBeNull();
+    const outcome = await act(async () => scheduler?.provision({ mode: 'create', recordType: 'tickets' }));
+    expect(outcome?.ok).toBe(true);
+    await waitFor(() => expect(status).toHaveTextContent(/^Synced just now$/));
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -22,6 +22,9 @@ export interface SyncRunError {
   phase: SyncRunPhase;
 }
 
+/** What the status says while no setup was chosen for the portal (a state, not a failure). */
+export const SETUP_NEEDED_MESSAGE = 'Choose how Baton files handoffs in HubSpot (Settings → HubSpot) to start syncing';
+
 /** Codes that mean "cannot sync right now" rather than "something is broken". */
 export const OFFLINE_CODES: ReadonlySet<string> = new Set(['OFFLINE']);
 export const NOT_CONNECTED_CODES: ReadonlySet<string> = new Set(['NOT_CONNECTED', 'NO_HOST']);

@@ -2,7 +2,7 @@ import { syncLabel } from './sync-label';
 import type { SyncStatus } from './use-sync-status';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
-const BASE: SyncStatus = { connected: true, online: true, running: false, phase: null, progress: null, lastSyncAt: null, pending: 0, failed: 0, lastError: null };
+const BASE: SyncStatus = { connected: true, online: true, running: false, phase: null, progress: null, lastSyncAt: null, pending: 0, failed: 0, lastError: null, setupNeeded: false };
 
 describe('syncLabel', () => {
   it('says plainly when HubSpot is not connected', () => {
@@ -14,6 +14,14 @@ describe('syncLabel', () => {
   it('shows offline as a waiting state with the queue size, never as an error', () => {
     expect(syncLabel({ ...BASE, online: false, pending: 12 }, NOW)).toMatchObject({ text: 'Offline — 12 waiting', tone: 'waiting' });
     expect(syncLabel({ ...BASE, online: false, pending: 12, lastError: { code: 'X', message: 'x', phase: 'pulling' } }, NOW).tone).toBe('waiting');
+  });
+
+  it('while no HubSpot setup was chosen, says what to do as a waiting state, with the queue in the detail', () => {
+    const label = syncLabel({ ...BASE, setupNeeded: true, pending: 2 }, NOW);
+    expect(label).toEqual({ text: 'Choose how Baton files handoffs in HubSpot (Settings → HubSpot) to start syncing', tone: 'waiting', detail: expect.stringContaining('2 changes waiting to be sent to HubSpot.') });
+    // Offline and a run in progress still say so first.
+    expect(syncLabel({ ...BASE, setupNeeded: true, online: false }, NOW).text).toBe('Offline');
+    expect(syncLabel({ ...BASE, setupNeeded: true, running: true }, NOW).text).toBe('Syncing…');
   });
 
   it('says "1,000+" where the outbox count stopped counting', () => {

@@ -1,5 +1,6 @@
 import { SYNC_COUNT_CAP } from '../data/queries';
 import { relativeTime } from '../ui/time';
+import { SETUP_NEEDED_MESSAGE } from './sync-api';
 import type { SyncStatus } from './use-sync-status';
 
 export type SyncTone = 'ok' | 'busy' | 'waiting' | 'problem' | 'off';
@@ -41,6 +42,9 @@ export function syncLabel(status: SyncStatus, now: Date): SyncLabel {
   if (status.running) {
     const percent = status.progress === null ? null : Math.round(status.progress * 100);
     return { text: percent === null ? 'Syncing…' : `Syncing… ${percent}%`, tone: 'busy', detail: 'Exchanging changes with HubSpot.' };
+  }
+  if (status.setupNeeded) {
+    return { text: SETUP_NEEDED_MESSAGE, tone: 'waiting', detail: `HubSpot is connected, but nothing syncs until you choose where handoffs live in HubSpot. ${waiting}` };
   }
   if (status.lastError) return { text: 'Sync problem', tone: 'problem', detail: status.lastError.message };
   if (status.lastSyncAt) {

@@ -11,7 +11,7 @@ import { arrivedCandidates } from '../notifications/arrived-notifications';
 import { recordNotifications } from '../notifications/notification-store';
 import { loadLocalTemplates, type LocalTemplates } from './local-templates';
 import { chunk, HANDOFFS_PER_PUSH, pendingGroups, prepareBatch } from './push-batches';
-import { SyncRunAbort, valueOrAbort, type SyncApi, type SyncRunError, type SyncRunPhase } from './sync-api';
+import { SETUP_NEEDED_MESSAGE, SyncRunAbort, valueOrAbort, type SyncApi, type SyncRunError, type SyncRunPhase } from './sync-api';
 import { readCursor, readString, SYNC_META } from './sync-meta';
 
 export interface SyncRunSummary {
@@ -76,6 +76,18 @@ export async function hubSpotSetupOptions(db: BatonDb, api: SyncApi): Promise<Se
   return valueOrAbort(await api['hubspot.setupOptions']({ ...portal }), 'provisioning');
 }
 
+/**
+ * Provisioning a sync does on its own keeps the setup in use. When the portal
+ * has none yet (no `baton_setup` marker, no earlier "Handoffs" deal pipeline),
+ * the person has not chosen where handoffs live: nothing is set up, pulled or
+ * pushed until the setup screen's choice provisions (SETUP_NEEDED).
+ */
+async function provisionSetUp(db: BatonDb, api: SyncApi, templates: LocalTemplates): Promise<void> {
+  const options = await hubSpotSetupOptions(db, api);
+  if (options.current === null) throw new SyncRunAbort({ code: 'SETUP_NEEDED', message: SETUP_NEEDED_MESSAGE, phase: 'provisioning' });
+  await provisionHubSpot(db, api, templates);
+}
+
 async function pull(db: BatonDb, api: SyncApi, templates: LocalTemplates, portal: { portalId?: number }): Promise<PullResult | { notProvisioned: true }> {
   const cursor = await readCursor(db.syncMeta);
   const knownDealIds = (await db.syncState.toArray()).flatMap((row) => (row.dealId === null ? [] : [row.dealId]));
@@ -112,7 +124,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
     const provisionedFor = await readString(db.syncMeta, SYNC_META.provisionedFor);
     if (options.forceProvision || provisionedFor !== templates.fingerprint) {
       onPhase('provisioning', 0, null);
-      await provisionHubSpot(db, api, templates);
+      await provisionSetUp(db, api, templates);
       summary.provisioned = true;
     }
 
@@ -123,7 +135,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
       // HubSpot was reset or set up elsewhere since we last provisioned.
       phase = 'provisioning';
       onPhase('provisioning', 0, null);
-      await provisionHubSpot(db, api, templates);
+      await provisionSetUp(db, api, templates);
       summary.provisioned = true;
       phase = 'pulling';
       pulled = await pull(db, api, templates, portal);

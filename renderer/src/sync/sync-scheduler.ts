@@ -108,8 +108,11 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       if (outcome.ok) {
         const at = now().toISOString();
         await db.syncMeta.put({ key: SYNC_META.lastSyncAt, value: at });
-        set({ lastSyncAt: at, lastError: null, lastSummary: outcome.summary });
+        set({ lastSyncAt: at, lastError: null, lastSummary: outcome.summary, setupNeeded: false });
         await syncOwners();
+      } else if (outcome.error.code === 'SETUP_NEEDED') {
+        // Waiting for the person's choice is a state, not a failure: the status says what to do.
+        set({ setupNeeded: true, lastError: null, lastSummary: outcome.summary });
       } else if (OFFLINE_CODES.has(outcome.error.code)) {
         set({ online: false, lastError: null, lastSummary: outcome.summary });
       } else if (NOT_CONNECTED_CODES.has(outcome.error.code)) {
@@ -219,7 +222,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
 
     async disconnect() {
       await api['hubspot.disconnect']({});
-      set({ connected: false, connection: null, lastError: null, portalSwitch: null });
+      set({ connected: false, connection: null, lastError: null, portalSwitch: null, setupNeeded: false });
     },
 
     setupOptions() {
@@ -241,6 +244,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
         if (pending !== null) return { ok: false, error: { ...portalSwitchError(pending), phase: 'provisioning' } };
         try {
           const result = await provisionHubSpot(db, api, await loadLocalTemplates(db), choice);
+          set({ setupNeeded: false });
           // A first setup (or a fixed one) should sync at once rather than at the next interval.
           void requestRun();
           return { ok: true, result };

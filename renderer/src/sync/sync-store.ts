@@ -22,6 +22,8 @@ export interface SyncStoreState {
   lastSummary: SyncRunSummary | null;
   /** The token belongs to another HubSpot portal than the workspace's: nothing syncs until the person confirms or disconnects. */
   portalSwitch: PortalSwitchPreview | null;
+  /** Connected, but no setup was chosen for the portal yet: nothing syncs until the setup screen provisions. */
+  setupNeeded: boolean;
   /** Asks for a run now (set by the running scheduler; a no-op without one). */
   requestRun: () => void;
   /** The running scheduler (connect, disconnect, provision); null when none runs. */
@@ -40,6 +42,7 @@ export const INITIAL_SYNC_STATE: Omit<SyncStoreState, 'requestRun' | 'scheduler'
   lastError: null,
   lastSummary: null,
   portalSwitch: null,
+  setupNeeded: false,
 };
 
 export const useSyncStore = create<SyncStoreState>()(() => ({

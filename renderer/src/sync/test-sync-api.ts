@@ -4,7 +4,7 @@ import type { EventName, EventPayload } from '../../../shared/ipc/events';
 import type { IpcResult } from '../../../shared/ipc/result';
 import { PushRequestSchema, syncError, type ConnectionInfo, type PushAck } from '../../../shared/sync/protocol';
 import type { SyncApi } from './sync-api';
-import type { SetupChoice, SetupOptions } from '../../../shared/hubspot/setup';
+import type { HubSpotSetup, SetupChoice, SetupOptions } from '../../../shared/hubspot/setup';
 
 /**
  * Test-only: a scripted desktop host for component tests of the sync UI (the
@@ -15,12 +15,14 @@ import type { SetupChoice, SetupOptions } from '../../../shared/hubspot/setup';
  * (PORTAL_MISMATCH), like the real host; every push is acknowledged, or
  * refused for good (HUBSPOT_VALIDATION) while `state.refusePushes` is set; a
  * new pipeline is refused (PIPELINE_REFUSED, a Free portal) while `state.refusePipelines` is set.
+ * `state.setup` is the setup in use in the portal (null: none chosen yet, so a
+ * sync waits for the setup screen); a provision sets it.
  */
 export interface ScriptedHost {
   api: SyncApi;
   calls: { channel: string; request: unknown }[];
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  state: { online: boolean; token: string | null; refusePushes: boolean; refusePipelines: boolean };
+  state: { online: boolean; token: string | null; refusePushes: boolean; refusePipelines: boolean; setup: HubSpotSetup | null };
 }
 
 export const GOOD_TOKEN = 'good-token';
@@ -29,6 +31,8 @@ export const OTHER_PORTAL_TOKEN = 'other-portal-token';
 export const CONNECTION: ConnectionInfo = { portalId: 4242, uiDomain: 'app.hubspot.com', accountType: 'STANDARD', timeZone: 'UTC', ownerCount: 3 };
 export const OTHER_CONNECTION: ConnectionInfo = { ...CONNECTION, portalId: 5151, uiDomain: 'app-eu1.hubspot.com' };
 const STAGE_IDS = { IN_PROGRESS: 's1', READY_FOR_HANDOFF: 's2', IN_HANDOFF: 's3', HANDOFF_DONE: 's4' };
+/** A portal Baton was set up on earlier (tickets, its own pipeline): syncs need no setup choice. */
+export const SET_UP_PORTAL: HubSpotSetup = { recordType: 'tickets', pipelineId: 'p1', stageIds: STAGE_IDS, ownPipeline: true };
 
 /** A portal with HubSpot's seeded pipelines: one ticket pipeline, and the sales pipeline with its closed stages. */
 export const SETUP_OPTIONS: SetupOptions = {
@@ -79,8 +83,8 @@ function fail(code: string, message: string): IpcResult<never> {
   return { ok: false, error: { code, message } };
 }
 
-export function createScriptedHost(initial: { online?: boolean; token?: string | null } = {}): ScriptedHost {
-  const state = { online: initial.online ?? true, token: initial.token ?? null, refusePushes: false, refusePipelines: false };
+export function createScriptedHost(initial: { online?: boolean; token?: string | null; setup?: HubSpotSetup | null } = {}): ScriptedHost {
+  const state = { online: initial.online ?? true, token: initial.token ?? null, refusePushes: false, refusePipelines: false, setup: initial.setup ?? null };
   const calls: ScriptedHost['calls'] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let deal = 0;
@@ -111,13 +115,17 @@ export function createScriptedHost(initial: { online?: boolean; token?: string |
         state.token = null;
         return ok({ connected: false });
       case 'hubspot.setupOptions':
-        return ok(SETUP_OPTIONS);
+        return ok({ ...SETUP_OPTIONS, current: state.setup });
       case 'hubspot.provision': {
         const choice = (request as { choice?: SetupChoice }).choice;
         if (state.refusePipelines && choice?.mode !== 'map') {
           return fail('PIPELINE_REFUSED', 'HubSpot did not let Baton create a new ticket pipeline. Free HubSpot accounts have one ticket pipeline and cannot add another. Choose “Use an existing pipeline” and map its stages to the four handoff states instead.');
         }
-        const setup = choice?.mode === 'map' ? { recordType: choice.recordType, pipelineId: choice.pipelineId, stageIds: choice.stageIds, ownPipeline: false } : { recordType: choice?.recordType ?? 'deals', pipelineId: 'p1', stageIds: STAGE_IDS, ownPipeline: true };
+        // No choice: the setup in use, as the real host does (the runner asks only when there is one).
+        const setup: HubSpotSetup | null =
+          choice === undefined ? state.setup : choice.mode === 'map' ? { recordType: choice.recordType, pipelineId: choice.pipelineId, stageIds: choice.stageIds, ownPipeline: false } : { recordType: choice.recordType, pipelineId: 'p1', stageIds: STAGE_IDS, ownPipeline: true };
+        if (setup === null) return fail('NOT_PROVISIONED', 'HubSpot is not set up for Baton yet: run the HubSpot setup in Settings.');
+        state.setup = setup;
         return ok({ pipelineId: setup.pipelineId, stageIds: setup.stageIds, created: choice?.mode === 'map' ? [] : ['pipeline Handoffs', 'property baton_id'], existing: [], setup });
       }
       case 'hubspot.owners':

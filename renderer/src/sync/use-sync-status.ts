@@ -16,6 +16,8 @@ export interface SyncStatus {
   /** Outbox entries HubSpot refused for good (live). */
   failed: number;
   lastError: SyncRunError | null;
+  /** Connected, but waiting for the person to choose the HubSpot setup. */
+  setupNeeded: boolean;
 }
 
 /** Everything the UI shows about sync: scheduler state plus live outbox counts. */
@@ -27,7 +29,8 @@ export function useSyncStatus(): SyncStatus {
   const progress = useSyncStore((s) => s.progress);
   const lastSyncAt = useSyncStore((s) => s.lastSyncAt);
   const lastError = useSyncStore((s) => s.lastError);
+  const setupNeeded = useSyncStore((s) => s.setupNeeded);
   const pending = usePendingSyncCount() ?? 0;
   const failed = useFailedSyncCount() ?? 0;
-  return { connected, online, running, phase, progress, lastSyncAt, pending, failed, lastError };
+  return { connected, online, running, phase, progress, lastSyncAt, pending, failed, lastError, setupNeeded };
 }

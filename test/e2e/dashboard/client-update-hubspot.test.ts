@@ -4,7 +4,7 @@ import { storedHandoff, storedOutbox } from '../support/baton-idb';
 import { removeDemoData } from '../support/board-page';
 import { setRole } from '../support/people';
 import { cardOf, createHandoffReadyToHandOver, moveWithMenu, waitForCardIn } from '../support/handoff-flows';
-import { syncStatus, useHubSpotSession } from '../support/hubspot-session';
+import { chooseOwnPipelineSetup, useHubSpotSession } from '../support/hubspot-session';
 
 describe('a client update drafted on acceptance reaches HubSpot as a note on the deal', () => {
   const session = useHubSpotSession();
@@ -17,7 +17,7 @@ describe('a client update drafted on acceptance reaches HubSpot as a note on the
     const panel = page.getByRole('region', { name: 'HubSpot' });
     await panel.getByLabel(/HubSpot token/).fill(DEFAULT_TOKEN);
     await panel.getByRole('button', { name: 'Connect' }).click();
-    await expect.poll(() => syncStatus(page).innerText(), { timeout: 20_000 }).toBe('Synced just now');
+    await chooseOwnPipelineSetup(page, 'deals');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Board', exact: true }).click();
     const handoff = await createHandoffReadyToHandOver(page, 'Gift card checkout', 'Fjord Coffee');

@@ -2,6 +2,7 @@ import { DEFAULT_TOKEN } from '../../hubspot-fake';
 import { storedHandoffByTitle, storedOutbox } from '../support/baton-idb';
 import { closeDrawer, createHandoffViaDialog, removeDemoData } from '../support/board-page';
 import { syncStatus, useHubSpotSession } from '../support/hubspot-session';
+import { SETUP_NEEDED_MESSAGE } from '../../../renderer/src/sync/sync-api';
 
 const TITLE = 'Autumn lookbook';
 const CLIENT = 'Nordlys Studio';
@@ -20,6 +21,8 @@ describe('HubSpot setup on a Free portal, through the UI in Chromium', () => {
     await panel.getByRole('button', { name: 'Connect' }).click();
     await panel.getByText(`Connected to HubSpot account ${fake.state.portalId}`, { exact: false }).first().waitFor();
 
+    // Nothing syncs until the setup is chosen, and the status says so.
+    await expect.poll(() => syncStatus(page).innerText(), { timeout: 20_000 }).toBe(SETUP_NEEDED_MESSAGE);
     // Tickets are preselected; asking for Baton's own pipeline is refused by the Free tier, in plain words.
     const setup = panel.getByRole('form', { name: 'Set up HubSpot for Baton' });
     await expect.poll(() => setup.getByRole('radio', { name: 'HubSpot tickets' }).isChecked()).toBe(true);

@@ -2,7 +2,8 @@ import { PROP } from '../../../shared/hubspot/properties';
 import { DEFAULT_TOKEN } from '../../hubspot-fake';
 import { storedHandoffByTitle, storedOutbox } from '../support/baton-idb';
 import { card, closeDrawer, createHandoffViaDialog, futureLocalDateTime, removeDemoData, setNextAction } from '../support/board-page';
-import { syncStatus, useHubSpotSession } from '../support/hubspot-session';
+import { chooseOwnPipelineSetup, syncStatus, useHubSpotSession } from '../support/hubspot-session';
+import { SETUP_NEEDED_MESSAGE } from '../../../renderer/src/sync/sync-api';
 
 const TITLE = 'Spring campaign';
 const CLIENT = 'Fjord Coffee';
@@ -25,8 +26,10 @@ describe('HubSpot sync through the real sync service, in Chromium', () => {
     await token.fill(DEFAULT_TOKEN);
     await panel.getByRole('button', { name: 'Connect' }).click();
     await panel.getByText(`Connected to HubSpot account ${fake.state.portalId}`, { exact: false }).first().waitFor();
-    // The first sync sets HubSpot up (pipeline and properties) and finishes.
-    await expect.poll(() => syncStatus(page).innerText(), { timeout: 20_000 }).toBe('Synced just now');
+    // Sync waits for the setup choice, writing nothing; choosing deals in Baton's own pipeline sets HubSpot up (pipeline and properties) and syncs.
+    await expect.poll(() => syncStatus(page).innerText(), { timeout: 20_000 }).toBe(SETUP_NEEDED_MESSAGE);
+    expect(fake.state.pipelines('deals').some((p) => p.label === 'Handoffs')).toBe(false);
+    await chooseOwnPipelineSetup(page, 'deals');
     expect(fake.state.pipelines('deals').some((p) => p.label === 'Handoffs')).toBe(true);
 
     // Offline: the OS says so and the network is gone; edits queue, shown plainly.

@@ -114,6 +114,8 @@ describe('crash consistency of sync runs', () => {
     let syncCrashes = 0;
     try {
       await h.connect();
+    await h.chooseSetup();
+      await h.chooseSetup();
       h.advance(60_000);
       const first = await runSync(h.db, h.api, { now: h.now });
       if (!first.ok) throw new Error(first.error.message);
@@ -192,6 +194,8 @@ describe('a lost push acknowledgement', () => {
     const h = await startRunnerHarness();
     try {
       await h.connect();
+    await h.chooseSetup();
+      await h.chooseSetup();
       h.advance(60_000);
       const first = await runSync(h.db, h.api, { now: h.now });
       if (!first.ok) throw new Error(first.error.message);

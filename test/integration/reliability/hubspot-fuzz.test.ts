@@ -85,6 +85,7 @@ describe('HubSpot answering garbage', () => {
   beforeEach(async () => {
     h = await startRunnerHarness();
     await h.connect();
+    await h.chooseSetup();
     const first = await sync(h);
     if (!first.ok) throw new Error(`setup sync failed: ${first.error.message}`);
     await createRunnerHandoff(h, 'h-local', 'Spring campaign');

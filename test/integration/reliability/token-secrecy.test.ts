@@ -87,7 +87,8 @@ describe('the HubSpot token never leaks', () => {
       await call('hubspot.status', {});
       await call('hubspot.owners', {});
 
-      // Provision, push and pull through the renderer's runner.
+      // The setup choice, as the setup screen sends it; then provision, push and pull through the renderer's runner.
+      expect((await call('hubspot.provision', { templates: [], choice: { mode: 'create', recordType: 'deals' } })).ok).toBe(true);
       const first = await runSync(db, api, { now: () => new Date(virtual) });
       expect(first.ok).toBe(true);
       await createHandoff(db, { id: 'h-1', title: 'Spring sale', client: { name: 'Acme', hubspotCompanyId: null, hubspotDealId: null }, templateId: 'tpl-design-dev', sender: '100001' }, '100001', new Date(virtual));

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describeCardRetry } from '../../../renderer/src/sync/card-retry';
 import { createSyncScheduler, type SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
 import { resetSyncStore, useSyncStore } from '../../../renderer/src/sync/sync-store';
-import { createRunnerHandoff, startRunnerHarness, type RunnerHarness } from './harness';
+import { DEALS_OWN_PIPELINE, createRunnerHandoff, startRunnerHarness, type RunnerHarness } from './harness';
 
 /**
  * "Retry sync" on one card against the real sync service and the HubSpot
@@ -33,6 +33,7 @@ describe('retrying one card\'s refused sync', () => {
     s.start();
     await vi.waitFor(() => expect(useSyncStore.getState().connected).not.toBeNull());
     await s.connect('test-token');
+    expect((await s.provision(DEALS_OWN_PIPELINE)).ok).toBe(true);
     await s.requestRun();
     // Two cards, each refused for good on its own push (one batch per run).
     for (const id of ['h-card', 'h-other']) {

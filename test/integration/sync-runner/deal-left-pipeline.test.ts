@@ -24,6 +24,7 @@ describe('a deal moved to another pipeline in HubSpot', () => {
   beforeEach(async () => {
     h = await startRunnerHarness();
     await h.connect();
+    await h.chooseSetup();
   });
   afterEach(async () => {
     await h.close();

@@ -8,6 +8,8 @@ import { openBatonDb, type BatonDb } from '../../../renderer/src/data/db';
 import { freshDbName, makeTemplate } from '../../../renderer/src/data/test-fixtures';
 import type { SyncApi } from '../../../renderer/src/sync/sync-api';
 import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
+import { loadLocalTemplates } from '../../../renderer/src/sync/local-templates';
+import type { SetupChoice } from '../../../shared/hubspot/setup';
 import { createTestHost, type TestHost } from '../../host/create-test-host';
 import { startHubSpotFake, DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
 import { startHubSpotPortals, type PortalSpec } from '../../hubspot-fake/portals';
@@ -31,8 +33,17 @@ export interface RunnerHarness {
   now(): Date;
   advance(ms: number): void;
   connect(): Promise<void>;
+  /**
+   * The person's setup choice, sent on the channel the setup screen's
+   * provisioning uses (`hubspot.provision` with a choice). Deals in Baton's own
+   * pipeline unless told: these tests check deals; tickets have their own.
+   */
+  chooseSetup(choice?: SetupChoice): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The setup these tests choose: deals, Baton's own "Handoffs" pipeline. */
+export const DEALS_OWN_PIPELINE: SetupChoice = { mode: 'create', recordType: 'deals' };
 
 export const START = '2026-11-24T09:00:00.000Z';
 
@@ -89,6 +100,10 @@ export async function startRunnerHarness(options: { portals?: PortalSpec[] } = {
     async connect() {
       const result = await api['hubspot.connect']({ token: DEFAULT_TOKEN });
       if (!result.ok) throw new Error(`connect failed: ${result.error.message}`);
+    },
+    async chooseSetup(choice = DEALS_OWN_PIPELINE) {
+      const result = await api['hubspot.provision']({ templates: (await loadLocalTemplates(db)).forHost, choice });
+      if (!result.ok) throw new Error(`setup failed: ${result.error.message}`);
     },
     async close() {
       db.close();

@@ -7,7 +7,7 @@ import { runSync } from '../../../renderer/src/sync/sync-runner';
 import { createSyncScheduler, type SyncScheduler } from '../../../renderer/src/sync/sync-scheduler';
 import { resetSyncStore, useSyncStore } from '../../../renderer/src/sync/sync-store';
 import { DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
-import { RUNNER_SENDER, createRunnerHandoff, startRunnerHarness, type RunnerHarness } from './harness';
+import { DEALS_OWN_PIPELINE, RUNNER_SENDER, createRunnerHandoff, startRunnerHarness, type RunnerHarness } from './harness';
 
 /**
  * Switching HubSpot accounts against the real sync service and two fake
@@ -68,6 +68,7 @@ describe('switching the HubSpot account', () => {
   async function linkedToA(): Promise<SyncScheduler> {
     const s = await started();
     expect(await s.connect(DEFAULT_TOKEN)).toMatchObject({ ok: true, portalSwitch: null });
+    expect((await s.provision(DEALS_OWN_PIPELINE)).ok).toBe(true);
     await run(s);
     await createRunnerHandoff(h, 'h-1', 'Landing page');
     await createRunnerHandoff(h, 'h-2', 'Onboarding');
@@ -120,6 +121,8 @@ describe('switching the HubSpot account', () => {
     const confirmed = await s.confirmPortalSwitch(RUNNER_SENDER);
     // Queued: h-2 only (h-1 has its edit's upsert waiting, h-3 its refused one, pending again).
     expect(confirmed).toEqual({ ok: true, summary: { unlinked: 2, queued: 1, requeued: 1, resolved: 1 } });
+    // B was never set up for Baton: the person chooses its setup, as A's.
+    expect((await s.provision(DEALS_OWN_PIPELINE)).ok).toBe(true);
     await run(s);
     expect(useSyncStore.getState()).toMatchObject({ portalSwitch: null, lastError: null });
 
@@ -150,6 +153,7 @@ describe('switching the HubSpot account', () => {
   it('reconnecting to the same account keeps every link, base and cursor', async () => {
     const s = await started();
     await s.connect(DEFAULT_TOKEN);
+    expect((await s.provision(DEALS_OWN_PIPELINE)).ok).toBe(true);
     await createRunnerHandoff(h, 'h-1', 'Landing page');
     await run(s);
     const linked = { handoff: await h.db.handoffs.get('h-1'), state: await h.db.syncState.toArray(), cursor: await h.db.syncMeta.get(SYNC_META.cursor) };
@@ -157,6 +161,7 @@ describe('switching the HubSpot account', () => {
 
     await s.disconnect();
     expect(await s.connect(DEFAULT_TOKEN)).toMatchObject({ ok: true, portalSwitch: null });
+    expect((await s.provision(DEALS_OWN_PIPELINE)).ok).toBe(true);
     expect(useSyncStore.getState().portalSwitch).toBeNull();
     await run(s);
     expect(await h.db.handoffs.get('h-1')).toEqual(linked.handoff);

@@ -24,6 +24,7 @@ describe('retrying changes HubSpot refused for good', () => {
   beforeEach(async () => {
     h = await startRunnerHarness();
     await h.connect();
+    await h.chooseSetup();
   });
   afterEach(async () => {
     await h.close();

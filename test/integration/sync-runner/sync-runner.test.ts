@@ -32,6 +32,7 @@ describe('sync runner against the real sync service and the HubSpot fake', () =>
   beforeEach(async () => {
     h = await startRunnerHarness();
     await h.connect();
+    await h.chooseSetup();
   });
   afterEach(async () => {
     await h.close();

@@ -7,7 +7,7 @@ import { resetSyncStore, useSyncStore } from '../../../renderer/src/sync/sync-st
 import { SYNC_META } from '../../../renderer/src/sync/sync-meta';
 import type { SyncApi } from '../../../renderer/src/sync/sync-api';
 import { DEFAULT_TOKEN } from '../../hubspot-fake';
-import { startRunnerHarness, type RunnerHarness } from './harness';
+import { DEALS_OWN_PIPELINE, startRunnerHarness, type RunnerHarness } from './harness';
 
 describe('sync scheduler', () => {
   let h: RunnerHarness;
@@ -50,6 +50,7 @@ describe('sync scheduler', () => {
     expect(pulls).toBe(0);
     const outcome = await s.connect(DEFAULT_TOKEN);
     expect(outcome).toMatchObject({ ok: true, connection: { portalId: h.fake.state.portalId } });
+    expect((await s.provision(DEALS_OWN_PIPELINE)).ok).toBe(true);
     await s.requestRun();
     expect(pulls).toBeGreaterThan(0);
     const state = useSyncStore.getState();
@@ -62,6 +63,7 @@ describe('sync scheduler', () => {
 
   it('runs again on its interval while online and connected, and not while offline', async () => {
     await h.connect();
+    await h.chooseSetup();
     scheduler = createSyncScheduler({ db: h.db, api: countingApi, now: h.now, intervalMs: 20 });
     scheduler.start();
     await vi.waitFor(() => expect(pulls).toBeGreaterThanOrEqual(3));
@@ -82,6 +84,7 @@ describe('sync scheduler', () => {
 
   it('runs one sync at a time: requests during a run queue exactly one follow-up', async () => {
     await h.connect();
+    await h.chooseSetup();
     const s = await started();
     pulls = 0;
     const during: Promise<void>[] = [];
@@ -97,6 +100,7 @@ describe('sync scheduler', () => {
 
   it('offline: no run and no error, the queue waits; reconnecting syncs it', async () => {
     await h.connect();
+    await h.chooseSetup();
     const s = await started();
     h.host.online.setOnline(false);
     await vi.waitFor(() => expect(useSyncStore.getState().online).toBe(false));
@@ -119,6 +123,7 @@ describe('sync scheduler', () => {
 
   it('"Retry failed" re-queues refused changes and runs: offline they wait, online they go through', async () => {
     await h.connect();
+    await h.chooseSetup();
     const s = await started();
     const created = await createHandoff(h.db, { id: 'h-retry', title: 'Refused at first', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: h.template.id, sender: '100001' }, '100001', h.now());
     expect(created.ok).toBe(true);

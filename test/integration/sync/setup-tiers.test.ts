@@ -152,6 +152,18 @@ describe('scopes, by their real names, checked against the token’s grants', ()
     expect(acks.map((a) => a.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
+  it('when HubSpot does not describe the token, a record type out of reach is offered as missing the scope HubSpot names', async () => {
+    await connected({ fake: { scopes: [...COMMON, 'tickets'] } });
+    h.fake.faults.failNext({ path: '/oauth/v2/private-apps/get/access-token-info' }, { kind: 'json', status: 404, body: { status: 'error', message: 'Not found', category: 'OBJECT_NOT_FOUND' } });
+    const options = await h.handlers['hubspot.setupOptions']({});
+    expect(options.recordTypes.find((r) => r.recordType === 'tickets')).toMatchObject({ missingScopes: [] });
+    const deals = options.recordTypes.find((r) => r.recordType === 'deals');
+    expect(deals?.pipelines).toEqual([]);
+    expect(deals?.missingScopes.length).toBeGreaterThan(0);
+    expect(deals?.missingScopes.every((scope) => scope.startsWith('crm.') && scope.includes('deals'))).toBe(true);
+    expect(options.current).toBeNull();
+  });
+
   it('refuses to connect a token without the notes and tasks scopes, naming them and the record type choice', async () => {
     h = await startSyncHarness({ fake: { scopes: ['crm.objects.owners.read', 'tickets'] } });
     const attempt = h.handlers['hubspot.connect']({ token: 'test-token' });
