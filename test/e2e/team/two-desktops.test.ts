@@ -4,7 +4,8 @@ import { DEFAULT_TOKEN, startHubSpotFake, type HubSpotFake } from '../../hubspot
 import { storedHandoff, storedHandoffByTitle } from '../support/baton-idb';
 import { addContextLink, approve, cardIn, closeDrawer, createHandoffViaDialog, drawer, futureLocalDateTime, logClientUpdate, openDrawerFromCard, removeDemoData, tickCriterion, waitForApp, BOARD_VIEWPORT } from '../support/board-page';
 import { distOption } from '../support/board-session';
-import { syncStatus } from '../support/hubspot-session';
+import { chooseOwnPipelineSetup, syncStatus } from '../support/hubspot-session';
+import { setRole } from '../support/people';
 import { launchChromium } from '../support/launch-chromium';
 import { openBaton, type OpenedBaton } from '../support/open-baton';
 
@@ -39,7 +40,7 @@ afterEach(async () => {
   expect(errors.splice(0), 'errors thrown in the pages').toEqual([]);
 });
 
-async function desktop(hubspot: HubSpotFake, who: string): Promise<Page> {
+async function desktop(hubspot: HubSpotFake, who: string, firstOnPortal: boolean, role?: string): Promise<Page> {
   if (!browser) throw new Error('Chromium did not start');
 // A real sleep: two desktops share the portal's limits, and a 429's Retry-After must really be waited out.
   const host = createTestHost({ hubspotBasePath: hubspot.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } });
@@ -59,11 +60,15 @@ async function desktop(hubspot: HubSpotFake, who: string): Promise<Page> {
   const panel = page.getByRole('region', { name: 'HubSpot' });
   await panel.getByLabel(/HubSpot token/).fill(DEFAULT_TOKEN);
   await panel.getByRole('button', { name: 'Connect' }).click();
-  await expect.poll(() => syncStatus(page).innerText(), { timeout: 30_000 }).toBe('Synced just now');
+  // The first Baton on a portal chooses how handoffs are filed (tickets, Baton's own pipeline); the next one finds that setup.
+  if (firstOnPortal) await chooseOwnPipelineSetup(page, 'tickets');
+  else await expect.poll(() => syncStatus(page).innerText(), { timeout: 30_000 }).toBe('Synced just now');
   const iAm = page.getByLabel('I am');
   await expect.poll(async () => (await iAm.locator('option').allInnerTexts()).includes(who), { timeout: 20_000 }).toBe(true);
   await iAm.selectOption({ label: who });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Board', exact: true }).click();
+  // Only holders of a role approve for it: each person says on their own desktop which role they hold.
+  if (role !== undefined) await setRole(page, who, role);
   return page;
 }
 
@@ -101,8 +106,8 @@ async function moveWithMenu(page: Page, to: string, arrow: '→' | '←'): Promi
 describe('two desktops, one HubSpot portal', () => {
   it('the whole handoff travels both ways, and each answer arrives as the act it was, by whom', async () => {
     fake = await startHubSpotFake();
-    const ada = await desktop(fake, ADA);
-    const grace = await desktop(fake, GRACE);
+    const ada = await desktop(fake, ADA, true);
+    const grace = await desktop(fake, GRACE, false, 'QA lead');
 
     // Ada fills proof and context, hands it to Grace and syncs.
     let card = await createHandoffViaDialog(ada, { title: TITLE, client: CLIENT, template: 'Development → QA', receiver: GRACE, nextAction: { text: 'First test pass', due: futureLocalDateTime(2) } });
@@ -173,13 +178,13 @@ describe('two desktops, one HubSpot portal', () => {
     await closeDrawer(grace, TITLE);
     await cardIn(grace, 'IN_HANDOFF', TITLE, CLIENT).getByRole('button', { name: 'Accept' }).click();
     await cardIn(grace, 'HANDOFF_DONE', TITLE, CLIENT).waitFor();
-    // Acceptance drafts a client update; Grace leaves it to Ada.
-    await grace.getByRole('button', { name: 'Skip', exact: true }).click();
     await syncNow(grace);
 
     // Ada sees "accepted by Grace" with the time of the acceptance.
     await syncNow(ada);
     await cardIn(ada, 'HANDOFF_DONE', TITLE, CLIENT).waitFor();
+    // The acceptance drafts a client update for the sender, who owns the client relationship; Ada skips it here.
+    await ada.getByRole('button', { name: 'Skip', exact: true }).click();
     const accepted = (await storedHandoff(grace, id)).events.find((e) => e.kind === 'accepted');
     expect(accepted?.actor).toBe('100002');
     card = await openDrawerFromCard(ada, TITLE, CLIENT);

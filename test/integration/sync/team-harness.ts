@@ -8,6 +8,7 @@ import { openBatonDb, type BatonDb } from '../../../renderer/src/data/db';
 import { freshDbName } from '../../../renderer/src/data/test-fixtures';
 import type { SyncApi } from '../../../renderer/src/sync/sync-api';
 import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
+import { loadLocalTemplates } from '../../../renderer/src/sync/local-templates';
 import { createTestHost, type TestHost } from '../../host/create-test-host';
 import { startHubSpotFake, DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
 
@@ -71,6 +72,11 @@ export async function startTeam(people: readonly { name: string; owner: string }
     for (const template of templates) await db.templates.add({ ...template, latest: 1 });
     const connected = await api['hubspot.connect']({ token: DEFAULT_TOKEN });
     if (!connected.ok) throw new Error(`connect failed: ${connected.error.message}`);
+    // The first Baton on the portal chooses the setup (tickets, Baton's own pipeline), as its person would in Settings → HubSpot.
+    if (desktops.length === 0) {
+      const setUp = await api['hubspot.provision']({ templates: (await loadLocalTemplates(db)).forHost, choice: { mode: 'create', recordType: 'tickets' } });
+      if (!setUp.ok) throw new Error(`setup failed: ${setUp.error.message}`);
+    }
     desktops.push({ ...person, host, api, db });
   }
   return {

@@ -60,7 +60,7 @@ describe('a handoff between two desktops', () => {
     await run({ type: 'move', to: 'IN_HANDOFF' }, ADA);
     await sync(team, ada);
 
-    const deal = team.fake.state.deals.find((d) => d.properties['baton_id'] === 'h-team');
+    const deal = team.fake.state.tickets.find((d) => d.properties['baton_id'] === 'h-team');
     expect(deal).toBeDefined();
     const carried = decodeCarrier(deal?.properties ?? {});
     expect(carried.ok).toBe(true);
