@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { makeHandoff, makeTemplate } from '../data/test-fixtures';
 import { renderApp } from '../ui/test-app';
 
-const template = makeTemplate();
+// Long SLAs: the seeded cards are weeks old, and the clock watcher would (rightly) raise stalls on them.
+const template = makeTemplate({ sla: { IN_PROGRESS: 10_000, READY_FOR_HANDOFF: 10_000, IN_HANDOFF: 10_000 } });
 
 function seed() {
   return {
