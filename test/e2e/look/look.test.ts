@@ -103,6 +103,9 @@ describe('how each screen looks and reads (demo workspace; screenshots in test-r
     await nav(page).getByRole('button', { name: 'Dashboard' }).click();
     await page.getByRole('figure', { name: 'Load per receiver' }).locator('.recharts-bar-rectangle').first().waitFor();
     await look(page, 'dashboard');
+    // The whole page once, charts included (the dashboard scrolls inside its own pane).
+    await page.addStyleTag({ content: 'html, body, #root, .app { height: auto !important; overflow: visible !important; } .dash-page { overflow: visible !important; }' });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'look-dashboard-full.png'), caret: 'hide', animations: 'disabled', fullPage: true });
     await page.getByRole('button', { name: /^Notifications/ }).click();
     const centre = page.getByRole('region', { name: 'Notification centre' });
     await centre.waitFor();
@@ -119,7 +122,8 @@ describe('how each screen looks and reads (demo workspace; screenshots in test-r
     await panel.getByLabel(/HubSpot token/).fill(DEFAULT_TOKEN);
     await panel.getByRole('button', { name: 'Connect' }).click();
     const setup = panel.getByRole('form', { name: 'Set up HubSpot for Baton' });
-    await setup.waitFor();
+    // The pipelines are read first; photograph the choice a person makes, not "Reading…".
+    await setup.getByRole('radio', { name: /Create Baton’s own/ }).waitFor();
     await setup.scrollIntoViewIfNeeded();
     await look(page, 'settings-hubspot', panel);
   });
