@@ -85,6 +85,9 @@ describe('how each screen looks and reads (demo workspace; screenshots in test-r
     const opened = page.getByRole('dialog').filter({ has: page.getByRole('heading', { name: 'Proof of completion' }) });
     await opened.getByRole('heading', { name: 'History' }).waitFor();
     await look(page, 'drawer', opened);
+    // Its history, where names and local times matter most.
+    await opened.getByRole('heading', { name: 'History' }).scrollIntoViewIfNeeded();
+    await look(page, 'drawer-history', opened);
     await opened.getByRole('button', { name: 'Close details' }).click();
     await opened.waitFor({ state: 'detached' });
 
