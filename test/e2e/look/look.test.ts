@@ -88,6 +88,9 @@ describe('how each screen looks and reads (demo workspace; screenshots in test-r
     // Its history, where names and local times matter most.
     await opened.getByRole('heading', { name: 'History' }).scrollIntoViewIfNeeded();
     await look(page, 'drawer-history', opened);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await look(page, 'drawer-history-dark', opened);
+    await page.emulateMedia({ colorScheme: 'light' });
     await opened.getByRole('button', { name: 'Close details' }).click();
     await opened.waitFor({ state: 'detached' });
 
@@ -113,6 +116,9 @@ describe('how each screen looks and reads (demo workspace; screenshots in test-r
     const centre = page.getByRole('region', { name: 'Notification centre' });
     await centre.waitFor();
     await look(page, 'notification-centre', centre);
+    await page.keyboard.press('Escape');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await look(page, 'dashboard-dark');
   });
 
   it('Settings → People and Settings → HubSpot (setup flow)', async () => {
