@@ -216,6 +216,7 @@ describe('dashboard', () => {
             // 09:30 UTC is 10:30 in Berlin in December.
             { id: 'ex-1', kind: 'SYNC_FAILED', message: 'HubSpot refused the deal update (400)', raisedAt: '2026-12-09T09:30:00.000Z', resolvedAt: null, resolvedBy: null, resolution: null },
             { id: 'ex-2', kind: 'GATE_BYPASSED', message: '=moved in HubSpot', raisedAt: '2026-12-08T23:30:00.000Z', resolvedAt: null, resolvedBy: null, resolution: null },
+            { id: 'ex-3', kind: 'SLA_BREACHED', message: 'In progress for 50 working hours', raisedAt: '2026-12-09T08:00:00.000Z', resolvedAt: null, resolvedBy: null, resolution: null },
           ],
         }),
       ],
@@ -231,8 +232,12 @@ describe('dashboard', () => {
       // Equal counts keep EXCEPTION_KINDS order; a message typed as a formula stays neutralised.
       "Gate bypassed,Broken sync card,'=moved in HubSpot,2026-12-09 00:30",
       'Sync failed,Broken sync card,HubSpot refused the deal update (400),2026-12-09 10:30',
+      'SLA breached,Broken sync card,In progress for 50 working hours,2026-12-09 09:00',
       '',
     ]);
+    // Read aloud, a kind is lower-cased inside the sentence but an acronym stays one.
+    expect(screen.getByRole('button', { name: 'Resolve gate bypassed on Broken sync card' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resolve SLA breached on Broken sync card' })).toBeInTheDocument();
   });
 
   it('shows each flow chart with a text equivalent and as a table on request', async () => {

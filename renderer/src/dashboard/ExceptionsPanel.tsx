@@ -29,6 +29,11 @@ export function exceptionCsvRows(summary: ExceptionsSummary, timeZone: string): 
   );
 }
 
+/** A kind's label inside a sentence: "gate bypassed", but "SLA breached" keeps its acronym (not "sla"). */
+function inSentence(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 const TITLE = 'Exceptions';
 /** Rows per kind before "Show all" (oldest first, so the longest-ignored stay in view). */
 const VISIBLE_PER_KIND = 20;
@@ -65,7 +70,7 @@ export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone
                     <div>{row.message}</div>
                     <div className="muted dash-sub">Raised {formatLocalTime(row.raisedAt, timeZone, new Date())}</div>
                   </div>
-                  <button type="button" className="btn btn-sm" aria-label={`Resolve ${group.label.toLowerCase()} on ${row.title}`} onClick={() => setResolving(row)}>
+                  <button type="button" className="btn btn-sm" aria-label={`Resolve ${inSentence(group.label)} on ${row.title}`} onClick={() => setResolving(row)}>
                     Resolve…
                   </button>
                 </li>
@@ -73,7 +78,7 @@ export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone
             </ul>
             {!expanded.has(group.kind) && group.rows.length > VISIBLE_PER_KIND ? (
               <button type="button" className="btn btn-sm dash-more" onClick={() => setExpanded((current) => new Set([...current, group.kind]))}>
-                Show all {group.count} {group.label.toLowerCase()}
+                Show all {group.count} {inSentence(group.label)}
               </button>
             ) : null}
           </div>
