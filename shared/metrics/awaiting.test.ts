@@ -17,7 +17,7 @@ describe('awaitingAcceptance', () => {
       inHandoff('b', 'Homepage', 'dana', '2026-11-20T09:00:00Z'), // Fri 8 + Mon 8 + Tue 1 = 17 h
       inHandoff('c', 'Analytics', null, '2026-11-20T09:00:00Z'), // 17 h, but only one card
       inHandoff('d', 'QA pass', 'lee', '2026-11-24T09:30:00Z'), // 0.5 h
-      inHandoff('g', 'Blog', 'abe', '2026-11-20T09:00:00Z'), // 17 h, one card; "abe" sorts before "Dana" by name
+      inHandoff('g', 'Blog', 'abe', '2026-11-20T09:00:00Z'), // 17 h, one card; not in People, and "Someone not in People" sorts before "Unassigned" by name
       makeHandoff({ id: 'e', state: 'READY_FOR_HANDOFF', receiver: 'dana' }),
       makeHandoff({ id: 'f', state: 'IN_HANDOFF', receiver: 'dana', archivedAt: '2026-11-23T09:00:00Z' }),
     ];
@@ -32,9 +32,9 @@ describe('awaitingAcceptance', () => {
           { handoffId: 'a', title: 'Launch emails', client: 'Acme', waitingHours: 7 },
         ],
       },
-      { receiver: 'abe', receiverName: 'abe', count: 1, oldestWaitingHours: 17, items: [{ handoffId: 'g', title: 'Blog', client: 'Acme', waitingHours: 17 }] },
+      { receiver: 'abe', receiverName: 'Someone not in People', count: 1, oldestWaitingHours: 17, items: [{ handoffId: 'g', title: 'Blog', client: 'Acme', waitingHours: 17 }] },
       { receiver: null, receiverName: 'Unassigned', count: 1, oldestWaitingHours: 17, items: [{ handoffId: 'c', title: 'Analytics', client: 'Acme', waitingHours: 17 }] },
-      { receiver: 'lee', receiverName: 'lee', count: 1, oldestWaitingHours: 0.5, items: [{ handoffId: 'd', title: 'QA pass', client: 'Acme', waitingHours: 0.5 }] },
+      { receiver: 'lee', receiverName: 'Someone not in People', count: 1, oldestWaitingHours: 0.5, items: [{ handoffId: 'd', title: 'QA pass', client: 'Acme', waitingHours: 0.5 }] },
     ]);
   });
 
@@ -51,7 +51,7 @@ describe('awaitingAcceptance', () => {
   it('reads as text', () => {
     const rows = awaitingAcceptance([inHandoff('b', 'Homepage', 'dana', '2026-11-20T09:00:00Z'), inHandoff('d', 'QA', 'lee', '2026-11-24T09:30:00Z')], SETTINGS, FIXTURE_NOW);
     expect(describeForScreenReader(awaitingSeries(rows))).toBe(
-      'Waiting for acceptance: Dana Receiver: 1 (oldest waiting 17 working hours), lee: 1 (oldest waiting 0.5 working hours).',
+      'Waiting for acceptance: Dana Receiver: 1 (oldest waiting 17 working hours), Someone not in People: 1 (oldest waiting 0.5 working hours).',
     );
   });
 });

@@ -51,19 +51,19 @@ describe('bounceRate', () => {
     const templates = [makeTemplate({ id: 't1', version: 1, name: 'Old name' }), makeTemplate({ id: 't1', version: 2, name: 'Design → Dev' })];
     expect(bounceRate(handoffs, events, PERIOD, 'template', { templates })).toEqual([
       { key: 't1', label: 'Design → Dev', handoffs: 2, bounces: 2, rate: 1 },
-      { key: 't2', label: 't2', handoffs: 1, bounces: 1, rate: 1 },
+      { key: 't2', label: 'Template not loaded', handoffs: 1, bounces: 1, rate: 1 },
     ]);
   });
 
   it('by sender, named from the owner directory', () => {
     expect(bounceRate(handoffs, events, PERIOD, 'sender', { owners: [{ id: 's1', name: 'Sam' }] })).toEqual([
       { key: 's1', label: 'Sam', handoffs: 2, bounces: 3, rate: 1.5 },
-      { key: 's2', label: 's2', handoffs: 1, bounces: 0, rate: 0 },
+      { key: 's2', label: 'Someone not in People', handoffs: 1, bounces: 0, rate: 0 },
     ]);
   });
 
   it('only counts the handoffs it is given', () => {
-    expect(bounceRate([c], events, PERIOD, 'template')).toEqual([{ key: 't2', label: 't2', handoffs: 1, bounces: 1, rate: 1 }]);
+    expect(bounceRate([c], events, PERIOD, 'template')).toEqual([{ key: 't2', label: 'Template not loaded', handoffs: 1, bounces: 1, rate: 1 }]);
   });
 
   it('a bounce taken back by undo is not a bounce', () => {
@@ -75,7 +75,7 @@ describe('bounceRate', () => {
       ]),
       stateEvent('f', '2026-11-02T11:01:00Z', 'IN_PROGRESS', 'IN_HANDOFF', 'undo'),
     ];
-    expect(bounceRate([f], fEvents, PERIOD, 'template')).toEqual([{ key: 't1', label: 't1', handoffs: 1, bounces: 0, rate: 0 }]);
+    expect(bounceRate([f], fEvents, PERIOD, 'template')).toEqual([{ key: 't1', label: 'Template not loaded', handoffs: 1, bounces: 0, rate: 0 }]);
   });
 
   it('is empty for a period with no handovers', () => {
@@ -85,7 +85,7 @@ describe('bounceRate', () => {
   it('reads as text', () => {
     const rows = bounceRate(handoffs, events, PERIOD, 'sender', { owners: [{ id: 's1', name: 'Sam' }] });
     expect(describeForScreenReader(bounceRateSeries(rows, 'sender'))).toBe(
-      'Bounces per handoff by sender: Sam: 1.5 (3 bounces over 2 handoffs), s2: 0 (0 bounces over 1 handoff).',
+      'Bounces per handoff by sender: Sam: 1.5 (3 bounces over 2 handoffs), Someone not in People: 0 (0 bounces over 1 handoff).',
     );
   });
 });

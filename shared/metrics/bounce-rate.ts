@@ -5,6 +5,9 @@ import { eventsOf } from './filter';
 import { inPeriod, periodBounds } from './period';
 import type { Period } from './period';
 import { compareText, ownerNamer } from './people';
+
+/** A template id with no loaded version: a word for the reader, never the id (the row's key keeps it apart). */
+export const UNLOADED_TEMPLATE_LABEL = 'Template not loaded';
 import type { MetricLabels } from './people';
 import { stateStays } from './state-stays';
 
@@ -62,7 +65,7 @@ export function bounceRate(
   for (const handoff of handoffs) {
     if (!handed.has(handoff.id)) continue;
     const key = by === 'template' ? handoff.templateId : handoff.sender;
-    const label = by === 'template' ? (names.get(handoff.templateId) ?? handoff.templateId) : ownerName(handoff.sender);
+    const label = by === 'template' ? (names.get(handoff.templateId) ?? UNLOADED_TEMPLATE_LABEL) : ownerName(handoff.sender);
     const row = groups.get(key) ?? { key, label, handoffs: 0, bounces: 0, rate: 0 };
     row.handoffs += 1;
     row.bounces += bounced.get(handoff.id) ?? 0;

@@ -74,4 +74,9 @@ describe('toCsv', () => {
       "Missing\r\nBrief written; Client notified\r\n'=x; y\r\n",
     );
   });
+
+  it('writes a bare Date as a UTC minute that says so, never as ISO', () => {
+    const cols = [{ key: 'at', header: 'At' }] as const;
+    expect(toCsv(cols, [{ at: new Date('2026-12-09T09:30:00.000Z') }, { at: new Date(Number.NaN) }])).toBe('At\r\n2026-12-09 09:30 UTC\r\n\r\n');
+  });
 });

@@ -1,3 +1,5 @@
+import { formatCsvTime } from './csv-time';
+
 export interface CsvColumn<Row> {
   key: keyof Row & string;
   header: string;
@@ -12,7 +14,8 @@ function cellText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  // A bare Date carries no zone: written as UTC and saying so, never as ISO. Callers pass local text.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : `${formatCsvTime(value, 'UTC')} UTC`;
   if (Array.isArray(value)) return value.map(cellText).join('; ');
   return JSON.stringify(value) ?? '';
 }

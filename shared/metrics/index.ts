@@ -3,7 +3,7 @@ export { parsePeriod, PeriodSchema, MAX_PERIOD_DAYS } from './period';
 export type { Period, PeriodResult } from './period';
 export { filterHandoffs, eventsOf } from './filter';
 export type { MetricsFilter } from './filter';
-export { holderOf, ownerNamer, UNASSIGNED_LABEL } from './people';
+export { holderOf, ownerNamer, UNASSIGNED_LABEL, UNKNOWN_PERSON_LABEL } from './people';
 export type { MetricLabels } from './people';
 export { stalledHandoffs } from './stalled';
 export type { StalledRow } from './stalled';
@@ -23,6 +23,7 @@ export type { BounceGrouping, BounceRateRow } from './bounce-rate';
 export { loadPerReceiver } from './load';
 export type { ReceiverLoad } from './load';
 export { toCsv } from './csv';
+export { csvTimeHeader, formatCsvTime } from './csv-time';
 export type { CsvColumn } from './csv';
 export {
   describeForScreenReader,

@@ -22,10 +22,10 @@ describe('loadPerReceiver', () => {
     ]);
   });
 
-  it('is empty with nothing open, and shows ids when the directory does not know them', () => {
+  it('is empty with nothing open, and never shows an id the directory does not know', () => {
     expect(loadPerReceiver(handoffs.filter((handoff) => handoff.id === 'f' || handoff.id === 'g'))).toEqual([]);
     expect(loadPerReceiver([])).toEqual([]);
-    expect(loadPerReceiver([makeHandoff({ receiver: 'x-1' })])[0]?.receiverName).toBe('x-1');
+    expect(loadPerReceiver([makeHandoff({ receiver: 'x-1' })])[0]?.receiverName).toBe('Someone not in People');
   });
 
   it('reads as text', () => {

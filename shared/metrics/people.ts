@@ -4,6 +4,8 @@ import type { OwnerId } from '../domain/ids';
 import type { Template } from '../domain/template';
 
 export const UNASSIGNED_LABEL = 'Unassigned';
+/** An id missing from the directory (not synced yet, or removed): a word, never the raw id. */
+export const UNKNOWN_PERSON_LABEL = 'Someone not in People';
 
 /**
  * Who must act next on an open card: the sender while they are still working
@@ -25,14 +27,14 @@ export function holderOf(handoff: Pick<Handoff, 'state' | 'sender' | 'receiver'>
 /** Looks names up by id once per call instead of scanning the owner list per row. */
 export function ownerNamer(owners: readonly Owner[]): (id: OwnerId | null) => string {
   const names = new Map(owners.map((owner) => [owner.id, owner.name]));
-  // An id the directory does not know (not synced yet) is still more useful than nothing.
-  return (id) => (id === null ? UNASSIGNED_LABEL : (names.get(id) ?? id));
+  // Ids never reach a reader (screen or CSV); the same wording as history's personName.
+  return (id) => (id === null ? UNASSIGNED_LABEL : (names.get(id) ?? UNKNOWN_PERSON_LABEL));
 }
 
 /** Sorts text the way people read it: case- and accent-insensitive, numbers by value. */
 export const compareText = new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare;
 
-/** Where labels come from: template names and the owner directory. Ids are shown when absent. */
+/** Where labels come from: template names and the owner directory. */
 export interface MetricLabels {
   templates?: Iterable<Template>;
   owners?: readonly Owner[];

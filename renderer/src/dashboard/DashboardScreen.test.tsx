@@ -192,6 +192,54 @@ describe('dashboard', () => {
     expect(lines).toHaveLength(6); // header, four rows, and the empty string after the final CRLF
   });
 
+  it('exports the exceptions with the kind in words and the time local to the workspace, its zone in the header', async () => {
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      if (blob instanceof Blob) blobs.push(blob);
+      return 'blob:baton-test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const base = seed();
+    const berlin = {
+      ...base,
+      settings: { owners, workingHours: { ...ALWAYS_WORKING, timeZone: 'Europe/Berlin' } },
+      handoffs: [
+        makeHandoff({
+          id: 'h-ex',
+          title: 'Broken sync card',
+          client: acme,
+          sender: 'maya',
+          stateEnteredAt: hoursAgo(1),
+          createdAt: hoursAgo(1),
+          exceptions: [
+            // 09:30 UTC is 10:30 in Berlin in December.
+            { id: 'ex-1', kind: 'SYNC_FAILED', message: 'HubSpot refused the deal update (400)', raisedAt: '2026-12-09T09:30:00.000Z', resolvedAt: null, resolvedBy: null, resolution: null },
+            { id: 'ex-2', kind: 'GATE_BYPASSED', message: '=moved in HubSpot', raisedAt: '2026-12-08T23:30:00.000Z', resolvedAt: null, resolvedBy: null, resolution: null },
+            { id: 'ex-3', kind: 'SLA_BREACHED', message: 'In progress for 50 working hours', raisedAt: '2026-12-09T08:00:00.000Z', resolvedAt: null, resolvedBy: null, resolution: null },
+          ],
+        }),
+      ],
+    };
+    const { user } = await renderWithDb(<DashboardScreen />, berlin);
+    await screen.findByText('HubSpot refused the deal update (400)');
+    await user.click(screen.getByRole('button', { name: 'Export Exceptions as CSV' }));
+    const [blob] = blobs;
+    if (!blob) throw new Error('no CSV blob');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
+    expect(text.slice(1).split('\r\n')).toEqual([
+      'Kind,Handoff,Message,Raised at (Europe/Berlin time)',
+      // Equal counts keep EXCEPTION_KINDS order; a message typed as a formula stays neutralised.
+      "Gate bypassed,Broken sync card,'=moved in HubSpot,2026-12-09 00:30",
+      'Sync failed,Broken sync card,HubSpot refused the deal update (400),2026-12-09 10:30',
+      'SLA breached,Broken sync card,In progress for 50 working hours,2026-12-09 09:00',
+      '',
+    ]);
+    // Read aloud, a kind is lower-cased inside the sentence but an acronym stays one.
+    expect(screen.getByRole('button', { name: 'Resolve gate bypassed on Broken sync card' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resolve SLA breached on Broken sync card' })).toBeInTheDocument();
+  });
+
   it('shows each flow chart with a text equivalent and as a table on request', async () => {
     const { user } = await renderWithDb(<DashboardScreen />, seed());
     await screen.findByText('Spring sale landing page');

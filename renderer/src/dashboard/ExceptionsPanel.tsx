@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { exceptionsSeries, describeForScreenReader, type CsvColumn, type ExceptionRow, type ExceptionsSummary } from '../../../shared/metrics';
+import { csvTimeHeader, exceptionsSeries, describeForScreenReader, formatCsvTime, type CsvColumn, type ExceptionRow, type ExceptionsSummary } from '../../../shared/metrics';
 import { useUi } from '../store/ui-store';
 import { formatLocalTime } from '../../../shared/domain/local-time';
 import { ExportCsvButton } from './ExportCsvButton';
@@ -12,12 +12,27 @@ interface ExceptionCsvRow {
   raisedAt: string;
 }
 
-const CSV_COLUMNS: readonly CsvColumn<ExceptionCsvRow>[] = [
-  { key: 'kind', header: 'Kind' },
-  { key: 'title', header: 'Handoff' },
-  { key: 'message', header: 'Message' },
-  { key: 'raisedAt', header: 'Raised at' },
-];
+/** The zone is named in the header so "2026-12-09 10:30" in a cell is unambiguous. */
+export function exceptionCsvColumns(timeZone: string): readonly CsvColumn<ExceptionCsvRow>[] {
+  return [
+    { key: 'kind', header: 'Kind' },
+    { key: 'title', header: 'Handoff' },
+    { key: 'message', header: 'Message' },
+    { key: 'raisedAt', header: csvTimeHeader('Raised at', timeZone) },
+  ];
+}
+
+/** Rows as a person reads them: the kind in words, the time local to the workspace. */
+export function exceptionCsvRows(summary: ExceptionsSummary, timeZone: string): ExceptionCsvRow[] {
+  return summary.groups.flatMap((group) =>
+    group.rows.map((row) => ({ kind: group.label, title: row.title, message: row.message, raisedAt: formatCsvTime(row.raisedAt, timeZone) })),
+  );
+}
+
+/** A kind's label inside a sentence: "gate bypassed", but "SLA breached" keeps its acronym (not "sla"). */
+function inSentence(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
 
 const TITLE = 'Exceptions';
 /** Rows per kind before "Show all" (oldest first, so the longest-ignored stay in view). */
@@ -28,14 +43,13 @@ export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone
   const openDrawer = useUi((s) => s.openDrawer);
   const [resolving, setResolving] = useState<ExceptionRow | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const csvRows = summary.groups.flatMap((group) => group.rows.map((row) => ({ kind: group.label, title: row.title, message: row.message, raisedAt: row.raisedAt })));
   return (
     <section className="panel dash-section" aria-labelledby="dash-exceptions-title">
       <div className="dash-section-head">
         <h2 id="dash-exceptions-title">{TITLE}</h2>
         <span className={`chip ${summary.openExceptionCount > 0 ? 'chip-danger' : 'chip-success'}`}>{summary.openExceptionCount} open</span>
         <span className="spacer" />
-        <ExportCsvButton title={TITLE} columns={CSV_COLUMNS} rows={csvRows} />
+        <ExportCsvButton title={TITLE} columns={exceptionCsvColumns(timeZone)} rows={exceptionCsvRows(summary, timeZone)} />
       </div>
       <p className="visually-hidden">{describeForScreenReader(exceptionsSeries(summary))}</p>
       {summary.groups.length === 0 ? (
@@ -56,7 +70,7 @@ export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone
                     <div>{row.message}</div>
                     <div className="muted dash-sub">Raised {formatLocalTime(row.raisedAt, timeZone, new Date())}</div>
                   </div>
-                  <button type="button" className="btn btn-sm" aria-label={`Resolve ${group.label.toLowerCase()} on ${row.title}`} onClick={() => setResolving(row)}>
+                  <button type="button" className="btn btn-sm" aria-label={`Resolve ${inSentence(group.label)} on ${row.title}`} onClick={() => setResolving(row)}>
                     Resolve…
                   </button>
                 </li>
@@ -64,7 +78,7 @@ export const ExceptionsPanel = memo(function ExceptionsPanel({ summary, timeZone
             </ul>
             {!expanded.has(group.kind) && group.rows.length > VISIBLE_PER_KIND ? (
               <button type="button" className="btn btn-sm dash-more" onClick={() => setExpanded((current) => new Set([...current, group.kind]))}>
-                Show all {group.count} {group.label.toLowerCase()}
+                Show all {group.count} {inSentence(group.label)}
               </button>
             ) : null}
           </div>

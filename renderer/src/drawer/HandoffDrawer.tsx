@@ -47,8 +47,8 @@ export function HandoffDrawer({ target }: { target: DrawerTarget }) {
           </div>
         ) : (
           <>
-            <div className="drawer-header">
-              <div style={{ flex: 1, minWidth: 0 }}>
+            <div className="drawer-header drawer-header-wrap">
+              <div className="drawer-heading">
                 <h2 id="drawer-title" className="visually-hidden">
                   {handoff.title}
                 </h2>
@@ -94,7 +94,7 @@ export function HandoffDrawer({ target }: { target: DrawerTarget }) {
                   Archive
                 </button>
               )}
-              <button type="button" className="btn btn-icon btn-ghost" aria-label="Close details" onClick={close}>
+              <button type="button" className="btn btn-icon btn-ghost drawer-close" aria-label="Close details" onClick={close}>
                 ✕
               </button>
             </div>

@@ -54,7 +54,8 @@ export function OwnersPanel({ settings }: { settings: WorkspaceSettings }) {
                 }}
               />
             </div>
-            {owner.id === settings.currentUser ? <span className="chip chip-accent">You</span> : null}
+            {/* A fixed slot on every row, so the "You" chip does not make its row's fields narrower than the others. */}
+            <span className="owner-badge">{owner.id === settings.currentUser ? <span className="chip chip-accent">You</span> : null}</span>
           </li>
         ))}
       </ul>

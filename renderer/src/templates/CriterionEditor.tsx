@@ -86,7 +86,8 @@ export function CriterionEditor({ draft, index, count, errors, onChange, onMove,
       </div>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
         <span className="muted" style={{ fontSize: 12, flex: 1 }}>
-          {draft.idLocked ? `Id: ${draft.id}` : 'New criterion — its id is made from the label when you save.'}
+          {/* The id is an internal key (proof on handoffs and HubSpot refer to it): say what it means, never show it. */}
+          {draft.idLocked ? 'Renaming keeps the proof already given on handoffs.' : 'New criterion — added when you save.'}
         </span>
         <button type="button" className="btn btn-sm" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onMove(-1)}>
           ↑
