@@ -49,6 +49,13 @@ interface LiveDrag {
   by: DragInput;
   /** The drop as decided at its input, before dnd-kit's end of the drag (`move` null: nothing to write). */
   early: { move: PreparedMove | null } | null;
+  /**
+   * Pointer moves seen and pointer moves dnd-kit has reported back (onDragMove). dnd-kit reports a
+   * move after its render, so a release right after a move can find `overId` one move behind: then
+   * the drop is left to onDragEnd, which gets dnd-kit's own latest target.
+   */
+  movesSeen: number;
+  movesReported: number;
 }
 
 /**
@@ -71,7 +78,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
   const [activeId, setActiveId] = useState<string | null>(null);
   const [collision] = useState(createBoardCollision);
   // The drag's latest state, read by handlers that run between renders.
-  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', early: null });
+  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', early: null, movesSeen: 0, movesReported: 0 });
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
@@ -98,15 +105,21 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
     const onDropInput = (event: Event) => {
       const current = live.current;
       if (current.early !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
+      if (current.by === 'pointer' && current.movesReported < current.movesSeen) return;
       const dropPlan = plan(activeId, current.overId);
       const handoff = byId.get(activeId);
       // Only the write here: showing anything now would render before dnd-kit has ended the drag.
       current.early = { move: dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null };
     };
+    const onPointerMove = () => {
+      live.current.movesSeen += 1;
+    };
     // Capture on window: before dnd-kit's listeners on the document.
+    window.addEventListener('pointermove', onPointerMove, { capture: true });
     window.addEventListener('pointerup', onDropInput, { capture: true });
     window.addEventListener('keydown', onDropInput, { capture: true });
     return () => {
+      window.removeEventListener('pointermove', onPointerMove, { capture: true });
       window.removeEventListener('pointerup', onDropInput, { capture: true });
       window.removeEventListener('keydown', onDropInput, { capture: true });
     };
@@ -123,7 +136,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
 
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
-      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), early: null };
+      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), early: null, movesSeen: 0, movesReported: 0 };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
@@ -132,6 +145,8 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
 
   const onDragMove = useCallback((event: DragMoveEvent) => {
     live.current.overId = event.over === null ? null : String(event.over.id);
+    // Everything seen so far has been reported: the target is current.
+    live.current.movesReported = live.current.movesSeen;
   }, []);
 
   // Positions change only through this state (not through sortable transforms), so the
