@@ -149,7 +149,8 @@ async function keyboardMove(page: Page): Promise<MoveRun> {
   await card.focus();
   await startFrames(page);
   await page.keyboard.press('Space');
-  await narration(`“${title}” is over ${STATE_LABELS[FROM]}.`).waitFor();
+  // The pick-up is narrated once and not overwritten by "over itself" (a screen reader must get to read it).
+  await narration(`Picked up “${title}”.`).waitFor();
   await page.keyboard.press('ArrowLeft');
   await narration(`“${title}” is over ${STATE_LABELS[TO]}.`).waitFor();
   await armDropWatcher(page, id, 'keyboard');
