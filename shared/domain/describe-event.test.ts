@@ -21,6 +21,15 @@ describe('describeEvent: people are names, times are local, codes are words', ()
     expect(describeEvent(event({ field: 'sender', before: 'owner-41f943b2', after: 'gone-1' }), options)).toBe('Sender changed from Maya Chen to someone not in People');
   });
 
+  it('names a mirrored HubSpot property in words, and a checkbox as yes or no', () => {
+    const field = 'hubspotProperties.design_approved_by_client';
+    expect(describeEvent(event({ field, before: null, after: 'true', summary: 'HubSpot property "design_approved_by_client" set to "true"' }), options)).toBe(
+      'HubSpot field “Design approved by client” set to yes',
+    );
+    expect(describeEvent(event({ field, before: 'true', after: null }), options)).toBe('HubSpot field “Design approved by client” cleared');
+    expect(describeEvent(event({ field: 'hubspotProperties.launch_tier', before: null, after: 'Gold' }), options)).toBe('HubSpot field “Launch tier” set to "Gold"');
+  });
+
   it('says due times locally', () => {
     const e = event({ field: 'nextAction', after: { text: 'Kick-off call', dueAt: '2026-12-08T09:30:00.000Z' }, summary: 'Next action set to "Kick-off call", due 2026-12-08T09:30:00.000Z' });
     expect(describeEvent(e, options)).toBe('Next action set to "Kick-off call", due Tue 8 Dec, 10:30');

@@ -29,6 +29,19 @@ function name(id: unknown, options: DescribeOptions): string {
   return parsed.success ? personName(parsed.data, options.people) : 'someone';
 }
 
+/** A HubSpot internal property name as words: `design_approved_by_client` → "Design approved by client". */
+export function propertyWords(property: string): string {
+  const words = property.replace(/[_-]+/g, ' ').trim();
+  return words === '' ? property : words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A HubSpot value as a person reads it: checkboxes are yes/no. */
+function valueWords(value: unknown): string {
+  if (value === 'true') return 'yes';
+  if (value === 'false') return 'no';
+  return `"${String(value)}"`;
+}
+
 function when(iso: string, options: DescribeOptions): string {
   return formatLocalTime(iso, options.timeZone ?? 'UTC');
 }
@@ -49,6 +62,10 @@ function fromRecord(event: HandoffEvent, options: DescribeOptions): string | nul
         if (event.after === null) return 'Cleared the next action';
         const next = NextActionSchema.safeParse(event.after);
         return next.success ? `Next action set to "${next.data.text}", due ${when(next.data.dueAt, options)}` : null;
+      }
+      if (event.field?.startsWith('hubspotProperties.') === true) {
+        const label = `HubSpot field “${propertyWords(event.field.slice('hubspotProperties.'.length))}”`;
+        return event.after === null ? `${label} cleared` : `${label} set to ${valueWords(event.after)}`;
       }
       return null;
     }
