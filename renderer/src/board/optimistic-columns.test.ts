@@ -71,4 +71,10 @@ describe('isReadBack', () => {
     const unloaded: Columns = { ...board(), IN_PROGRESS: [b] };
     expect(isReadBack(unloaded, { ...move, committed: true })).toBe(true);
   });
+
+  it('holds a committed move while its new column has read it back but its old column still shows it as it was', () => {
+    // Each column is its own live query: letting go here would show the card in both columns for a moment.
+    const halfRead: Columns = { ...board(), IN_PROGRESS: [a, b], READY_FOR_HANDOFF: [c, move.after, d] };
+    expect(isReadBack(halfRead, { ...move, committed: true })).toBe(false);
+  });
 });

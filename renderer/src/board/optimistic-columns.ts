@@ -60,9 +60,7 @@ export function applyOptimisticMoves(
  */
 export function isReadBack(columns: Columns, move: OptimisticMove): boolean {
   if (!move.committed) return false;
-  for (const state of HANDOFF_STATES) {
-    const found = columns[state].find((card) => card.id === move.after.id);
-    if (found !== undefined) return found.version >= move.after.version;
-  }
-  return true;
+  // Each column is its own live query: the new column can read the move back while the old one
+  // still holds the card as it was. Only when no column shows an older copy is the move read back.
+  return HANDOFF_STATES.every((state) => columns[state].every((card) => card.id !== move.after.id || card.version >= move.after.version));
 }
