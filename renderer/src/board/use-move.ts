@@ -81,7 +81,20 @@ export function usePrepareMove(): PrepareMove {
       const template = templateFor(handoff);
       const judged = template === undefined ? null : applyCommand(handoff, command, { template, actor: currentUser, now: now.toISOString(), newId, people: settings.owners });
       if (judged !== null && !judged.ok) {
-        const refused = failure(handoff, to, judged.error, false);
+        const { error } = judged;
+        // Who may do what, and the approvals an Accept gives, depend on the people directory, which the
+        // screen may hold a moment behind (a role just saved): such a refusal is the database's to confirm,
+        // inside the write's own transaction. The move is not shown either way until that verdict.
+        if (error.code === 'GATE_REFUSED' || error.code === 'NOT_ALLOWED') {
+          const verdict = runCommand(db, handoff.id, command, currentUser, now).then((outcome): MoveResult => {
+            if (outcome.ok) return { ok: true };
+            const refused = failure(handoff, to, outcome.error, false);
+            refused.announce();
+            return refused.result;
+          });
+          return { show: () => undefined, committed: verdict };
+        }
+        const refused = failure(handoff, to, error, false);
         return { show: refused.announce, committed: Promise.resolve(refused.result) };
       }
       const pending = pendingMovesOf(db).getState();

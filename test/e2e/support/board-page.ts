@@ -29,6 +29,16 @@ export async function waitForApp(page: Page): Promise<void> {
   await page.getByRole('button', { name: '+ New handoff' }).waitFor();
 }
 
+/**
+ * Just after start Baton raises the demo's stalls as exceptions (a real change): the badge grows the
+ * Loyalty card, shifting the cards below it. A test that drags waits for that, as a person waits for a
+ * board that has stopped moving. Nothing to wait for without the demo.
+ */
+export async function waitForDemoExceptions(page: Page): Promise<void> {
+  if ((await page.getByRole('region', { name: 'Demo workspace' }).count()) === 0) return;
+  await cardIn(page, 'IN_HANDOFF', 'Loyalty programme microsite', 'Northwind Outfitters').getByText(/⚠ \d+ exceptions?/).waitFor();
+}
+
 /** Removes the first-run demo through its banner, leaving an empty workspace. */
 export async function removeDemoData(page: Page): Promise<void> {
   await page.getByRole('region', { name: 'Demo workspace' }).getByRole('button', { name: 'Remove demo data' }).click();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './launch-chromium';
 import { openBaton, type OpenedBaton, type OpenBatonOptions } from './open-baton';
-import { BOARD_VIEWPORT, waitForApp } from './board-page';
+import { BOARD_VIEWPORT, waitForApp, waitForDemoExceptions } from './board-page';
 
 /**
  * `BATON_E2E_DIST` points the suite at another renderer build (e.g. a fresh
@@ -59,6 +59,7 @@ export function useBoardSession(options: Omit<OpenBatonOptions, 'browser' | 'dis
     });
     await current.page.setViewportSize(BOARD_VIEWPORT);
     await waitForApp(current.page);
+    await waitForDemoExceptions(current.page);
   });
 
   afterEach(async () => {
