@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { makeTemplate } from '../domain/fixtures';
+import { SEED_TEMPLATES } from '../seed/templates';
+import type { TeamAct } from './team-carrier';
+import { archiveActs, legacyRoleActs, mergeTeam, roleActs, roleChanges, sameTeam, withTeamRoles } from './team-fold';
+
+const V1 = makeTemplate({ id: 'tpl', version: 1, name: 'Dev → QA' });
+const A2 = makeTemplate({ id: 'tpl', version: 2, name: 'Dev → QA (Ada)', createdAt: '2026-11-24T09:00:00.000Z' });
+const B2 = makeTemplate({ id: 'tpl', version: 2, name: 'Dev → QA (Grace)', createdAt: '2026-11-24T09:01:00.000Z' });
+
+function role(id: string, seq: number, person: string, value: string, at = '2026-11-24T09:00:00.000Z'): TeamAct {
+  return { kind: 'role', id, seq, at, by: 'p0', person, role: value };
+}
+
+describe('merging team settings', () => {
+  it('unites template versions and leaves the shipped seeds out', () => {
+    const seed = SEED_TEMPLATES[0];
+    if (!seed) throw new Error('a seed');
+    const { record } = mergeTeam({ templates: [seed, V1], acts: [] }, { templates: [A2], acts: [] });
+    expect(record.templates.map((t) => [t.id, t.version, t.name])).toEqual([
+      ['tpl', 1, 'Dev → QA'],
+      ['tpl', 2, 'Dev → QA (Ada)'],
+    ]);
+    // An edited seed travels.
+    const edited = mergeTeam({ templates: [{ ...seed, version: 2, description: 'Ours now' }], acts: [] }).record;
+    expect(edited.templates.map((t) => [t.id, t.version])).toEqual([[seed.id, 2]]);
+  });
+
+  it('keeps both contents when two desktops made the same version: the later one gets the next number, the same everywhere', () => {
+    const ab = mergeTeam({ templates: [V1, A2], acts: [] }, { templates: [V1, B2], acts: [] });
+    const ba = mergeTeam({ templates: [V1, B2], acts: [] }, { templates: [V1, A2], acts: [] });
+    expect(ab.record).toEqual(ba.record);
+    expect(ab.record.templates.map((t) => [t.version, t.name])).toEqual([
+      [1, 'Dev → QA'],
+      [2, 'Dev → QA (Ada)'],
+      [3, 'Dev → QA (Grace)'],
+    ]);
+    expect(ab.renumbered).toEqual([{ templateId: 'tpl', from: 2, to: 3 }]);
+    // Grace's desktop still holding her v2 meets the merged record: nothing is renumbered twice.
+    const again = mergeTeam({ templates: [V1, B2], acts: [] }, ab.record);
+    expect(again.record).toEqual(ab.record);
+    expect(mergeTeam(ab.record, ab.record).record).toEqual(ab.record);
+  });
+
+  it('keeps a revert to earlier wording as its own version', () => {
+    const v3 = { ...V1, version: 3, createdAt: '2026-11-25T09:00:00.000Z' };
+    expect(mergeTeam({ templates: [V1, A2, v3], acts: [] }).record.templates.map((t) => t.version)).toEqual([1, 2, 3]);
+  });
+
+  it('decides each role by the act that sorts last, whatever order the acts arrived in', () => {
+    const a = [role('a1', 1, 'grace', 'QA lead'), role('a2', 3, 'ada', 'Design lead')];
+    const b = [role('b1', 2, 'grace', 'Dev lead'), role('b2', 3, 'ada', 'PM lead', '2026-11-24T10:00:00.000Z')];
+    const ab = mergeTeam({ templates: [], acts: a }, { templates: [], acts: b }).record;
+    const ba = mergeTeam({ templates: [], acts: b }, { templates: [], acts: a }).record;
+    expect(ab).toEqual(ba);
+    expect(sameTeam(ab, ba)).toBe(true);
+    const roles = roleActs(ab.acts);
+    expect(roles.get('grace')?.role).toBe('Dev lead');
+    expect(roles.get('ada')?.role).toBe('PM lead');
+    const owners = withTeamRoles([{ id: 'grace', name: 'Grace' }, { id: 'ada', name: 'Ada', role: 'x' }, { id: 'me', name: 'Me', role: 'Mine' }], ab.acts);
+    expect(owners).toEqual([
+      { id: 'grace', name: 'Grace', role: 'Dev lead' },
+      { id: 'ada', name: 'Ada', role: 'PM lead' },
+      { id: 'me', name: 'Me', role: 'Mine' },
+    ]);
+    // Taking a role away.
+    expect(withTeamRoles([{ id: 'grace', name: 'Grace', role: 'QA lead' }], [role('r', 9, 'grace', '')])).toEqual([{ id: 'grace', name: 'Grace' }]);
+  });
+
+  it('records a role change as an act after every act seen, and publishes roles set before roles travelled', () => {
+    const known = [role('k', 4, 'x', 'Y')];
+    const acts = roleChanges([{ id: 'g', name: 'Grace' }, { id: 'a', name: 'Ada', role: 'Lead' }], [{ id: 'g', name: 'Grace', role: 'QA lead' }, { id: 'a', name: 'Ada', role: 'Lead ' }], known, 'a', '2026-11-24T09:00:00.000Z');
+    expect(acts).toEqual([expect.objectContaining({ kind: 'role', person: 'g', role: 'QA lead', seq: 5, by: 'a' })]);
+    const legacy = legacyRoleActs([{ id: 'g', name: 'Grace', role: 'QA lead' }, { id: 'x', name: 'X', role: 'Z' }, { id: 'n', name: 'N' }], known, 'a', '2026-11-24T09:00:00.000Z');
+    expect(legacy).toEqual([expect.objectContaining({ person: 'g', role: 'QA lead', seq: 0 })]);
+  });
+
+  it('decides archiving per template', () => {
+    const acts: TeamAct[] = [
+      { kind: 'template_archived', id: 'x1', seq: 1, at: '2026-11-24T09:00:00.000Z', by: 'a', templateId: 'tpl', archived: true },
+      { kind: 'template_archived', id: 'x2', seq: 2, at: '2026-11-24T09:00:00.000Z', by: 'b', templateId: 'tpl', archived: false },
+    ];
+    expect(archiveActs(acts).get('tpl')?.archived).toBe(false);
+  });
+});
