@@ -19,6 +19,7 @@ import { markSetup, readSetupMarker } from './setup-marker';
 import { checkConnectScopes, checkRecordTypeScopes } from './scope-check';
 import { pull } from './pull';
 import { push } from './push';
+import { pushTeam } from './push-team';
 
 export const TOKEN_KEY = 'hubspot.token';
 
@@ -332,12 +333,13 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
         return { deals: outcome.deals, cursor: outcome.cursor, pipelineId: ids.pipelineId, stageIds: ids.stageIds };
       }),
 
-    'sync.push': async ({ items, portalId }) =>
+    'sync.push': async ({ items, portalId, team }) =>
       exclusive('push', async () => {
         const gateway = await connected();
         await portalGuard.check(gateway, portalId);
         const ids = await ensurePipeline(gateway);
-        const owners = await recentOwners(gateway);
+        // A push of the team record alone needs no owner list.
+        const owners = items.length > 0 ? await recentOwners(gateway) : [];
         deps.emitProgress({ phase: 'pushing', done: 0, total: items.length, message: `Sending ${items.length} handoffs to HubSpot…` });
         const acks = await push(items, {
           gateway,
@@ -347,6 +349,8 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
           now: deps.clock,
           onProgress: (done, total) => deps.emitProgress({ phase: 'pushing', done, total, message: `Sent ${done} of ${total} changes…` }),
         });
+        // The team's templates and roles: one upsert, only when this desktop has what the team record lacks.
+        const teamAck = team === undefined ? undefined : await pushTeam(team, { gateway, recordType: ids.recordType, pipeline: ids });
         const failed = acks.filter((a) => a.status === 'failed').length;
         const pending = acks.filter((a) => a.status === 'retry').length;
         deps.emitProgress({
@@ -355,7 +359,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
           total: acks.length,
           message: failed + pending === 0 ? 'Everything is in HubSpot.' : `${failed} changes failed and ${pending} stay queued.`,
         });
-        return { acks };
+        return teamAck === undefined ? { acks } : { acks, team: teamAck };
       }),
   };
 }

@@ -5,6 +5,7 @@ import { HANDOFF_STATES } from '../domain/states';
 import { IdSchema } from '../domain/ids';
 import { OutboxEntrySchema } from './outbox';
 import { CarriedEventSchema } from './carrier';
+import { TeamRecordSchema } from './team-carrier';
 
 /**
  * The wire protocol between the renderer (which owns the data) and the main
@@ -152,6 +153,8 @@ export type PushItemInput = z.input<typeof PushItemSchema>;
 
 export const PushRequestSchema = z.object({
   items: z.array(PushItemSchema).max(5000),
+  /** The team's templates and roles to write to the team record (team-carrier.ts), when this desktop has what HubSpot lacks. */
+  team: TeamRecordSchema.optional(),
   /**
    * The HubSpot portal (hub id) the workspace is linked to. When given, the
    * host refuses with PORTAL_MISMATCH unless the token belongs to that portal:
@@ -178,7 +181,15 @@ export const PushAckSchema = z.discriminatedUnion('status', [
 ]);
 export type PushAck = z.infer<typeof PushAckSchema>;
 
-export const PushResultSchema = z.object({ acks: z.array(PushAckSchema) });
+/** How writing the team record went: `retry` keeps it for the next run, `failed` (too large) says why. */
+export const TeamPushAckSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok') }),
+  z.object({ status: z.literal('retry'), error: SyncErrorSchema }),
+  z.object({ status: z.literal('failed'), error: SyncErrorSchema }),
+]);
+export type TeamPushAck = z.infer<typeof TeamPushAckSchema>;
+
+export const PushResultSchema = z.object({ acks: z.array(PushAckSchema), team: TeamPushAckSchema.optional() });
 export type PushResult = z.infer<typeof PushResultSchema>;
 
 export const SYNC_PHASES = ['connecting', 'provisioning', 'pulling', 'pushing', 'done', 'error'] as const;

@@ -57,6 +57,11 @@ function contentKey(template: Template): string {
   return canonicalJson(rest);
 }
 
+/** True when two stored versions say the same (archiving aside). */
+export function sameVersion(a: Template, b: Template): boolean {
+  return a.version === b.version && contentKey(a) === contentKey(b);
+}
+
 const SEED_KEYS = new Set(SEED_TEMPLATES.map((t) => `${t.id}@${t.version}:${contentKey(t)}`));
 
 /** True for a shipped seed version left as shipped: every Baton has it, so it need not travel. */
@@ -169,11 +174,14 @@ export function nextSeq(acts: readonly TeamAct[]): number {
 /** Role acts for what changed between two directories, made by `by` at `at`. */
 export function roleChanges(before: readonly Owner[], after: readonly Owner[], known: readonly TeamAct[], by: string, at: string): TeamAct[] {
   const previous = new Map(before.map((o) => [o.id, (o.role ?? '').trim()]));
+  const inForce = roleActs(known);
   let seq = nextSeq(known);
   const acts: TeamAct[] = [];
   for (const owner of after) {
     const role = (owner.role ?? '').trim();
     if ((previous.get(owner.id) ?? '') === role) continue;
+    // Writing down what the team already decided (a person added from HubSpot with their team role) is no new act.
+    if (inForce.get(owner.id)?.role.trim() === role) continue;
     acts.push({ kind: 'role', id: stableId('role', owner.id, role, by, at, String(seq)), seq, at, by, person: owner.id, role });
     seq += 1;
   }

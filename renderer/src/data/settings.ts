@@ -2,6 +2,8 @@ import { DEFAULT_SETTINGS, WorkspaceSettingsSchema, type WorkspaceSettings } fro
 import type { BatonDb } from './db';
 import { DataErrorAbort, validationError } from './data-errors';
 import { orTypedError } from './write-support';
+import { roleChanges } from '../../../shared/sync/team-fold';
+import { addTeamActs, loadTeamActs } from './team-acts';
 
 /** Workspace settings live in one row so a save is one validated write. */
 export const SETTINGS_KEY = 'workspace';
@@ -34,13 +36,15 @@ export async function loadSettings(db: BatonDb): Promise<WorkspaceSettings> {
  * Invalid input rejects with a `DataErrorAbort` whose `error` is a typed
  * VALIDATION_FAILED (one line per issue) and leaves the saved settings as they were.
  */
-export async function saveSettings(db: BatonDb, patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+export async function saveSettings(db: BatonDb, patch: Partial<WorkspaceSettings>, now: Date = new Date()): Promise<WorkspaceSettings> {
   return orTypedError(() =>
     db.transaction('rw', db.settings, async () => {
       const current = await loadSettings(db);
       const parsed = WorkspaceSettingsSchema.safeParse({ ...current, ...patch });
       if (!parsed.success) throw new DataErrorAbort(validationError('settings', parsed.error));
       await db.settings.put({ key: SETTINGS_KEY, value: parsed.data });
+      // Roles are the team's: each change is an act (who set whose role, when) that sync shares with every desktop.
+      await addTeamActs(db, roleChanges(current.owners, parsed.data.owners, await loadTeamActs(db), parsed.data.currentUser, now.toISOString()));
       return parsed.data;
     }),
   );

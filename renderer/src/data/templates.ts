@@ -6,6 +6,10 @@ import { DataErrorAbort, DomainRefusal, dataError, validationError } from './dat
 import { sameValue } from './outbox-rules';
 import { attempt, type Attempt } from './write-support';
 import type { WriteError } from './commands';
+import { addTeamActs, loadTeamActs } from './team-acts';
+import { loadSettings } from './settings';
+import { nextSeq } from '../../../shared/sync/team-fold';
+import { stableId } from '../../../shared/sync/apply-remote';
 
 export type TemplateOutcome = { ok: true; template: Template } | { ok: false; error: WriteError };
 
@@ -70,13 +74,19 @@ export async function saveTemplate(db: BatonDb, template: Template, now: Date = 
   return toOutcome(result);
 }
 
-async function setArchived(db: BatonDb, id: string, archivedAt: string | null): Promise<TemplateOutcome> {
+async function setArchived(db: BatonDb, id: string, archivedAt: string | null, now: Date): Promise<TemplateOutcome> {
   const result = await attempt(() =>
-    db.transaction('rw', db.templates, async (): Promise<Template> => {
+    db.transaction('rw', [db.templates, db.settings], async (): Promise<Template> => {
       const latest = await latestVersion(db, id);
       if (!latest) throw new DataErrorAbort(dataError('TEMPLATE_NOT_FOUND', `There is no template "${id}" in this workspace.`));
       // Archiving hides the playbook for new handoffs; it is not an edit, so no new version.
       await db.templates.update([latest.id, latest.version], { archivedAt });
+      // …but it is the team's decision: an act that sync shares with every desktop.
+      const known = await loadTeamActs(db);
+      const at = now.toISOString();
+      const by = (await loadSettings(db)).currentUser;
+      const seq = nextSeq(known);
+      await addTeamActs(db, [{ kind: 'template_archived', id: stableId('arch', id, by, at, String(seq)), seq, at, by, templateId: id, archived: archivedAt !== null }]);
       const { latest: _flag, ...template } = latest;
       return { ...template, archivedAt };
     }),
@@ -86,11 +96,11 @@ async function setArchived(db: BatonDb, id: string, archivedAt: string | null): 
 
 /** Hides a template from the "new handoff" choices; handoffs using it keep working. */
 export function archiveTemplate(db: BatonDb, id: string, now: Date = new Date()): Promise<TemplateOutcome> {
-  return setArchived(db, id, now.toISOString());
+  return setArchived(db, id, now.toISOString(), now);
 }
 
-export function restoreTemplate(db: BatonDb, id: string): Promise<TemplateOutcome> {
-  return setArchived(db, id, null);
+export function restoreTemplate(db: BatonDb, id: string, now: Date = new Date()): Promise<TemplateOutcome> {
+  return setArchived(db, id, null, now);
 }
 
 /**

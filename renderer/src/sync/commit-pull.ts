@@ -12,6 +12,7 @@ import { SYNC_META } from './sync-meta';
 import { localLogOf } from '../../../shared/sync/reconcile-carrier';
 import { replayRow } from '../data/replay-row';
 import { storeReceivedTemplates } from './received-templates';
+import { applyTeamRecord, splitTeamRecord } from './commit-team';
 
 export interface PullCommitSummary {
   /** Deals HubSpot returned. */
@@ -59,10 +60,15 @@ function differsFromBase(handoff: Handoff, template: Template | undefined, base:
  * Reading the local side inside the same transaction means no local edit can
  * slip in between the merge and its write.
  */
-export async function commitPull(db: BatonDb, pull: PullResult, templates: readonly Template[], defaultTemplate: Template | null, now: Date): Promise<PullCommitSummary> {
+export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates: readonly Template[], defaultTemplate: Template | null, now: Date): Promise<PullCommitSummary> {
   const at = now.toISOString();
-  const byKey = new Map(templates.map((t) => [key(t), t]));
+  // The team record (templates and roles) is no handoff: it is folded on its own, first, so handoffs of the same pull find its templates.
+  const { team: teamRecord, deals } = splitTeamRecord(pulled.deals);
+  const pull: PullResult = { ...pulled, deals };
   return db.transaction('rw', [...changeTables(db), db.syncState], async () => {
+    const team = await applyTeamRecord(db, teamRecord, now);
+    const byKey = new Map([...localTemplates, ...team.templates].map((t) => [key(t), t]));
+    const templates = [...byKey.values()];
     const syncRows = await db.syncState.toArray();
     const syncById = new Map(syncRows.map((row) => [row.handoffId, row]));
     const locals: LocalRecord[] = [];
@@ -80,7 +86,7 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
       });
     }
     const output: ReconcileOutput = reconcile({ ...pull, locals, templates, defaultTemplate, now: at });
-    const templatesReceived = await storeReceivedTemplates(db, output.writes.flatMap((w) => w.templates ?? []));
+    const templatesReceived = team.templatesReceived + (await storeReceivedTemplates(db, output.writes.flatMap((w) => w.templates ?? [])));
     for (const template of output.writes.flatMap((w) => w.templates ?? [])) byKey.set(key(template), template);
     const arrived: PullCommitSummary['arrived'] = [];
 
@@ -135,7 +141,7 @@ export async function commitPull(db: BatonDb, pull: PullResult, templates: reado
       updated: output.writes.filter((w) => !w.created).length,
       mergeDecisions: output.conflicts.length,
       exceptions: output.exceptions.length,
-      problems: output.problems,
+      problems: [...team.problems, ...output.problems],
       templatesReceived,
       arrived,
     };

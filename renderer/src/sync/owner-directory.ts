@@ -2,6 +2,8 @@ import { OwnerSchema, type Owner } from '../../../shared/domain/settings';
 import type { HubSpotOwner } from '../../../shared/sync/protocol';
 import type { BatonDb } from '../data/db';
 import { loadSettings, saveSettings } from '../data/settings';
+import { loadTeamActs } from '../data/team-acts';
+import { withTeamRoles } from '../../../shared/sync/team-fold';
 
 /** How a HubSpot owner appears in Baton's people directory. */
 export function ownerFromHubSpot(owner: HubSpotOwner): Owner {
@@ -19,6 +21,7 @@ export function ownerFromHubSpot(owner: HubSpotOwner): Owner {
  */
 export async function mergeHubSpotOwners(db: BatonDb, owners: readonly HubSpotOwner[]): Promise<number> {
   const settings = await loadSettings(db);
+  const teamActs = await loadTeamActs(db);
   const byId = new Map(settings.owners.map((o) => [o.id, o]));
   let changed = 0;
   for (const remote of owners) {
@@ -26,7 +29,8 @@ export async function mergeHubSpotOwners(db: BatonDb, owners: readonly HubSpotOw
     const existing = byId.get(remote.id);
     if (!existing) {
       if (remote.archived) continue;
-      byId.set(remote.id, fresh);
+      // A person new to this desktop gets the role the team gave them (Settings → People on any desktop).
+      byId.set(remote.id, withTeamRoles([fresh], teamActs)[0] ?? fresh);
       changed += 1;
       continue;
     }

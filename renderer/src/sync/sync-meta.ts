@@ -14,6 +14,8 @@ export const SYNC_META = {
   lastSyncAt: 'sync.lastSyncAt',
   /** Outbox entries still pending after the last run (shown before the live count loads). */
   pending: 'sync.pending',
+  /** The team record as HubSpot last held it (`TeamRemote`, commit-team.ts): a push sends only what it lacks. */
+  teamRemote: 'hubspot.teamRemote',
 } as const;
 
 type MetaTable = Table<SyncMetaRow, string>;

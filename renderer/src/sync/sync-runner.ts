@@ -13,6 +13,8 @@ import { loadLocalTemplates, type LocalTemplates } from './local-templates';
 import { chunk, HANDOFFS_PER_PUSH, pendingGroups, prepareBatch } from './push-batches';
 import { SETUP_NEEDED_MESSAGE, SyncRunAbort, valueOrAbort, type SyncApi, type SyncRunError, type SyncRunPhase } from './sync-api';
 import { readCursor, readString, SYNC_META } from './sync-meta';
+import { teamPushed, teamToPush } from './commit-team';
+import { TEAM_RECORD_ID } from '../../../shared/sync/team-carrier';
 
 export interface SyncRunSummary {
   provisioned: boolean;
@@ -96,6 +98,20 @@ async function pull(db: BatonDb, api: SyncApi, templates: LocalTemplates, portal
   return valueOrAbort(result, 'pulling');
 }
 
+/**
+ * Writes the team record (templates and roles) when this desktop holds
+ * versions or acts HubSpot's lacks. A refusal (too large) is reported as a
+ * problem; a transient failure waits for the next run, losing nothing.
+ */
+async function pushTeam(db: BatonDb, api: SyncApi, portal: { portalId?: number }, summary: SyncRunSummary): Promise<void> {
+  const team = await teamToPush(db);
+  if (team === null) return;
+  const result = valueOrAbort(await api['sync.push']({ items: [], team, ...portal }), 'pushing');
+  if (result.team?.status === 'ok') await teamPushed(db, team);
+  else if (result.team?.status === 'failed') summary.problems.push({ dealId: TEAM_RECORD_ID, handoffId: null, message: result.team.error.message });
+  else if (result.team?.status === 'retry') summary.retried += 1;
+}
+
 /** Tells me what colleagues did on my handoffs on their desktops (an acceptance, by whom). */
 async function notifyArrived(db: BatonDb, arrived: PullCommitSummary['arrived'], now: Date): Promise<void> {
   if (arrived.length === 0) return;
@@ -168,6 +184,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
       done += groups.length;
       onPhase('pushing', done, total);
     }
+    await pushTeam(db, api, portal, summary);
     return { ok: true, summary };
   } catch (error) {
     if (error instanceof SyncRunAbort) return { ok: false, error: error.error, summary };
