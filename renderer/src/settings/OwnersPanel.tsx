@@ -1,8 +1,22 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import type { Owner, WorkspaceSettings } from '../../../shared/domain/settings';
 import { ErrorLines, useSaveSettings } from './use-save-settings';
 
-/** "Which owner am I" and the local directory of people handoffs are sent between. */
+/**
+ * A field saved when it loses focus, that still shows a value which changed
+ * elsewhere meanwhile (a role another desktop set arrives with sync) unless
+ * the person is typing in it.
+ */
+function BlurSavedInput({ value, ...props }: { value: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue'>) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const input = ref.current;
+    if (input && input !== document.activeElement && input.value !== value) input.value = value;
+  }, [value]);
+  return <input ref={ref} defaultValue={value} {...props} />;
+}
+
+/** "Which owner am I" and the directory of people handoffs are sent between (roles are the team's: they sync). */
 export function OwnersPanel({ settings }: { settings: WorkspaceSettings }) {
   const save = useSaveSettings();
   const [errors, setErrors] = useState<string[]>([]);
@@ -30,25 +44,26 @@ export function OwnersPanel({ settings }: { settings: WorkspaceSettings }) {
       </div>
       <p className="muted">
         A person’s role decides what they approve: only someone holding a template’s approval role (e.g. “QA lead”) can give or revoke that approval. Only a
-        handoff’s receiver accepts or bounces it; anyone else answers for them only “on behalf of”, with a reason that is recorded.
+        handoff’s receiver accepts or bounces it; anyone else answers for them only “on behalf of”, with a reason that is recorded. Roles are the team’s: one set
+        here reaches every colleague’s Baton when both sync with HubSpot.
       </p>
       <ul className="list" aria-label="People in this workspace">
         {settings.owners.map((owner) => (
           <li key={owner.id} className="list-item">
             <div className="grow field-row">
-              <input
+              <BlurSavedInput
                 className="input"
                 aria-label={`Name of ${owner.name}`}
-                defaultValue={owner.name}
+                value={owner.name}
                 onBlur={(e) => {
                   if (e.target.value !== owner.name) void saveOwners(settings.owners.map((o) => (o.id === owner.id ? { ...o, name: e.target.value } : o)), 'Name');
                 }}
               />
-              <input
+              <BlurSavedInput
                 className="input"
                 aria-label={`Role of ${owner.name}`}
                 placeholder="Role, e.g. Development lead"
-                defaultValue={owner.role ?? ''}
+                value={owner.role ?? ''}
                 onBlur={(e) => {
                   if (e.target.value !== (owner.role ?? '')) void saveOwners(settings.owners.map((o) => (o.id === owner.id ? { ...o, role: e.target.value } : o)), 'Role');
                 }}

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffEvent } from '../../../shared/domain/history';
 import type { OutboxEntry } from '../../../shared/sync/outbox';
+import type { Template } from '../../../shared/domain/template';
 
 /**
  * Reads the renderer's IndexedDB (`baton`) straight through the browser's own
@@ -18,7 +19,7 @@ export interface StoredHandoff {
 
 interface StoreQuery {
   /** Object store to read. */
-  store: 'handoffs' | 'events' | 'outbox';
+  store: 'handoffs' | 'events' | 'outbox' | 'templates';
   /** Read only records whose `handoffId` index equals this (events, outbox). */
   handoffId?: string;
 }
@@ -105,4 +106,10 @@ function putStoreRecords(records: unknown[]): Promise<void> {
  */
 export async function putStoredHandoffs(page: Page, handoffs: Handoff[]): Promise<void> {
   await page.evaluate(putStoreRecords, handoffs);
+}
+
+/** Every stored template version named `name`, oldest version first. */
+export async function storedTemplates(page: Page, name: string): Promise<Template[]> {
+  const templates = (await read(page, { store: 'templates' })) as Template[];
+  return templates.filter((t) => t.name === name).sort((a, b) => a.version - b.version);
 }

@@ -1,12 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { createTestHost } from '../../host/create-test-host';
 import { DEFAULT_TOKEN, startHubSpotFake, type HubSpotFake } from '../../hubspot-fake';
-import { storedHandoff, storedHandoffByTitle } from '../support/baton-idb';
+import { storedHandoff, storedHandoffByTitle, storedTemplates } from '../support/baton-idb';
 import { addContextLink, approve, cardIn, closeDrawer, createHandoffViaDialog, drawer, futureLocalDateTime, logClientUpdate, openDrawerFromCard, removeDemoData, tickCriterion, waitForApp, BOARD_VIEWPORT } from '../support/board-page';
 import { distOption } from '../support/board-session';
 import { chooseOwnPipelineSetup, syncStatus } from '../support/hubspot-session';
 import { setRole } from '../support/people';
 import { launchChromium } from '../support/launch-chromium';
+import { createTemplateViaScreen } from '../support/templates-page';
 import { openBaton, type OpenedBaton } from '../support/open-baton';
 
 /**
@@ -21,6 +22,8 @@ const TITLE = 'Checkout release QA';
 const CLIENT = 'Nordlicht Bikes';
 const ADA = 'Ada Lovelace';
 const GRACE = 'Grace Hopper';
+/** Made on Grace's desktop through the Templates screen, used on Ada's. */
+const PLAYBOOK = 'Release QA (team)';
 
 let browser: Browser | undefined;
 let fake: HubSpotFake | undefined;
@@ -40,7 +43,7 @@ afterEach(async () => {
   expect(errors.splice(0), 'errors thrown in the pages').toEqual([]);
 });
 
-async function desktop(hubspot: HubSpotFake, who: string, firstOnPortal: boolean, role?: string): Promise<Page> {
+async function desktop(hubspot: HubSpotFake, who: string, firstOnPortal: boolean): Promise<Page> {
   if (!browser) throw new Error('Chromium did not start');
 // A real sleep: two desktops share the portal's limits, and a 429's Retry-After must really be waited out.
   const host = createTestHost({ hubspotBasePath: hubspot.baseUrl, now: new Date(), syncTuning: { timeoutMs: 10_000, now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } });
@@ -67,8 +70,6 @@ async function desktop(hubspot: HubSpotFake, who: string, firstOnPortal: boolean
   await expect.poll(async () => (await iAm.locator('option').allInnerTexts()).includes(who), { timeout: 20_000 }).toBe(true);
   await iAm.selectOption({ label: who });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Board', exact: true }).click();
-  // Only holders of a role approve for it: each person says on their own desktop which role they hold.
-  if (role !== undefined) await setRole(page, who, role);
   return page;
 }
 
@@ -107,10 +108,24 @@ describe('two desktops, one HubSpot portal', () => {
   it('the whole handoff travels both ways, and each answer arrives as the act it was, by whom', async () => {
     fake = await startHubSpotFake();
     const ada = await desktop(fake, ADA, true);
-    const grace = await desktop(fake, GRACE, false, 'QA lead');
+    const grace = await desktop(fake, GRACE, false);
 
-    // Ada fills proof and context, hands it to Grace and syncs.
-    let card = await createHandoffViaDialog(ada, { title: TITLE, client: CLIENT, template: 'Development → QA', receiver: GRACE, nextAction: { text: 'First test pass', due: futureLocalDateTime(2) } });
+    // Templates and roles are the team's: Grace writes the playbook on her desktop, Ada says once, on hers, who the QA lead is.
+    await createTemplateViaScreen(grace, PLAYBOOK, [
+      { label: 'Deployed to staging', gate: 'READY', kind: 'checklist' },
+      { label: 'Test notes written', gate: 'HAND_OVER', kind: 'checklist' },
+      { label: 'Receiver assigned', gate: 'HAND_OVER', kind: 'receiver_assigned' },
+      { label: 'Accepted by the QA lead', gate: 'ACCEPT', kind: 'approval', role: 'QA lead' },
+    ]);
+    await syncNow(grace);
+    await setRole(ada, GRACE, 'QA lead');
+    await syncNow(ada);
+    const playbook = await storedTemplates(ada, PLAYBOOK);
+    expect(playbook).toEqual(await storedTemplates(grace, PLAYBOOK));
+    expect(playbook.map((t) => t.version)).toEqual([1]);
+
+    // Ada fills proof and context on the playbook Grace wrote, hands it to Grace and syncs.
+    let card = await createHandoffViaDialog(ada, { title: TITLE, client: CLIENT, template: PLAYBOOK, receiver: GRACE, nextAction: { text: 'First test pass', due: futureLocalDateTime(2) } });
     await tickCriterion(card, 'Deployed to staging');
     await addContextLink(card, 'https://staging.example.com/', 'Staging');
     await addContextLink(card, 'https://example.com/test-notes', 'Test notes');
@@ -125,8 +140,11 @@ describe('two desktops, one HubSpot portal', () => {
     await cardIn(ada, 'IN_HANDOFF', TITLE, CLIENT).waitFor();
     await syncNow(ada);
 
-    // Grace syncs and has every item of it, waiting for her answer.
+    // Grace syncs and has every item of it, waiting for her answer; the role Ada gave her has arrived too.
     await syncNow(grace);
+    await grace.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect.poll(() => grace.getByLabel(`Role of ${GRACE}`, { exact: true }).inputValue()).toBe('QA lead');
+    await grace.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Board', exact: true }).click();
     const received = cardIn(grace, 'IN_HANDOFF', TITLE, CLIENT);
     await received.waitFor();
     await received.getByRole('button', { name: 'Accept' }).waitFor();
