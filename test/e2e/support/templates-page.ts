@@ -28,7 +28,7 @@ export async function createTemplateViaScreen(page: Page, name: string, criteria
   }
   await form.getByRole('button', { name: 'Create template' }).click();
   await form.waitFor({ state: 'detached' });
-  await page.getByRole('list', { name: 'Templates' }).getByRole('heading', { name: new RegExp(`^${name} v1$`) }).waitFor();
+  await page.getByRole('list', { name: 'Templates' }).getByRole('heading', { name: `${name} v1`, exact: true }).waitFor();
   await nav.getByRole('button', { name: 'Board', exact: true }).click();
   await page.getByRole('button', { name: '+ New handoff' }).waitFor();
 }
