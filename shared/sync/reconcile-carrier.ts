@@ -58,11 +58,11 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const arrived = union.some((e) => !localIds.has(e.event.id));
   // Local acts the record lacks are folded too, so this desktop computes exactly what the others will.
   const unsent = localLog.some((e) => !remoteIds.has(e.event.id));
-  const problem = (message: string): DealResult => ({
+  const problem = (message: string, waitsFor?: { templateId: string; version: number }): DealResult => ({
     write: null,
     conflicts: [],
     exceptions: [],
-    problems: [{ dealId: deal.dealId, handoffId: carrier.handoffId, message }],
+    problems: [{ dealId: deal.dealId, handoffId: carrier.handoffId, message, ...(waitsFor ? { waitsFor } : {}) }],
   });
 
   let handoff: Handoff;
@@ -72,7 +72,7 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
     const folded = foldLog(union, templateOf);
     if (folded.missingTemplate) {
       const { id, version } = folded.missingTemplate;
-      return problem(`"${carrier.title}" uses template "${id}" version ${version}, which is not on this computer yet; it is left as it was and becomes complete when the template arrives.`);
+      return problem(`"${carrier.title}" uses template "${id}" version ${version}, which is not on this computer yet; it is left as it was and becomes complete when the template arrives.`, { templateId: id, version });
     }
     if (folded.handoff === null) return problem(`The Baton record of "${carrier.title}" in HubSpot has no creation event; it was not merged.`);
     handoff = folded.handoff;
@@ -83,7 +83,7 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
     log = localLog;
   }
   const template = templateOf(handoff.templateId, handoff.templateVersion);
-  if (template === null) return problem(`Template "${handoff.templateId}" version ${handoff.templateVersion} of "${handoff.title}" is not on this computer yet.`);
+  if (template === null) return problem(`Template "${handoff.templateId}" version ${handoff.templateVersion} of "${handoff.title}" is not on this computer yet.`, { templateId: handoff.templateId, version: handoff.templateVersion });
 
   // The record's own handoff is what its writer mirrored into the properties: any other value was set in HubSpot.
   const mirrored = carrier.mirrored;

@@ -89,6 +89,8 @@ export interface ReconcileProblem {
   dealId: string;
   handoffId: string | null;
   message: string;
+  /** The template version the deal needs and this desktop lacks: the deal is kept and merged again once it arrives. */
+  waitsFor?: { templateId: string; version: number };
 }
 
 export interface ReconcileOutput {
@@ -169,9 +171,9 @@ function skeletonFor(deal: RemoteDeal, template: Template, now: string): Handoff
 }
 
 function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: ReconcileInput): DealResult {
-  const problem = (message: string, handoffId: string | null = local?.handoff.id ?? null): DealResult => ({
+  const problem = (message: string, handoffId: string | null = local?.handoff.id ?? null, waitsFor?: ReconcileProblem['waitsFor']): DealResult => ({
     ...EMPTY,
-    problems: [{ dealId: deal.dealId, handoffId, message }],
+    problems: [{ dealId: deal.dealId, handoffId, message, ...(waitsFor ? { waitsFor } : {}) }],
   });
 
   const carried = decodeCarrier(deal.properties);
@@ -195,6 +197,7 @@ function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: Recon
           ? `Deal ${deal.dealId} uses template "${named.templateId}" version ${named.templateVersion}, which is not on this computer yet; it will be imported when the template arrives.`
           : `Deal ${deal.dealId} names no template and there is no default template; it was not imported.`,
         deal.batonId,
+        named ? { templateId: named.templateId, version: named.templateVersion } : undefined,
       );
     }
     return mergeInto(deal, { handoff: skeletonFor(deal, template, input.now), base: null }, template, input, true);
@@ -202,7 +205,9 @@ function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: Recon
 
   const { handoff } = local;
   const template = findTemplate(input.templates, handoff.templateId, handoff.templateVersion);
-  if (template === null) return problem(`Template ${handoff.templateId} version ${handoff.templateVersion} of "${handoff.title}" is missing; its deal was not merged.`);
+  if (template === null) {
+    return problem(`Template ${handoff.templateId} version ${handoff.templateVersion} of "${handoff.title}" is missing; its deal was not merged.`, handoff.id, { templateId: handoff.templateId, version: handoff.templateVersion });
+  }
   if (handoff.archivedAt !== null) return EMPTY;
 
   if (deal.archived) {

@@ -13,6 +13,7 @@ import { localLogOf } from '../../../shared/sync/reconcile-carrier';
 import { replayRow } from '../data/replay-row';
 import { storeReceivedTemplates } from './received-templates';
 import { applyTeamRecord, splitTeamRecord } from './commit-team';
+import { loadWaitingDeals, saveWaitingDeals, withWaiting } from './waiting-deals';
 
 export interface PullCommitSummary {
   /** Deals HubSpot returned. */
@@ -64,9 +65,10 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
   const at = now.toISOString();
   // The team record (templates and roles) is no handoff: it is folded on its own, first, so handoffs of the same pull find its templates.
   const { team: teamRecord, deals } = splitTeamRecord(pulled.deals);
-  const pull: PullResult = { ...pulled, deals };
   return db.transaction('rw', [...changeTables(db), db.syncState], async () => {
     const team = await applyTeamRecord(db, teamRecord, now);
+    // Records that waited for their template are merged again: the template may have come with this pull.
+    const pull: PullResult = { ...pulled, deals: withWaiting(await loadWaitingDeals(db), deals) };
     const byKey = new Map([...localTemplates, ...team.templates].map((t) => [key(t), t]));
     const templates = [...byKey.values()];
     const syncRows = await db.syncState.toArray();
@@ -86,6 +88,7 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
       });
     }
     const output: ReconcileOutput = reconcile({ ...pull, locals, templates, defaultTemplate, now: at });
+    await saveWaitingDeals(db, pull.deals, output.problems);
     const templatesReceived = team.templatesReceived + (await storeReceivedTemplates(db, output.writes.flatMap((w) => w.templates ?? [])));
     for (const template of output.writes.flatMap((w) => w.templates ?? [])) byKey.set(key(template), template);
     const arrived: PullCommitSummary['arrived'] = [];
@@ -136,7 +139,7 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
     await appendOutbox(db, requests, at);
     await db.syncMeta.put({ key: SYNC_META.cursor, value: pull.cursor });
     return {
-      pulled: pull.deals.length,
+      pulled: deals.length,
       imported: output.writes.filter((w) => w.created).length,
       updated: output.writes.filter((w) => !w.created).length,
       mergeDecisions: output.conflicts.length,

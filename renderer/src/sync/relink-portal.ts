@@ -136,7 +136,7 @@ export async function relinkWorkspace(db: BatonDb, change: { from: string; to: s
     await db.handoffs.bulkPut(unlinkedRows);
     summary.queued = (await appendOutbox(db, requests, at)).length;
 
-    await db.syncMeta.bulkDelete([SYNC_META.cursor, SYNC_META.provisionedFor, SYNC_META.teamRemote]);
+    await db.syncMeta.bulkDelete([SYNC_META.cursor, SYNC_META.provisionedFor, SYNC_META.teamRemote, SYNC_META.waitingDeals]);
     await db.syncMeta.put({ key: SYNC_META.portalId, value: change.to });
     return { ok: true, summary };
   });

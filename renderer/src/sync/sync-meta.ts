@@ -16,6 +16,8 @@ export const SYNC_META = {
   pending: 'sync.pending',
   /** The team record as HubSpot last held it (`TeamRemote`, commit-team.ts): a push sends only what it lacks. */
   teamRemote: 'hubspot.teamRemote',
+  /** Records waiting for their template version (`RemoteDeal[]`, waiting-deals.ts), merged again on every pull. */
+  waitingDeals: 'hubspot.waitingDeals',
 } as const;
 
 type MetaTable = Table<SyncMetaRow, string>;
