@@ -199,4 +199,16 @@ describe('the team record', () => {
     const [a, g] = [await snapshot(ada.db), await snapshot(grace.db)];
     expect(g).toEqual(a);
   });
+
+  it('refuses, saying so, team settings larger than the record holds, and keeps them all here', async () => {
+    const [t, ada] = await two();
+    // The same ten criterion ids in every template: ten HubSpot properties, 700,000+ characters of playbooks.
+    const criteria = Array.from({ length: 10 }, (_, i) => ({ id: `big_${i}`, label: `Step ${i} `.padEnd(200, '.'), gate: 'READY' as const, kind: 'checklist' as const, help: 'h'.repeat(1000) }));
+    const big = Array.from({ length: 60 }, (_, i) => ({ ...makeTemplate({ id: `tpl-big-${i}`, name: `Big ${i}`, description: 'd'.repeat(2000), criteria }), latest: 1 as const }));
+    await ada.db.templates.bulkAdd(big);
+    const outcome = await sync(t, ada);
+    expect(outcome.summary.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The team's templates and roles take [\d,]+ characters, more than HubSpot's 8 text properties hold/)]);
+    expect(teamTicket(t)).toBeUndefined();
+    expect(await ada.db.templates.where('id').startsWith('tpl-big-').count()).toBe(60);
+  });
 });
