@@ -27,3 +27,16 @@ export async function addTeamActs(db: BatonDb, acts: readonly TeamAct[]): Promis
   if (acts.length === 0) return;
   await saveTeamActs(db, [...(await loadTeamActs(db)), ...acts]);
 }
+
+/**
+ * syncMeta flag: a template version was saved here since the team record was
+ * last written. Until this desktop has seen a team record in HubSpot, only
+ * such a change (or an act) makes it write one: a workspace that merely holds
+ * templates (restored, or from before templates travelled) does not create it.
+ */
+export const TEAM_DIRTY_KEY = 'hubspot.teamDirty';
+
+/** Marks the team's templates as changed; runs inside the caller's transaction (which must include `syncMeta`). */
+export async function markTeamChanged(db: BatonDb): Promise<void> {
+  await db.syncMeta.put({ key: TEAM_DIRTY_KEY, value: true });
+}

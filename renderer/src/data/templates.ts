@@ -6,7 +6,7 @@ import { DataErrorAbort, DomainRefusal, dataError, validationError } from './dat
 import { sameValue } from './outbox-rules';
 import { attempt, type Attempt } from './write-support';
 import type { WriteError } from './commands';
-import { addTeamActs, loadTeamActs } from './team-acts';
+import { addTeamActs, loadTeamActs, markTeamChanged } from './team-acts';
 import { loadSettings } from './settings';
 import { nextSeq } from '../../../shared/sync/team-fold';
 import { stableId } from '../../../shared/sync/apply-remote';
@@ -44,9 +44,11 @@ export async function saveTemplate(db: BatonDb, template: Template, now: Date = 
   if (!parsed.success) return { ok: false, error: validationError('template', parsed.error) };
   const input = parsed.data;
   const result = await attempt(() =>
-    db.transaction('rw', db.templates, async (): Promise<Template> => {
+    db.transaction('rw', [db.templates, db.syncMeta], async (): Promise<Template> => {
       const latest = await latestVersion(db, input.id);
       if (!latest) {
+        // A template is the team's: the new one goes to the team record on the next sync.
+        await markTeamChanged(db);
         if (input.version !== 1) {
           throw new DomainRefusal(domainError('VALIDATION', `A new template starts at version 1, not ${input.version}.`));
         }
@@ -68,6 +70,7 @@ export async function saveTemplate(db: BatonDb, template: Template, now: Date = 
       if (!valid.success) throw new DataErrorAbort(validationError('template', valid.error));
       await db.templates.update([latest.id, latest.version], { latest: 0 });
       await db.templates.add(stored(valid.data, 1));
+      await markTeamChanged(db);
       return valid.data;
     }),
   );

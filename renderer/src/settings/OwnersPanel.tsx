@@ -1,6 +1,15 @@
 import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
 import type { Owner, WorkspaceSettings } from '../../../shared/domain/settings';
 import { ErrorLines, useSaveSettings } from './use-save-settings';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDb } from '../data/db-context';
+import { loadTeamActs } from '../data/team-acts';
+import { roleActs } from '../../../shared/sync/team-fold';
+import type { TeamAct } from '../../../shared/sync/team-carrier';
+import { personName } from '../../../shared/domain/people';
+import { formatLocalTime } from '../../../shared/domain/local-time';
+
+type TeamRoleAct = Extract<TeamAct, { kind: 'role' }>;
 
 /**
  * A field saved when it loses focus, that still shows a value which changed
@@ -16,9 +25,22 @@ function BlurSavedInput({ value, ...props }: { value: string } & Omit<InputHTMLA
   return <input ref={ref} defaultValue={value} {...props} />;
 }
 
+/** Who gave a person their role, when a colleague did it (on their desktop; it arrived with sync). */
+function RoleSource({ act, owner, settings }: { act: TeamRoleAct | undefined; owner: Owner; settings: WorkspaceSettings }) {
+  if (!act || act.by === settings.currentUser || (owner.role ?? '') !== act.role) return null;
+  return (
+    <span className="muted" style={{ fontSize: 12 }}>
+      {act.role === '' ? 'Role removed' : 'Role set'} by {personName(act.by, settings.owners)}, {formatLocalTime(act.at, settings.workingHours.timeZone)}
+    </span>
+  );
+}
+
 /** "Which owner am I" and the directory of people handoffs are sent between (roles are the team's: they sync). */
 export function OwnersPanel({ settings }: { settings: WorkspaceSettings }) {
   const save = useSaveSettings();
+  const db = useDb();
+  // Who gave each role, so a role that arrived from a colleague's desktop says whose it is.
+  const roleSetBy = useLiveQuery(async () => roleActs(await loadTeamActs(db)), [db]);
   const [errors, setErrors] = useState<string[]>([]);
   const [newName, setNewName] = useState('');
   const [newRole, setNewRole] = useState('');
@@ -69,6 +91,7 @@ export function OwnersPanel({ settings }: { settings: WorkspaceSettings }) {
                 }}
               />
             </div>
+            <RoleSource act={roleSetBy?.get(owner.id)} owner={owner} settings={settings} />
             {/* A fixed slot on every row, so the "You" chip does not make its row's fields narrower than the others. */}
             <span className="owner-badge">{owner.id === settings.currentUser ? <span className="chip chip-accent">You</span> : null}</span>
           </li>

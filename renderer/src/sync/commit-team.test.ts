@@ -4,6 +4,7 @@ import { encodeTeamRecord, TEAM_FORMAT, TEAM_RECORD_ID, TEAM_VERSION } from '../
 import { openBatonDb } from '../data/db';
 import { commitPull } from './commit-pull';
 import { teamToPush } from './commit-team';
+import { saveTemplate } from '../data/templates';
 
 const STAGES = { IN_PROGRESS: 'stage-progress', READY_FOR_HANDOFF: 'stage-ready', IN_HANDOFF: 'stage-handoff', HANDOFF_DONE: 'stage-done' } as const;
 const NOW = new Date('2026-11-24T10:00:00.000Z');
@@ -42,7 +43,7 @@ describe('commitPull with the team record', () => {
 
     const third = await commitPull(db, pullOf([]), [other], other, NOW);
     expect([third.problems, third.imported, third.updated]).toEqual([[], 0, 0]);
-    // What arrived is not sent back; this desktop's own template, which the team record lacks, is.
+    // What arrived is not sent back; this desktop's own template, which the team record lacks, is (the team record exists now).
     expect((await teamToPush(db))?.templates.map((t) => t.id)).toEqual(['tpl-other', TEMPLATE.id]);
     db.close();
   });
@@ -51,8 +52,12 @@ describe('commitPull with the team record', () => {
     const db = openBatonDb(`commit-team-${crypto.randomUUID()}`);
     await commitPull(db, pullOf([]), [], null, NOW);
     expect(await teamToPush(db)).toBeNull();
+    // Merely holding a template (restored, or from before templates travelled) creates no team record…
     await db.templates.add({ ...TEMPLATE, latest: 1 });
-    expect((await teamToPush(db))?.templates.map((t) => t.id)).toEqual([TEMPLATE.id]);
+    expect(await teamToPush(db)).toBeNull();
+    // …saving one here does, and carries every version this desktop holds.
+    expect((await saveTemplate(db, makeTemplate({ id: 'tpl-new', name: 'New playbook' }))).ok).toBe(true);
+    expect((await teamToPush(db))?.templates.map((t) => t.id)).toEqual(['tpl-new', TEMPLATE.id]);
     db.close();
   });
 });

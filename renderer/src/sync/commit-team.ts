@@ -7,7 +7,7 @@ import { decodeTeamRecord, TEAM_RECORD_ID, TeamRecordSchema, type TeamRecord } f
 import { archiveActs, legacyRoleActs, mergeTeam, sameTeam, sameVersion, withTeamRoles, type Renumbered } from '../../../shared/sync/team-fold';
 import { withoutLatestFlag, type BatonDb, type StoredTemplate } from '../data/db';
 import { loadSettings, SETTINGS_KEY } from '../data/settings';
-import { loadTeamActs, saveTeamActs } from '../data/team-acts';
+import { loadTeamActs, saveTeamActs, TEAM_DIRTY_KEY } from '../data/team-acts';
 import { SYNC_META } from './sync-meta';
 
 /**
@@ -105,8 +105,8 @@ export async function applyTeamRecord(db: BatonDb, pulled: RemoteDeal | null, no
   const settings = await loadSettings(db);
   const localActs = await loadTeamActs(db);
   const fromRemote = remoteRecord(remote);
-  // Roles set before roles travelled become acts once, so they reach the team.
-  const legacy = legacyRoleActs(settings.owners, [...localActs, ...(fromRemote?.acts ?? [])], settings.currentUser, now.toISOString());
+  // Roles set before roles travelled become acts once the team shares its settings, so they reach the team.
+  const legacy = fromRemote === null ? [] : legacyRoleActs(settings.owners, [...localActs, ...fromRemote.acts], settings.currentUser, now.toISOString());
   const local = { templates: (await db.templates.toArray()).map(withoutLatestFlag), acts: [...localActs, ...legacy] };
   const { record, renumbered } = mergeTeam(local, ...(fromRemote ? [fromRemote] : []));
   const templatesReceived = await storeTemplates(db, record);
@@ -127,10 +127,17 @@ export async function teamToPush(db: BatonDb): Promise<TeamRecord | null> {
   const fromRemote = remoteRecord(remote);
   const desired = mergeTeam(local, ...(fromRemote ? [fromRemote] : [])).record;
   if (fromRemote !== null) return sameTeam(desired, fromRemote) ? null : desired;
-  return desired.templates.length === 0 && desired.acts.length === 0 ? null : desired;
+  if (desired.templates.length === 0 && desired.acts.length === 0) return null;
+  // A damaged record is written over; with none seen yet, only a change made here creates it.
+  if (remote.state === 'damaged') return desired;
+  const changedHere = (await db.syncMeta.get(TEAM_DIRTY_KEY))?.value === true || local.acts.length > 0;
+  return changedHere ? desired : null;
 }
 
 /** HubSpot now holds `record`. */
 export async function teamPushed(db: BatonDb, record: TeamRecord): Promise<void> {
-  await writeTeamRemote(db, { state: 'ok', record });
+  await db.transaction('rw', db.syncMeta, async () => {
+    await writeTeamRemote(db, { state: 'ok', record });
+    await db.syncMeta.delete(TEAM_DIRTY_KEY);
+  });
 }
