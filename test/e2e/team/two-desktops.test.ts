@@ -144,6 +144,7 @@ describe('two desktops, one HubSpot portal', () => {
     await syncNow(grace);
     await grace.getByRole('button', { name: 'Settings', exact: true }).click();
     await expect.poll(() => grace.getByLabel(`Role of ${GRACE}`, { exact: true }).inputValue()).toBe('QA lead');
+    await grace.getByRole('list', { name: 'People in this workspace' }).getByText(`Role set by ${ADA}, `).waitFor();
     await grace.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Board', exact: true }).click();
     const received = cardIn(grace, 'IN_HANDOFF', TITLE, CLIENT);
     await received.waitFor();
