@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { makeTemplate } from '../domain/fixtures';
 import { SEED_TEMPLATES } from '../seed/templates';
 import type { TeamAct } from './team-carrier';
@@ -81,5 +82,42 @@ describe('merging team settings', () => {
       { kind: 'template_archived', id: 'x2', seq: 2, at: '2026-11-24T09:00:00.000Z', by: 'b', templateId: 'tpl', archived: false },
     ];
     expect(archiveActs(acts).get('tpl')?.archived).toBe(false);
+  });
+});
+
+describe('merging team settings, for any two desktops', () => {
+  const template = fc.record({
+    id: fc.constantFrom('tpl-a', 'tpl-b'),
+    version: fc.integer({ min: 1, max: 3 }),
+    name: fc.constantFrom('One', 'Two', 'Three'),
+    createdAt: fc.constantFrom('2026-11-24T09:00:00.000Z', '2026-11-24T09:05:00.000Z', '2026-11-25T09:00:00.000Z'),
+  });
+  const act = fc.record({
+    id: fc.constantFrom('x1', 'x2', 'x3', 'x4', 'x5', 'x6'),
+    seq: fc.integer({ min: 0, max: 4 }),
+    person: fc.constantFrom('ada', 'grace'),
+    role: fc.constantFrom('', 'QA lead', 'Dev lead'),
+  });
+  // One desktop's state: each (id, version) once, as a desktop stores it; act ids are unique per act.
+  const state = fc.record({ templates: fc.array(template, { maxLength: 5 }), acts: fc.array(act, { maxLength: 4 }) }).map(({ templates, acts }) => ({
+    templates: [...new Map(templates.map((t) => [`${t.id}@${t.version}`, makeTemplate(t)])).values()],
+    acts: acts.map((a): TeamAct => ({ kind: 'role', id: `${a.id}-${a.person}-${a.role}-${a.seq}`, seq: a.seq, at: '2026-11-24T09:00:00.000Z', by: 'p', person: a.person, role: a.role })),
+  }));
+
+  it('gives the same record whichever side merges, and merging again changes nothing', () => {
+    fc.assert(
+      fc.property(state, state, (a, b) => {
+        const ab = mergeTeam(a, b).record;
+        expect(mergeTeam(b, a).record).toEqual(ab);
+        expect(mergeTeam(ab, ab).record).toEqual(ab);
+        // A desktop that still holds what it had before meets the merged record: nothing changes.
+        expect(mergeTeam(a, ab).record).toEqual(ab);
+        expect(mergeTeam(b, ab).record).toEqual(ab);
+        // No content is lost: every version either side had is in the result, under some number.
+        const names = new Set(ab.templates.map((t) => `${t.id}:${t.name}:${t.createdAt}`));
+        for (const t of [...a.templates, ...b.templates]) expect(names.has(`${t.id}:${t.name}:${t.createdAt}`)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -51,10 +51,16 @@ export function teamVersion(template: Template): Template {
   return { ...template, archivedAt: null };
 }
 
-/** What a version says, whatever number it has. */
+const contentKeys = new WeakMap<Template, string>();
+
+/** What a version says, whatever number it has (remembered per object: sorting asks for it often). */
 function contentKey(template: Template): string {
+  const known = contentKeys.get(template);
+  if (known !== undefined) return known;
   const { version: _version, archivedAt: _archivedAt, ...rest } = template;
-  return canonicalJson(rest);
+  const key = canonicalJson(rest);
+  contentKeys.set(template, key);
+  return key;
 }
 
 /** True when two stored versions say the same (archiving aside). */
