@@ -12,7 +12,7 @@ import { HubSpotError, toSyncError } from './hubspot-error';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
 import type { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY } from './retry';
-import { activeOwnerIds, listOwners } from './owners';
+import { activeOwnerIds, listOwners, readableFor } from './owners';
 import { createPortalGuard } from './portal-guard';
 import { findOwnPipeline, holdsHandoffs, provision, sameHome, setupOptions, setupProblem } from './provision';
 import { markSetup, readSetupMarker } from './setup-marker';
@@ -332,7 +332,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
         return { deals: outcome.deals, cursor: outcome.cursor, pipelineId: ids.pipelineId, stageIds: ids.stageIds };
       }),
 
-    'sync.push': async ({ items, portalId }) =>
+    'sync.push': async ({ items, portalId, readable }) =>
       exclusive('push', async () => {
         const gateway = await connected();
         await portalGuard.check(gateway, portalId);
@@ -345,6 +345,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
           pipeline: ids,
           ownerIds: activeOwnerIds(owners),
           now: deps.clock,
+          readable: readableFor(readable, owners),
           onProgress: (done, total) => deps.emitProgress({ phase: 'pushing', done, total, message: `Sent ${done} of ${total} changes…` }),
         });
         const failed = acks.filter((a) => a.status === 'failed').length;

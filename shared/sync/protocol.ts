@@ -5,6 +5,7 @@ import { HANDOFF_STATES } from '../domain/states';
 import { IdSchema } from '../domain/ids';
 import { OutboxEntrySchema } from './outbox';
 import { CarriedEventSchema } from './carrier';
+import { OwnerSchema, WorkingHoursSchema } from '../domain/settings';
 
 /**
  * The wire protocol between the renderer (which owns the data) and the main
@@ -150,8 +151,17 @@ export const PushItemSchema = z.object({
 export type PushItem = z.infer<typeof PushItemSchema>;
 export type PushItemInput = z.input<typeof PushItemSchema>;
 
+/** How the deal's timeline notes name people and tell times: the workspace's People and its working-hours zone. */
+export const ReadableSchema = z.object({
+  people: z.array(OwnerSchema).max(10_000),
+  timeZone: WorkingHoursSchema.shape.timeZone,
+});
+export type Readable = z.infer<typeof ReadableSchema>;
+
 export const PushRequestSchema = z.object({
   items: z.array(PushItemSchema).max(5000),
+  /** Without it, notes name people as HubSpot's owner list does and tell UTC times. */
+  readable: ReadableSchema.optional(),
   /**
    * The HubSpot portal (hub id) the workspace is linked to. When given, the
    * host refuses with PORTAL_MISMATCH unless the token belongs to that portal:
