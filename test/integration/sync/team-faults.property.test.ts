@@ -150,9 +150,7 @@ describe('team convergence through the real sync service and a faulty HubSpot', 
           { id: '100002', name: 'Grace Hopper', role: 'Dev lead' },
           { id: third, name: 'Lin Park' },
         ];
-        const t0 = performance.now();
         const desktops = await p.join(people, owners, [TEMPLATE]);
-        const t1 = performance.now();
         const [first] = desktops;
         if (!first) throw new Error('no desktop');
         const made: Made = { added: new Map(), removed: new Set() };
@@ -163,7 +161,6 @@ describe('team convergence through the real sync service and a faulty HubSpot', 
         for (const command of PREPARE) await act(p, first, 'h-ready', command, made);
         for (const d of desktops) await syncOn(p, d, true);
 
-        const t2 = performance.now();
         for (const step of steps) {
           if (step.kind === 'fault') {
             const path = TARGETS[step.target] ?? /never/;
@@ -187,11 +184,9 @@ describe('team convergence through the real sync service and a faulty HubSpot', 
         }
 
         // HubSpot is well again and everyone is online: every desktop syncs twice.
-        const t3 = performance.now();
         p.heal();
         for (let round = 0; round < 2; round += 1) for (const d of desktops) await syncOn(p, d, true);
 
-        if (process.env.BATON_TIMING) console.log(`join ${(t1 - t0).toFixed(0)} prep ${(t2 - t1).toFixed(0)} steps ${(t3 - t2).toFixed(0)} final ${(performance.now() - t3).toFixed(0)}`);
         const [reference, ...others] = await Promise.all(desktops.map((d) => snapshot(d.db)));
         if (!reference) throw new Error('no snapshot');
         for (const other of others) {
