@@ -7,9 +7,14 @@ import { RECORD_TYPE } from '../../shared/hubspot/record-type';
 import type { RecordType } from '../../shared/hubspot/record-type';
 import { toSyncError } from './hubspot-error';
 import type { BatchResult } from './hubspot-schemas';
+import type { HandoffEvent } from '../../shared/domain/history';
+import { noteMarker, noteRef, timelineNote } from './timeline-notes';
+import type { Readable } from '../../shared/sync/protocol';
+
+export { noteMarker } from './timeline-notes';
 
 /**
- * Notes (client updates, handoff receipts) and the receiver's next-action
+ * Notes (the deal's timeline: timeline-notes.ts) and the receiver's next-action
  * task. Creating an activity is not idempotent in HubSpot, so every one
  * carries a bracketed marker (`[baton-ref:<id>]`, exact so `cu-1` never matches `cu-10`) and the record's existing activities are
  * read first (every page of its associations): a retried push finds the earlier write instead of duplicating it.
@@ -21,6 +26,8 @@ export interface ActivityWork {
   handoff: Handoff;
   dealId: string;
   entries: OutboxEntry[];
+  /** The handoff's history as the pushing desktop holds it: who handed over or accepted, and when. */
+  events?: readonly HandoffEvent[];
 }
 
 export interface ActivityContext {
@@ -29,42 +36,18 @@ export interface ActivityContext {
   recordType: RecordType;
   ownerIds: ReadonlySet<string> | null;
   now: () => Date;
+  /** People's names and the workspace's zone, so notes read as names and local times. */
+  readable: Readable;
 }
 
-const NOTE_KINDS = new Set<OutboxEntry['kind']>(['log_client_update', 'log_handoff_receipt']);
+const NOTE_KINDS = new Set<OutboxEntry['kind']>(['log_client_update', 'log_handoff_receipt', 'log_bounce', 'log_hand_over']);
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-export function noteMarker(ref: string): string {
-  return `[baton-ref:${escapeHtml(ref)}]`;
-}
-
 export function taskMarker(handoffId: string): string {
   return `[baton-task:${escapeHtml(handoffId)}]`;
-}
-
-function noteRef(entry: OutboxEntry): string {
-  return entry.kind === 'log_client_update' && entry.refId ? entry.refId : entry.id;
-}
-
-type NoteBody = { body: string; at: string } | { error: SyncError };
-
-function noteFor(entry: OutboxEntry, handoff: Handoff, now: string): NoteBody {
-  const marker = `<p><small>Logged from Baton · ${noteMarker(noteRef(entry))}</small></p>`;
-  if (entry.kind === 'log_client_update') {
-    const update = handoff.clientUpdates.find((u) => u.id === entry.refId);
-    if (!update) {
-      return { error: syncError('HUBSPOT_VALIDATION', `The client update ${entry.refId ?? '(none)'} is no longer on "${handoff.title}", so there is nothing to log in HubSpot.`) };
-    }
-    return { body: `<p><strong>Client update</strong> (${escapeHtml(update.by)})</p><p>${escapeHtml(update.body)}</p>${marker}`, at: update.at };
-  }
-  const next = handoff.nextAction ? ` Next action: ${escapeHtml(handoff.nextAction.text)}, due ${escapeHtml(handoff.nextAction.dueAt)}.` : '';
-  return {
-    body: `<p><strong>Handoff received</strong>: "${escapeHtml(handoff.title)}" was accepted by ${escapeHtml(handoff.receiver ?? 'the receiver')}.${next}</p>${marker}`,
-    at: now,
-  };
 }
 
 async function readBodies(ctx: ActivityContext, type: 'notes' | 'tasks', dealIds: string[], bodyProperty: string, extra: string[] = []): Promise<{ id: string; properties: Record<string, string | null> }[]> {
@@ -107,9 +90,13 @@ async function pushNotes(works: readonly ActivityWork[], ctx: ActivityContext, o
       out.set(entry.id, { status: 'ok' });
       continue;
     }
-    const note = noteFor(entry, work.handoff, now);
+    const note = timelineNote(entry, work.handoff, work.events ?? [], ctx.readable, now);
     if ('error' in note) {
       out.set(entry.id, { status: 'failed', error: note.error });
+      continue;
+    }
+    if ('skip' in note) {
+      out.set(entry.id, { status: 'ok' });
       continue;
     }
     inputs.push({

@@ -7,6 +7,7 @@ import { pushActivities } from './push-activities';
 import type { ActivityWork } from './push-activities';
 import { pushDeals } from './push-deals';
 import type { PushWork } from './push-deals';
+import type { Readable } from '../../shared/sync/protocol';
 
 export type { PushWork } from './push-deals';
 
@@ -17,6 +18,8 @@ export interface PushContext {
   pipeline: PipelineIds;
   ownerIds: ReadonlySet<string> | null;
   now: () => Date;
+  /** People's names and the workspace's zone for the deal's timeline notes. */
+  readable: Readable;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -37,7 +40,7 @@ export async function push(works: readonly PushWork[], ctx: PushContext): Promis
     const outcome = deals.get(index);
     if (outcome?.status !== 'ok' || outcome.dealId === null || work.handoff.archivedAt !== null) return;
     const entries = work.entries.filter((e) => !DEAL_KINDS.has(e.kind));
-    if (entries.length > 0) activityWorks.push({ handoff: work.handoff, dealId: outcome.dealId, entries });
+    if (entries.length > 0) activityWorks.push({ handoff: work.handoff, dealId: outcome.dealId, entries, events: (work.log ?? []).map((e) => e.event) });
   });
   const activities = await pushActivities(activityWorks, ctx);
 

@@ -12,7 +12,7 @@ import { HubSpotError, toSyncError } from './hubspot-error';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limiter';
 import type { RateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY } from './retry';
-import { activeOwnerIds, listOwners } from './owners';
+import { activeOwnerIds, listOwners, readableFor } from './owners';
 import { createPortalGuard } from './portal-guard';
 import { findOwnPipeline, holdsHandoffs, provision, sameHome, setupOptions, setupProblem } from './provision';
 import { markSetup, readSetupMarker } from './setup-marker';
@@ -333,7 +333,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
         return { deals: outcome.deals, cursor: outcome.cursor, pipelineId: ids.pipelineId, stageIds: ids.stageIds };
       }),
 
-    'sync.push': async ({ items, portalId, team }) =>
+    'sync.push': async ({ items, portalId, team, readable }) =>
       exclusive('push', async () => {
         const gateway = await connected();
         await portalGuard.check(gateway, portalId);
@@ -347,6 +347,7 @@ export function createSyncHandlers(deps: SyncHostDeps): HandlersFor<typeof syncC
           pipeline: ids,
           ownerIds: activeOwnerIds(owners),
           now: deps.clock,
+          readable: readableFor(readable, owners),
           onProgress: (done, total) => deps.emitProgress({ phase: 'pushing', done, total, message: `Sent ${done} of ${total} changes…` }),
         });
         // The team's templates and roles: one upsert, only when this desktop has what the team record lacks.

@@ -42,6 +42,11 @@ export const CarriedEventSchema = z.object({
   seq: z.number().int().positive(),
   event: HandoffEventSchema,
   recipe: RecipeSchema,
+  /**
+   * For a command that sets a scalar: the last command that set the same scalar where this one was made (null: none).
+   * Two sets with another `prev` than the set they replace were concurrent: a merge decision is listed (concurrent-sets.ts).
+   */
+  prev: IdSchema.nullable().optional(),
 });
 export type CarriedEvent = z.infer<typeof CarriedEventSchema>;
 

@@ -6,6 +6,7 @@ import type { HandoffEvent } from '../domain/history';
 import type { Template } from '../domain/template';
 import type { CarriedEvent, Recipe } from './carrier';
 import { stableId } from './apply-remote';
+import { concurrentDecision, isDerivedDecision, scalarKeyOf, scalarValue } from './concurrent-sets';
 
 /**
  * Every desktop turns the same set of events into the same handoff: the union
@@ -66,7 +67,9 @@ export function foldLog(log: readonly CarriedEvent[], templateOf: (id: string, v
     out.events.push(event);
     out.log.push(entry);
   };
-  for (const entry of [...log].sort(compareCarried)) {
+  // The last applied set of each scalar, to tell a concurrent set (see concurrent-sets.ts).
+  const setters = new Map<string, CarriedEvent>();
+  for (const entry of log.filter((e) => !isDerivedDecision(e)).sort(compareCarried)) {
     const recipe = entry.recipe;
     if (recipe.kind === 'none') {
       count += 1;
@@ -106,9 +109,21 @@ export function foldLog(log: readonly CarriedEvent[], templateOf: (id: string, v
       out.skipped.push(entry);
       continue;
     }
+    const before: Handoff = state;
     count += 1;
     state = { ...applied.handoff, version: count };
     keep(entry, { ...applied.event, id: entry.event.id });
+    const key = scalarKeyOf(recipe.command);
+    if (key === null) continue;
+    const replaced = setters.get(key);
+    setters.set(key, entry);
+    if (replaced === undefined || entry.prev === undefined || entry.prev === replaced.event.id) continue;
+    const [lost, won] = [scalarValue(before, template, key), scalarValue(state, template, key)];
+    if (lost === won) continue;
+    const decision = concurrentDecision(state.id, key, replaced, lost, entry, won);
+    count += 1;
+    state = { ...state, version: count };
+    keep(decision, decision.event);
   }
   out.handoff = state;
   return out;

@@ -16,6 +16,10 @@ export const OUTBOX_KINDS = [
   'sync_next_action_task',
   /** Log a handoff receipt (acceptance) as a note on the deal. */
   'log_handoff_receipt',
+  /** Log a bounce (who, when, the reason's words) as a note on the deal (`refId` = the open question it raised). */
+  'log_bounce',
+  /** Log a hand-over (to whom, the context links, the next action) as a note on the deal. */
+  'log_hand_over',
   /** Archive the deal (the handoff was archived locally). */
   'archive_handoff',
 ] as const;

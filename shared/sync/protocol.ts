@@ -6,6 +6,7 @@ import { IdSchema } from '../domain/ids';
 import { OutboxEntrySchema } from './outbox';
 import { CarriedEventSchema } from './carrier';
 import { TeamRecordSchema } from './team-carrier';
+import { OwnerSchema, WorkingHoursSchema } from '../domain/settings';
 
 /**
  * The wire protocol between the renderer (which owns the data) and the main
@@ -151,10 +152,19 @@ export const PushItemSchema = z.object({
 export type PushItem = z.infer<typeof PushItemSchema>;
 export type PushItemInput = z.input<typeof PushItemSchema>;
 
+/** How the deal's timeline notes name people and tell times: the workspace's People and its working-hours zone. */
+export const ReadableSchema = z.object({
+  people: z.array(OwnerSchema).max(10_000),
+  timeZone: WorkingHoursSchema.shape.timeZone,
+});
+export type Readable = z.infer<typeof ReadableSchema>;
+
 export const PushRequestSchema = z.object({
   items: z.array(PushItemSchema).max(5000),
   /** The team's templates and roles to write to the team record (team-carrier.ts), when this desktop has what HubSpot lacks. */
   team: TeamRecordSchema.optional(),
+  /** Without it, notes name people as HubSpot's owner list does and tell UTC times. */
+  readable: ReadableSchema.optional(),
   /**
    * The HubSpot portal (hub id) the workspace is linked to. When given, the
    * host refuses with PORTAL_MISMATCH unless the token belongs to that portal:

@@ -7,6 +7,7 @@ import type { UndoPlan } from './undo-plan';
 import { appendOutbox, validEvent, validHandoff, type OutboxRequest } from './write-support';
 import type { HandoffCommand } from '../../../shared/domain/command-schema';
 import { recipeOf } from './replay-row';
+import { scalarPrev } from './scalar-prev';
 
 /** The syncMeta key of the counter that orders the two undo slots. */
 export const UNDO_SEQ_KEY = 'undoSeq';
@@ -57,7 +58,8 @@ export async function writeChange(db: BatonDb, change: Change): Promise<Handoff>
   // Issued together: IndexedDB runs a transaction's requests in order anyway, and
   // not waiting for each reply saves a round trip per request (this is the path of
   // every drop on the board). Any failure still aborts the whole transaction.
-  const replay = { eventId: event.id, handoffId: after.id, seq: after.version, recipe: recipeOf(after, event, change.command ?? null) };
+  const command = change.command ?? null;
+  const replay = { eventId: event.id, handoffId: after.id, seq: after.version, recipe: recipeOf(after, event, command), ...(await scalarPrev(db, after.id, command)) };
   const writes: Promise<unknown>[] = [db.handoffs.put(after), db.events.add(event), db.replays.put(replay)];
   if (!isDemoHandoffId(after.id)) writes.push(appendOutbox(db, change.outbox, event.at));
   const undo = change.undo;

@@ -203,11 +203,13 @@ describe('every command path through runCommand', () => {
     expect((await step({ type: 'reorder', rank: 5 })).added).toEqual(['upsert_handoff']);
 
     const handedOver = await step({ type: 'move', to: 'IN_HANDOFF' });
-    expect(handedOver.added).toEqual(['upsert_handoff', 'sync_next_action_task']);
+    expect(handedOver.added).toEqual(['upsert_handoff', 'sync_next_action_task', 'log_hand_over']);
     const bounced = await step({ type: 'bounce', reason: 'Which breakpoints are in scope?' }, 'jonas');
     expect(bounced.handoff).toMatchObject({ state: 'IN_PROGRESS', bounceCount: 1 });
-    expect(bounced.added).toEqual(['upsert_handoff', 'sync_next_action_task']);
+    expect(bounced.added).toEqual(['upsert_handoff', 'sync_next_action_task', 'log_bounce']);
     const questionId = bounced.handoff.openQuestions[0]?.id ?? '';
+    // The bounce's note names the open question it raised, so a retried push finds the note it wrote.
+    expect((await db.outbox.toArray()).find((entry) => entry.kind === 'log_bounce')?.refId).toBe(questionId);
     expect((await step({ type: 'resolve_question', questionId })).added).toEqual(['upsert_handoff']);
 
     await step({ type: 'move', to: 'IN_HANDOFF' });

@@ -49,6 +49,15 @@ export function outboxFor(before: Handoff, after: Handoff, command: HandoffComma
   if (stateChanged && after.state === 'HANDOFF_DONE') {
     requests.push({ handoffId, kind: 'log_handoff_receipt' });
   }
+  // HubSpot users read the story on the deal's timeline: a hand-over (with its context links) and a bounce (with its reason).
+  // Only acts made here queue a note: a pull writes no outbox entry but the record's upsert, so a replayed act never logs twice.
+  if (command?.type === 'move' && stateChanged && after.state === 'IN_HANDOFF') {
+    requests.push({ handoffId, kind: 'log_hand_over' });
+  }
+  if (command?.type === 'bounce') {
+    const question = after.openQuestions.at(-1);
+    if (question) requests.push({ handoffId, kind: 'log_bounce', refId: question.id });
+  }
   if (archivedNow) {
     requests.push({ handoffId, kind: 'archive_handoff' });
   }

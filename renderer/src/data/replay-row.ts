@@ -13,10 +13,12 @@ export interface ReplayRow {
   handoffId: string;
   seq: number;
   recipe: Recipe;
+  /** A scalar set's predecessor where it was made (see shared/sync/concurrent-sets.ts). */
+  prev?: string | null;
 }
 
 export function replayRow(handoffId: string, entry: Omit<CarriedEvent, 'event'> & { event: Pick<HandoffEvent, 'id'> }): ReplayRow {
-  return { eventId: entry.event.id, handoffId, seq: entry.seq, recipe: entry.recipe };
+  return { eventId: entry.event.id, handoffId, seq: entry.seq, recipe: entry.recipe, ...(entry.prev === undefined ? {} : { prev: entry.prev }) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHandoff } from '../data/commands';
 import { DbProvider } from '../data/db-context';
+import { saveSettings } from '../data/settings';
 import { dbWithTemplates, FIXED_NOW } from '../data/test-fixtures';
 import { MergeDecisionsList } from './MergeDecisionsList';
 
@@ -37,6 +38,34 @@ describe('MergeDecisionsList', () => {
     expect((await db.outbox.toArray()).map((e) => e.kind)).toEqual(['upsert_handoff']);
   });
 
+  it('names the people when two desktops set the same field, and reverts to a person by name', async () => {
+    const db = await dbWithTemplates();
+    await saveSettings(db, { currentUser: 'maya', owners: [{ id: 'maya', name: 'Maya Chen' }, { id: 'jonas', name: 'Jonas Berg' }, { id: 'lea', name: 'Léa Martin' }] });
+    const created = await createHandoff(db, { id: 'h-2', title: 'Checkout', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: 'tpl-design-dev', sender: 'maya', receiver: 'lea' }, 'maya', FIXED_NOW);
+    expect(created.ok).toBe(true);
+    await db.events.add({
+      id: 'mrgc-1',
+      handoffId: 'h-2',
+      kind: 'merge_decision',
+      actor: 'baton',
+      at: '2026-11-24T10:05:00.000Z',
+      field: 'baton_receiver_owner_id',
+      before: { side: 'baton', value: 'jonas', at: '2026-11-24T10:01:00.000Z', by: 'maya' },
+      after: { side: 'baton', value: 'lea', at: '2026-11-24T10:02:00.000Z', by: 'jonas' },
+      summary: 'Two desktops changed baton_receiver_owner_id at the same time',
+    });
+    const user = userEvent.setup();
+    render(
+      <DbProvider db={db}>
+        <MergeDecisionsList handoffId="h-2" />
+      </DbProvider>,
+    );
+    expect(await screen.findByText(/Kept Jonas Berg’s Léa Martin; Maya Chen’s\s+Jonas Berg was set aside\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Revert to Jonas Berg' }));
+    await waitFor(async () => expect((await db.handoffs.get('h-2'))?.receiver).toBe('jonas'));
+    expect(await screen.findByText('Restored')).toBeInTheDocument();
+  });
+
   it('says so when there is nothing to review', async () => {
     const db = await dbWithTemplates();
     render(
@@ -44,6 +73,6 @@ describe('MergeDecisionsList', () => {
         <MergeDecisionsList handoffId="h-none" />
       </DbProvider>,
     );
-    expect(await screen.findByText('No field was changed in Baton and HubSpot at the same time.')).toBeInTheDocument();
+    expect(await screen.findByText('No field was changed in two places at the same time.')).toBeInTheDocument();
   });
 });

@@ -4,7 +4,10 @@ import { runCommand } from '../data/commands';
 import { withoutLatestFlag } from '../data/db';
 import { useDb } from '../data/db-context';
 import { useSettings } from '../data/queries';
-import { holdsValue, mergeDecisionOf, revertCommand, type MergeDecisionView } from './revert-merge';
+import { holdsValue, mergeDecisionOf, revertCommand, type MergeDecisionView, type MergeSide } from './revert-merge';
+import { personName } from '../../../shared/domain/people';
+import type { Owner } from '../../../shared/domain/settings';
+import { PROP } from '../../../shared/hubspot/properties';
 
 const MAX_LISTED = 50;
 
@@ -16,8 +19,16 @@ interface Row {
   restored: boolean;
 }
 
-function sideName(side: 'baton' | 'hubspot'): string {
-  return side === 'baton' ? 'Baton' : 'HubSpot';
+/** Whose value it was: the person, when two desktops set it; else the system. */
+function sideName(side: MergeSide, people: readonly Owner[] | undefined): string {
+  if (side.by !== undefined) return personName(side.by, people);
+  return side.side === 'baton' ? 'Baton' : 'HubSpot';
+}
+
+/** A value as people read it: owner fields show the person's name. */
+function shownValue(property: string, value: string | null, people: readonly Owner[] | undefined): string {
+  if (property === PROP.sender || property === PROP.receiver) return personName(value, people);
+  return JSON.stringify(value);
 }
 
 /**
@@ -28,6 +39,7 @@ function sideName(side: 'baton' | 'hubspot'): string {
 export function MergeDecisionsList({ handoffId }: { handoffId?: string }) {
   const db = useDb();
   const settings = useSettings();
+  const people = settings?.owners;
   const [error, setError] = useState<string | null>(null);
   const rows = useLiveQuery(async (): Promise<Row[]> => {
     const events = handoffId === undefined ? await db.events.orderBy('at').reverse().filter((e) => e.kind === 'merge_decision').limit(MAX_LISTED).toArray() : await db.events.where('handoffId').equals(handoffId).filter((e) => e.kind === 'merge_decision').toArray();
@@ -47,14 +59,15 @@ export function MergeDecisionsList({ handoffId }: { handoffId?: string }) {
   if (rows === undefined) return null;
   return (
     <section aria-label="Merge decisions">
-      {rows.length === 0 ? <p className="muted">No field was changed in Baton and HubSpot at the same time.</p> : null}
+      {rows.length === 0 ? <p className="muted">No field was changed in two places at the same time.</p> : null}
       <ul className="list">
         {rows.map(({ decision, title, revert, restored }) => (
           <li key={decision.event.id} className="list-item">
             <div className="grow">
               <strong>{title}</strong> · <code>{decision.property}</code>
               <div className="muted">
-                Kept {sideName(decision.winner.side)}’s {JSON.stringify(decision.winner.value)}; {sideName(decision.loser.side)}’s {JSON.stringify(decision.loser.value)} was set aside.
+                Kept {sideName(decision.winner, people)}’s {shownValue(decision.property, decision.winner.value, people)}; {sideName(decision.loser, people)}’s{' '}
+                {shownValue(decision.property, decision.loser.value, people)} was set aside.
               </div>
             </div>
             {restored ? (
@@ -70,7 +83,7 @@ export function MergeDecisionsList({ handoffId }: { handoffId?: string }) {
                   });
                 }}
               >
-                Revert to {JSON.stringify(decision.loser.value)}
+                Revert to {shownValue(decision.property, decision.loser.value, people)}
               </button>
             ) : (
               <span className="muted">Change it by hand to restore</span>

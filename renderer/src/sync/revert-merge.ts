@@ -7,7 +7,13 @@ import { handoffToDealProperties } from '../../../shared/hubspot/mapping';
 import { PROP } from '../../../shared/hubspot/properties';
 
 /** One side of a merge decision as the `merge_decision` event records it. */
-const MergeSideSchema = z.object({ side: z.enum(['baton', 'hubspot']), value: z.string().nullable(), at: z.string() });
+const MergeSideSchema = z.object({
+  side: z.enum(['baton', 'hubspot']),
+  value: z.string().nullable(),
+  at: z.string(),
+  /** Who set it, when two desktops set the same field concurrently (shared/sync/concurrent-sets.ts). */
+  by: z.string().optional(),
+});
 export type MergeSide = z.infer<typeof MergeSideSchema>;
 
 export interface MergeDecisionView {

@@ -166,6 +166,9 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
 
     phase = 'pushing';
     const batches = chunk(await pendingGroups(db), HANDOFFS_PER_PUSH);
+    // The deal's timeline notes name people as this workspace does and tell times in its zone.
+    const settings = await loadSettings(db);
+    const readable = { people: settings.owners, timeZone: settings.workingHours.timeZone };
     const total = batches.reduce((n, batch) => n + batch.length, 0);
     let done = 0;
     onPhase('pushing', 0, total);
@@ -173,7 +176,7 @@ export async function runSync(db: BatonDb, api: SyncApi, options: SyncRunOptions
       const prepared = await prepareBatch(db, groups);
       summary.failed += await failUnpushable(db, prepared.unpushable);
       if (prepared.items.length > 0) {
-        const result = valueOrAbort(await api['sync.push']({ items: prepared.items.map((p) => p.item), ...portal }), 'pushing');
+        const result = valueOrAbort(await api['sync.push']({ items: prepared.items.map((p) => p.item), readable, ...portal }), 'pushing');
         phase = 'saving';
         const acks = await commitAcks(db, prepared.items, result.acks, now());
         phase = 'pushing';

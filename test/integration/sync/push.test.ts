@@ -184,7 +184,7 @@ describe('push', () => {
     setup.store.enqueue('h-x', 'log_client_update', 'missing-update');
     const { acks } = await h.handlers['sync.push']({ items: setup.store.pushItems() });
     expect(acks.map((a) => a.status)).toEqual(['ok', 'failed']);
-    expect(acks[1]).toMatchObject({ error: { code: 'HUBSPOT_VALIDATION', message: expect.stringContaining('missing-update') } });
+    expect(acks[1]).toMatchObject({ error: { code: 'HUBSPOT_VALIDATION', message: expect.stringContaining('is no longer on it') } });
   });
 
   it('archives the deal of an archived handoff', async () => {

@@ -117,5 +117,22 @@ describe('a handoff between two desktops', () => {
     const [a, g] = [await snapshot(ada.db), await snapshot(grace.db)];
     expect(g.handoffs).toEqual(a.handoffs);
     expect(g.events).toEqual(a.events);
+
+    // A HubSpot user reads the story on the ticket's timeline: one note per act, made by the desktop where it was made, none twice.
+    const ticketId = deal?.id ?? '';
+    const noteIds = new Set(team.fake.state.associations.filter((x) => x.fromType === 'notes' && x.toId === ticketId).map((x) => x.fromId));
+    const bodies = team.fake.state.notes.filter((n) => noteIds.has(n.id)).map((n) => n.properties['hs_note_body'] ?? '');
+    const headline = (b: string) => /<strong>([^<]+)<\/strong>/.exec(b)?.[1] ?? b;
+    expect(bodies.map(headline).sort()).toEqual(['Bounced back', 'Client update', 'Handed over', 'Handed over', 'Handoff accepted']);
+    const markers = bodies.map((b) => /\[baton-ref:[^\]]+\]/.exec(b)?.[0]);
+    expect(new Set(markers).size).toBe(bodies.length);
+    const bounceNote = bodies.find((b) => b.includes('Bounced back')) ?? '';
+    expect(bounceNote).toContain('by Grace Hopper');
+    expect(bounceNote).toContain('Reason: Which payment providers?');
+    expect(bodies.find((b) => b.includes('Handoff accepted'))).toContain('by Grace Hopper');
+    const handOver = bodies.find((b) => b.includes('Handed over')) ?? '';
+    expect(handOver).toContain('to Grace Hopper by Ada Lovelace');
+    for (const line of ['Brief — https://example.com/brief', 'Figma — https://example.com/figma', 'Copy deck — https://example.com/copy']) expect(handOver).toContain(line);
+    for (const b of bodies) expect(b).not.toMatch(/10000[12]|\d{4}-\d\d-\d\dT/);
   });
 });
