@@ -31,13 +31,16 @@ const actBase = {
 
 /**
  * Changes to team settings that are not immutable versions: who holds which
- * role, and whether a template is archived. For each person (each template)
- * the act that sorts last wins, on every desktop alike.
+ * role, and whether a template is archived — for each person (each template)
+ * the act that sorts last wins, on every desktop alike — and who saved each
+ * template version.
  */
 export const TeamActSchema = z.discriminatedUnion('kind', [
   /** `role` '' takes the role away. */
   z.object({ ...actBase, kind: z.literal('role'), person: OwnerIdSchema, role: OwnerSchema.shape.role.unwrap() }),
   z.object({ ...actBase, kind: z.literal('template_archived'), templateId: IdSchema, archived: z.boolean() }),
+  /** Who saved a template version (the version itself says when). */
+  z.object({ ...actBase, kind: z.literal('template_saved'), templateId: IdSchema, version: z.number().int().positive() }),
 ]);
 export type TeamAct = z.infer<typeof TeamActSchema>;
 

@@ -161,6 +161,13 @@ export function archiveActs(acts: readonly TeamAct[]): Map<string, Extract<TeamA
   return out;
 }
 
+/** Who saved each template version (`id@version` → act). */
+export function savedBy(acts: readonly TeamAct[]): Map<string, Extract<TeamAct, { kind: 'template_saved' }>> {
+  const out = new Map<string, Extract<TeamAct, { kind: 'template_saved' }>>();
+  for (const [key, act] of winners(acts, (a) => (a.kind === 'template_saved' ? `${a.templateId}@${a.version}` : null))) if (act.kind === 'template_saved') out.set(key, act);
+  return out;
+}
+
 /** The people directory with every role the acts decide (people without an act keep theirs). */
 export function withTeamRoles(owners: readonly Owner[], acts: readonly TeamAct[]): Owner[] {
   const roles = roleActs(acts);

@@ -32,6 +32,15 @@ function content(template: Template): unknown {
   return rest;
 }
 
+/** The act saying who saved this version (shared with the team record). */
+async function recordSaved(db: BatonDb, template: Template, now: Date): Promise<void> {
+  const known = await loadTeamActs(db);
+  const at = now.toISOString();
+  const by = (await loadSettings(db)).currentUser;
+  const seq = nextSeq(known);
+  await addTeamActs(db, [{ kind: 'template_saved', id: stableId('saved', template.id, String(template.version), by, at), seq, at, by, templateId: template.id, version: template.version }]);
+}
+
 /**
  * Saves a template. A new template (no version of its id yet) must be version 1.
  * An edit must be based on the latest version and is stored as version + 1,
@@ -44,11 +53,12 @@ export async function saveTemplate(db: BatonDb, template: Template, now: Date = 
   if (!parsed.success) return { ok: false, error: validationError('template', parsed.error) };
   const input = parsed.data;
   const result = await attempt(() =>
-    db.transaction('rw', [db.templates, db.syncMeta], async (): Promise<Template> => {
+    db.transaction('rw', [db.templates, db.syncMeta, db.settings], async (): Promise<Template> => {
       const latest = await latestVersion(db, input.id);
       if (!latest) {
-        // A template is the team's: the new one goes to the team record on the next sync.
+        // A template is the team's: the new one goes to the team record on the next sync, with who saved it.
         await markTeamChanged(db);
+        await recordSaved(db, input, now);
         if (input.version !== 1) {
           throw new DomainRefusal(domainError('VALIDATION', `A new template starts at version 1, not ${input.version}.`));
         }
@@ -71,6 +81,7 @@ export async function saveTemplate(db: BatonDb, template: Template, now: Date = 
       await db.templates.update([latest.id, latest.version], { latest: 0 });
       await db.templates.add(stored(valid.data, 1));
       await markTeamChanged(db);
+      await recordSaved(db, valid.data, now);
       return valid.data;
     }),
   );

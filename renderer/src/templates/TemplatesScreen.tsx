@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import type { Template } from '../../../shared/domain/template';
-import { useTemplates } from '../data/queries';
+import type { WorkspaceSettings } from '../../../shared/domain/settings';
+import { useSettings, useTemplates } from '../data/queries';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDb } from '../data/db-context';
+import { loadTeamActs } from '../data/team-acts';
+import { savedBy } from '../../../shared/sync/team-fold';
+import { personName } from '../../../shared/domain/people';
+import { formatLocalTime } from '../../../shared/domain/local-time';
 import { TemplateEditor } from './TemplateEditor';
 
 function blankTemplate(): Template {
@@ -19,9 +26,19 @@ function blankTemplate(): Template {
   };
 }
 
+/** " · saved by Grace Hopper, Tue 24 Nov, 10:30" when the team record says who saved the version. */
+function savedLine(act: { by: string; at: string } | undefined, settings: WorkspaceSettings | undefined): string {
+  if (!act || !settings) return '';
+  return ` · saved by ${personName(act.by, settings.owners)}, ${formatLocalTime(act.at, settings.workingHours.timeZone)}`;
+}
+
 /** The playbooks: list on the left, the selected one in the editor. */
 export function TemplatesScreen() {
   const templates = useTemplates();
+  const db = useDb();
+  const settings = useSettings();
+  // Templates are the team's: say who saved the version in use (here or on a colleague's desktop).
+  const saved = useLiveQuery(async () => savedBy(await loadTeamActs(db)), [db]);
   const [editing, setEditing] = useState<{ template: Template; isNew: boolean } | null>(null);
   return (
     <div className="page">
@@ -53,6 +70,7 @@ export function TemplatesScreen() {
                 <p className="muted">{template.description}</p>
                 <p className="muted" style={{ fontSize: 12, marginTop: 4 }}>
                   {template.fromTeam || '—'} → {template.toTeam || '—'} · {template.criteria.length} criteria
+                  {savedLine(saved?.get(`${template.id}@${template.version}`), settings)}
                 </p>
               </div>
               <button type="button" className="btn" aria-label={`Edit ${template.name}`} onClick={() => setEditing({ template, isNew: false })}>

@@ -123,6 +123,9 @@ describe('two desktops, one HubSpot portal', () => {
     const playbook = await storedTemplates(ada, PLAYBOOK);
     expect(playbook).toEqual(await storedTemplates(grace, PLAYBOOK));
     expect(playbook.map((t) => t.version)).toEqual([1]);
+    await ada.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Templates', exact: true }).click();
+    await ada.getByRole('list', { name: 'Templates' }).getByText(`saved by ${GRACE}, `, { exact: false }).waitFor();
+    await ada.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Board', exact: true }).click();
 
     // Ada fills proof and context on the playbook Grace wrote, hands it to Grace and syncs.
     let card = await createHandoffViaDialog(ada, { title: TITLE, client: CLIENT, template: PLAYBOOK, receiver: GRACE, nextAction: { text: 'First test pass', due: futureLocalDateTime(2) } });

@@ -8,6 +8,8 @@ import { makeTemplate } from '../../../shared/domain/fixtures';
 import { mayApprove } from '../../../shared/domain/authority';
 import type { Template } from '../../../shared/domain/template';
 import { decodeTeamRecord, TEAM_RECORD_ID, TEAM_RECORD_NAME } from '../../../shared/sync/team-carrier';
+import { savedBy } from '../../../shared/sync/team-fold';
+import { loadTeamActs } from '../../../renderer/src/data/team-acts';
 import { DEFAULT_TOKEN } from '../../hubspot-fake';
 import { ADA, GRACE, snapshot, startTeam, sync, type Desktop, type Team } from './team-harness';
 
@@ -89,6 +91,9 @@ describe('the team record', () => {
     await sync(t, ada);
     expect(await ada.db.templates.get(['tpl-qa', 2])).toMatchObject({ description: 'Staging link in the brief.', latest: 1 });
     expect(await ada.db.templates.get(['tpl-qa', 1])).toMatchObject({ latest: 0 });
+    // Who saved each version travels too.
+    const saved = savedBy(await loadTeamActs(ada.db));
+    expect([saved.get('tpl-qa@1')?.by, saved.get('tpl-qa@2')?.by]).toEqual([ADA, GRACE]);
 
     // Archiving is the team's too.
     expect((await archiveTemplate(ada.db, 'tpl-qa', t.now())).ok).toBe(true);
