@@ -8,7 +8,7 @@ import type { RecordType } from '../../shared/hubspot/record-type';
 import { toSyncError } from './hubspot-error';
 import type { BatchResult } from './hubspot-schemas';
 import type { HandoffEvent } from '../../shared/domain/history';
-import { noteMarker, noteRef, timelineNote } from './timeline-notes';
+import { escapeHtml, noteMarker, noteRef, timelineNote } from './timeline-notes';
 import type { Readable } from '../../shared/sync/protocol';
 
 export { noteMarker } from './timeline-notes';
@@ -41,10 +41,6 @@ export interface ActivityContext {
 }
 
 const NOTE_KINDS = new Set<OutboxEntry['kind']>(['log_client_update', 'log_handoff_receipt', 'log_bounce', 'log_hand_over']);
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 export function taskMarker(handoffId: string): string {
   return `[baton-task:${escapeHtml(handoffId)}]`;

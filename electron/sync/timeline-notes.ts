@@ -20,7 +20,7 @@ export const NOTE_BODY_LIMIT = 65_536;
 
 export type NoteBody = { body: string; at: string } | { skip: string } | { error: SyncError };
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 

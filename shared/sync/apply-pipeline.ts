@@ -35,7 +35,7 @@ export function isOutsidePipeline(deal: RemoteDeal, pipelineId: string): boolean
   return typeof pipeline === 'string' && pipeline !== '' && pipeline !== pipelineId;
 }
 
-function openLeftPipeline(handoff: Handoff): HandoffException[] {
+export function openLeftPipeline(handoff: Handoff): HandoffException[] {
   return handoff.exceptions.filter((e) => e.kind === LEFT_PIPELINE && e.resolvedAt === null);
 }
 

@@ -67,6 +67,9 @@ export const CarrierSchema = z.object({
 });
 export type Carrier = z.infer<typeof CarrierSchema>;
 
+/** The part every format shares, read first to tell a foreign or newer record (built once: zod compiles a schema on first use). */
+const CarrierHeadSchema = z.object({ format: z.string(), v: z.number() });
+
 export type CarrierRead = { ok: true; carrier: Carrier } | { ok: false; message: string } | { ok: 'absent' };
 
 /**
@@ -127,7 +130,7 @@ export function decodeCarrier(properties: Readonly<Record<string, string | null 
   } catch {
     return { ok: false, message: `Its Baton record in HubSpot (${CARRIER_PROPERTIES[0]}) is not readable data (starts ${shown(json)}); it was edited outside Baton or cut short.` };
   }
-  const head = z.object({ format: z.string(), v: z.number() }).safeParse(raw);
+  const head = CarrierHeadSchema.safeParse(raw);
   if (!head.success || head.data.format !== CARRIER_FORMAT) {
     return { ok: false, message: `Its Baton record in HubSpot is not a Baton handoff record (starts ${shown(json)}).` };
   }

@@ -5,6 +5,7 @@ import { handoffToDealProperties, normalizeDealProperties } from '../hubspot/map
 import type { Carrier, CarriedEvent } from './carrier';
 import { CARRIER_PROPERTIES } from './carrier';
 import { foldLog, legacyLog, patchRecipe, unionLogs } from './fold';
+import { openLeftPipeline } from './apply-pipeline';
 import type { RemoteDeal, SyncBase } from './protocol';
 import type { DealResult, LocalRecord, ReconcileInput } from './reconcile';
 
@@ -48,6 +49,20 @@ export function appendDerived(log: readonly CarriedEvent[], start: Handoff | nul
   ];
 }
 
+const UNTOUCHED: DealResult = { write: null, conflicts: [], exceptions: [], problems: [] };
+
+/**
+ * Whether anything on the deal differs from what the record's writer mirrored (an edit made directly in HubSpot),
+ * or the card waits for its deal to come back to the pipeline. When neither, the property merge would change
+ * nothing, so it is skipped: on a first sync of 1,000 handoffs it was a third of the merge's time.
+ */
+function editedInHubSpot(deal: RemoteDeal, start: Handoff, template: Template, mirrored: Readonly<Record<string, string | null>>, input: ReconcileInput): boolean {
+  if (openLeftPipeline(start).length > 0) return true;
+  const names = Object.keys(handoffToDealProperties(start, template, input)).filter((name) => Object.hasOwn(deal.properties, name));
+  const remote = normalizeDealProperties(deal.properties, names, template);
+  return names.some((name) => !Object.hasOwn(mirrored, name) || (mirrored[name] ?? null) !== remote[name]);
+}
+
 export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrier: Carrier, input: ReconcileInput, mergeInto: MergeInto): DealResult {
   const templates = [carrier.template, ...input.templates];
   const templateOf = (id: string, version: number): Template | null => templates.find((t) => t.id === id && t.version === version) ?? null;
@@ -88,7 +103,9 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   // The record's own handoff is what its writer mirrored into the properties: any other value was set in HubSpot.
   const mirrored = carrier.mirrored;
   const start: Handoff = { ...handoff, client: { ...handoff.client, hubspotDealId: deal.dealId } };
-  const direct = mergeInto(deal, { handoff: start, base: mirrored, ...(local?.localEditTimes ? { localEditTimes: local.localEditTimes } : {}) }, template, input, false);
+  const direct = editedInHubSpot(deal, start, template, mirrored, input)
+    ? mergeInto(deal, { handoff: start, base: mirrored, ...(local?.localEditTimes ? { localEditTimes: local.localEditTimes } : {}) }, template, input, false)
+    : UNTOUCHED;
   const after = direct.write?.handoff ?? start;
   const derived = direct.write?.events ?? [];
   const fullLog = appendDerived(log, handoff, after, derived);
