@@ -2,7 +2,7 @@ import { createHandoff } from './commands';
 import { runBulkCommand } from './bulk-commands';
 import { renumberColumn, columnRange } from './column-ranks';
 import type { BatonDb } from './db';
-import { FIXED_NOW, dbWithTemplates, makeTemplate, rowCounts } from './test-fixtures';
+import { FIXED_NOW, dbWithTemplates, makeTemplate, rowCounts } from '../../../test/support/db-fixtures';
 
 const TEMPLATE = makeTemplate({ criteria: [{ id: 'designs_final', label: 'Designs final', gate: 'READY', kind: 'checklist' }] });
 const LATER = new Date(FIXED_NOW.getTime() + 60_000);

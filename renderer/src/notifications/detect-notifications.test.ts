@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, LOCAL_USER_ID } from '../../../shared/domain/settings';
-import { FIXED_NOW, makeHandoff, makeTemplate } from '../data/test-fixtures';
+import { FIXED_NOW, makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 import { templatesByKey } from '../dashboard/dashboard-metrics';
 import { notificationCandidates } from './detect-notifications';
 

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHandoff } from '../data/commands';
 import { DbProvider } from '../data/db-context';
-import { dbWithTemplates, FIXED_NOW } from '../data/test-fixtures';
+import { dbWithTemplates, FIXED_NOW } from '../../../test/support/db-fixtures';
 import { MergeDecisionsList } from './MergeDecisionsList';
 
 describe('MergeDecisionsList', () => {
