@@ -12,7 +12,7 @@ import { useDb } from './db-context';
 import { columnRange } from './column-ranks';
 import { compileFilter, needsContext, type BoardFilter, type FilterContext } from './board-filter';
 import { isWindowable, loadBoardWindowCards, loadColumnTotal, type ColumnLimits } from './board-window';
-import { isStalled } from './stalled';
+import { isSlaBreached } from './sla-breach';
 import { loadSettings } from './settings';
 import type { UndoEntry } from './undo-entry';
 import { peekUndo } from './undo';
@@ -32,7 +32,7 @@ export async function loadBoardColumns(db: BatonDb, filter: BoardFilter, now: Da
       const [settings, templates] = await Promise.all([loadSettings(db), db.templates.toArray()]);
       context = { settings, now, templates: new Map(templates.map((template) => [templateKey(template.id, template.version), withoutLatestFlag(template)])) };
     }
-    const keep = compileFilter(filter, context, isStalled);
+    const keep = compileFilter(filter, context, isSlaBreached);
     const columns = await Promise.all(HANDOFF_STATES.map((state) => columnRange(db, state).toArray()));
     const board = {} as BoardColumns;
     HANDOFF_STATES.forEach((state, index) => {

@@ -12,8 +12,6 @@ export const SYNC_META = {
   portalId: 'hubspot.portalId',
   /** ISO time the last run finished without error. */
   lastSyncAt: 'sync.lastSyncAt',
-  /** Outbox entries still pending after the last run (shown before the live count loads). */
-  pending: 'sync.pending',
 } as const;
 
 type MetaTable = Table<SyncMetaRow, string>;
@@ -28,9 +26,4 @@ export async function readCursor(meta: MetaTable): Promise<SyncCursor | null> {
 export async function readString(meta: MetaTable, key: string): Promise<string | null> {
   const row = await meta.get(key);
   return typeof row?.value === 'string' ? row.value : null;
-}
-
-export async function readNumber(meta: MetaTable, key: string): Promise<number | null> {
-  const row = await meta.get(key);
-  return typeof row?.value === 'number' ? row.value : null;
 }

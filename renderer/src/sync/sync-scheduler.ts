@@ -74,11 +74,6 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     return next;
   }
 
-  async function rememberPending(): Promise<void> {
-    const pending = await db.outbox.where('status').equals('pending').count();
-    await db.syncMeta.put({ key: SYNC_META.pending, value: pending });
-  }
-
   async function syncOwners(): Promise<void> {
     const owners = await api['hubspot.owners']({});
     // The directory is a convenience: a failed owner lookup never fails the sync.
@@ -125,7 +120,6 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
         set({ lastError: outcome.error, lastSummary: outcome.summary });
       }
     } finally {
-      await rememberPending().catch(() => undefined);
       set({ running: false, phase: null, progress: null, message: null });
     }
   }
