@@ -9,7 +9,7 @@ import { outboxFor } from './outbox-rules';
 import { undoStillApplies } from './undo-plan';
 import type { UndoEntry } from './undo-entry';
 import { attempt, isoTime, newId } from './write-support';
-import type { WriteOutcome } from './commands';
+import type { WriteOutcome } from './write-outcome';
 import { loadPeople } from './settings';
 import { undoProblems } from '../../../shared/domain/authority';
 import { domainError } from '../../../shared/domain/errors';
