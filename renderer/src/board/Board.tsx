@@ -24,7 +24,7 @@ import { usePrepareMove } from './use-move';
 import { useBoardDrag } from './use-board-drag';
 import { useColumnCards } from './use-column-cards';
 import { useOptimisticColumns } from './use-optimistic-columns';
-import { useNowMinute } from './use-now-minute';
+import { useNowMinute } from '../ui/use-now-minute';
 import { useTemplateIndex } from './use-template-index';
 import { MouseAndPenSensor } from './sensors';
 import { boardKeyboardCoordinates } from './keyboard-coordinates';

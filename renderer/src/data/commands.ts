@@ -13,7 +13,6 @@ import { toWriteOutcome, type WriteOutcome } from './write-outcome';
 import { loadPeople } from './settings';
 
 export { undoLast, peekUndo } from './undo';
-export { DEMO_ID_PREFIX, isDemoHandoffId } from './change-writer';
 
 export type { WriteError, WriteOutcome } from './write-outcome';
 

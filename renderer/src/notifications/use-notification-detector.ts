@@ -4,7 +4,7 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
 import type { Template } from '../../../shared/domain/template';
 import { callHost, hasHost } from '../api/baton';
-import { useNowMinute } from '../board/use-now-minute';
+import { useNowMinute } from '../ui/use-now-minute';
 import { withoutLatestFlag, type BatonDb } from '../data/db';
 import { useDb } from '../data/db-context';
 import { templatesByKey } from '../dashboard/dashboard-metrics';
