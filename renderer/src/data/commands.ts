@@ -6,7 +6,7 @@ import type { BatonDb } from './db';
 import { dataError, DataErrorAbort, DomainRefusal } from './data-errors';
 import { rankAtEnd } from './column-ranks';
 import { changeTables, loadTemplateVersion, writeChange } from './change-writer';
-import { outboxFor, outboxForCreate } from './outbox-rules';
+import { outboxFor, outboxForCreate } from '../../../shared/sync/outbox-rules';
 import { planUndo } from './undo-plan';
 import { attempt, isoTime, newId } from './write-support';
 import { toWriteOutcome, type WriteOutcome } from './write-outcome';

@@ -5,7 +5,7 @@ import { STATE_LABELS, stateIndex } from '../../../shared/domain/states';
 import type { BatonDb } from './db';
 import { dataError, DomainRefusal, type DataError } from './data-errors';
 import { changeTables, loadTemplateVersion, writeChange } from './change-writer';
-import { outboxFor } from './outbox-rules';
+import { outboxFor } from '../../../shared/sync/outbox-rules';
 import { undoStillApplies } from './undo-plan';
 import type { UndoEntry } from './undo-entry';
 import { attempt, isoTime, newId } from './write-support';

@@ -6,7 +6,7 @@ import type { OutboxEntry } from '../../../shared/sync/outbox';
 import { withoutLatestFlag, type BatonDb } from '../data/db';
 import { changeTables, writeChange } from '../data/change-writer';
 import { isDemoHandoffId } from '../demo/demo-id';
-import { outboxFor, outboxForCreate } from '../data/outbox-rules';
+import { outboxFor, outboxForCreate } from '../../../shared/sync/outbox-rules';
 import { appendOutbox, newId, validHandoff, type OutboxRequest } from '../data/write-support';
 import { readString, SYNC_META } from './sync-meta';
 
