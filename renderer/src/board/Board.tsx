@@ -20,7 +20,7 @@ import { BoardColumn } from './BoardColumn';
 import { containerId, findContainer, stateOfContainer } from './drag-state';
 import { HandoffCardContent } from './HandoffCard';
 import { buildLanes } from './lanes';
-import { usePrepareMove } from './use-move';
+import { usePrepareMove } from '../data/use-command';
 import { useBoardDrag } from './use-board-drag';
 import { useColumnCards } from './use-column-cards';
 import { useOptimisticColumns } from './use-optimistic-columns';
