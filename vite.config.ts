@@ -3,6 +3,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import pkg from './package.json' with { type: 'json' };
 import { strictCspInBuild } from './scripts/strict-csp-plugin';
+import { noTestCodeInBuild } from './scripts/no-test-code-plugin';
 
 // One Vite config, three builds: the renderer (default mode), the Electron main
 // process (`--mode main`) and the preload (`--mode preload`). Main and preload
@@ -22,6 +23,7 @@ const preloadExternals = ['electron'];
 function electronEntry(entry: 'main' | 'preload'): UserConfig {
   const external = entry === 'preload' ? preloadExternals : nodeExternals;
   return {
+    plugins: [noTestCodeInBuild()],
     build: {
       outDir: 'dist-electron',
       emptyOutDir: false,
@@ -47,7 +49,9 @@ export default defineConfig(({ mode }) => {
   return {
     root: 'renderer',
     base: './',
-    plugins: [react(), strictCspInBuild()],
+    plugins: [react(), strictCspInBuild(), noTestCodeInBuild()],
+    // The automatic-backup worker is bundled on its own: it gets the same check.
+    worker: { plugins: () => [noTestCodeInBuild()] },
     build: {
       outDir: '../dist',
       emptyOutDir: true,

@@ -17,7 +17,7 @@ import { SEED_TEMPLATES } from '../../shared/seed/templates';
 import { openBatonDb, withoutLatestFlag } from '../../renderer/src/data/db';
 import { changeTables } from '../../renderer/src/data/change-writer';
 import type { HandoffEvent } from '../../shared/domain/history';
-import { outboxForCreate } from '../../renderer/src/data/outbox-rules';
+import { outboxForCreate } from '../../shared/sync/outbox-rules';
 import { RANK_STEP } from '../../renderer/src/data/ranks';
 import { ensureWorkspace, removeDemoWorkspace } from '../../renderer/src/data/workspace';
 import { appendOutbox, newId, validEvent, validHandoff } from '../../renderer/src/data/write-support';

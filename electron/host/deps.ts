@@ -9,20 +9,9 @@ import type { AppInfo } from '../../shared/ipc/app-channels';
 import type { OpenedBackupFile } from '../../shared/ipc/backup-channels';
 import type { EmitEvent } from '../../shared/ipc/events';
 import type { SyncHostDeps } from '../sync/sync-handlers';
+import type { Clock, Logger, OnlineSource, SecretStore } from './capabilities';
 
-/** Encrypted-at-rest key/value store for secrets (the HubSpot token). */
-export interface SecretStore {
-  get(key: string): Promise<string | null>;
-  set(key: string, value: string): Promise<void>;
-  delete(key: string): Promise<void>;
-}
-
-/** Structured log. Implementations must never receive tokens or personal data. */
-export interface Logger {
-  info(message: string, data?: Record<string, unknown>): void;
-  warn(message: string, data?: Record<string, unknown>): void;
-  error(message: string, data?: Record<string, unknown>): void;
-}
+export type { Clock, Logger, OnlineSource, SecretStore } from './capabilities';
 
 export interface OsNotification {
   id: string;
@@ -35,16 +24,6 @@ export interface OsNotification {
 export interface Notifier {
   show(notification: OsNotification): void;
 }
-
-/** Online state: the OS's view plus the outcome of real requests. */
-export interface OnlineSource {
-  isOnline(): boolean;
-  /** Called by code that made a real network request, so failures flip us offline. */
-  reportRequestOutcome(ok: boolean): void;
-  subscribe(listener: (online: boolean) => void): () => void;
-}
-
-export type Clock = () => Date;
 
 /** Whether the notifier can show anything on this OS (Electron's `Notification.isSupported()`). */
 export interface NotifierSupport {

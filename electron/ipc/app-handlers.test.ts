@@ -3,7 +3,7 @@ import type { Logger } from '../host/deps';
 import { MAX_LOG_DATA_CHARS } from '../log/clip-log-data';
 import { createHandlers } from './create-handlers';
 import { dispatch } from './dispatch';
-import { memoryHostDeps } from './memory-host-deps.fixture';
+import { memoryHostDeps } from '../../test/host/memory-deps';
 
 describe('app handlers', () => {
   it('answers app.info without paths', async () => {

@@ -6,7 +6,7 @@ import { IpcError } from '../../shared/ipc/errors';
 import type { Logger } from '../host/deps';
 import { createHandlers } from './create-handlers';
 import { dispatch } from './dispatch';
-import { memoryHostDeps } from './memory-host-deps.fixture';
+import { memoryHostDeps } from '../../test/host/memory-deps';
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];

@@ -2,7 +2,7 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { getElectronFake, type ElectronFake } from '../../test/setup/electron-fake';
 import { contract } from '../../shared/ipc/contract';
 import { createHandlers } from './create-handlers';
-import { memoryHostDeps } from './memory-host-deps.fixture';
+import { memoryHostDeps } from '../../test/host/memory-deps';
 import { registerIpcHandlers } from './register';
 
 const location = { kind: 'dev-server', url: 'http://127.0.0.1:5173/' } as const;

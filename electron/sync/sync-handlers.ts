@@ -5,7 +5,7 @@ import { mappedPropertyNames } from '../../shared/hubspot/properties';
 import { RECORD_TYPE } from '../../shared/hubspot/record-type';
 import type { HubSpotSetup, SetupChoice } from '../../shared/hubspot/setup';
 import type { ConnectionInfo, HubSpotOwner, SyncProgress } from '../../shared/sync/protocol';
-import type { Clock, Logger, OnlineSource, SecretStore } from '../host/deps';
+import type { Clock, Logger, OnlineSource, SecretStore } from '../host/capabilities';
 import { HubSpotGateway, clientTransport, dropClients } from './hubspot-gateway';
 import type { Transport } from './hubspot-gateway';
 import { HubSpotError, toSyncError } from './hubspot-error';

@@ -1,3 +1,4 @@
+import { indexTemplates, templateKey } from '../domain/template';
 import { OUTBOX_SEQ_META_KEY, type BackupTables } from './format';
 
 function duplicates<T>(rows: readonly T[], keyOf: (row: T) => string): string[] {
@@ -24,7 +25,7 @@ export function checkConsistency(tables: BackupTables): string[] {
     for (const key of keys) problems.push(`${table}: ${what} ${JSON.stringify(key)} appears more than once`);
   };
   unique('handoffs', 'id', duplicates(tables.handoffs, (row) => row.id));
-  unique('templates', 'template version', duplicates(tables.templates, (row) => `${row.id}@${row.version}`));
+  unique('templates', 'template version', duplicates(tables.templates, (row) => templateKey(row.id, row.version)));
   unique('events', 'id', duplicates(tables.events, (row) => row.id));
   unique('outbox', 'id', duplicates(tables.outbox, (row) => row.id));
   unique('outbox', 'seq', duplicates(tables.outbox, (row) => String(row.seq)));
@@ -32,20 +33,19 @@ export function checkConsistency(tables: BackupTables): string[] {
   unique('syncState', 'handoffId', duplicates(tables.syncState, (row) => row.handoffId));
   unique('syncMeta', 'key', duplicates(tables.syncMeta, (row) => row.key));
 
-  const newest = new Map<string, number>();
-  for (const template of tables.templates) newest.set(template.id, Math.max(newest.get(template.id) ?? 0, template.version));
+  const templates = indexTemplates(tables.templates);
   for (const template of tables.templates) {
-    const shouldBeLatest = newest.get(template.id) === template.version;
+    const newest = templates.latest.get(template.id)?.version;
+    const shouldBeLatest = newest === template.version;
     if (shouldBeLatest !== (template.latest === 1)) {
       problems.push(
-        `templates: template ${JSON.stringify(template.id)} version ${template.version} is ${template.latest === 1 ? 'marked' : 'not marked'} as the newest version, but ${newest.get(template.id)} is`,
+        `templates: template ${JSON.stringify(template.id)} version ${template.version} is ${template.latest === 1 ? 'marked' : 'not marked'} as the newest version, but ${newest} is`,
       );
     }
   }
 
-  const templateVersions = new Set(tables.templates.map((row) => `${row.id}@${row.version}`));
   for (const handoff of tables.handoffs) {
-    if (!templateVersions.has(`${handoff.templateId}@${handoff.templateVersion}`)) {
+    if (templates.forHandoff(handoff) === undefined) {
       problems.push(`handoffs: ${JSON.stringify(handoff.id)} uses template ${JSON.stringify(handoff.templateId)} version ${handoff.templateVersion}, which is not in the backup`);
     }
   }

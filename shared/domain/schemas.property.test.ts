@@ -4,7 +4,6 @@ import { HandoffSchema } from './handoff';
 import { TemplateSchema } from './template';
 import { WorkspaceSettingsSchema, DEFAULT_SETTINGS } from './settings';
 import { HandoffCommandSchema, NewHandoffInputSchema } from './commands';
-import { TemplateChangesSchema } from './template-versioning';
 import { validationError } from './errors';
 import { makeCompleteHandoff, makeTemplate } from './fixtures';
 
@@ -18,7 +17,6 @@ const schemas: [string, z.ZodType][] = [
   ['settings', WorkspaceSettingsSchema],
   ['command', HandoffCommandSchema],
   ['new handoff', NewHandoffInputSchema],
-  ['template changes', TemplateChangesSchema],
 ];
 
 function expectSpecificError(schema: z.ZodType, value: unknown): boolean {

@@ -96,3 +96,31 @@ export type Template = z.infer<typeof TemplateSchema>;
 export function templateKey(id: string, version: number): string {
   return `${id}@${version}`;
 }
+
+/**
+ * Every version of every template, found by (id, version) — each handoff is
+ * judged by the version it was created with — and each template's newest
+ * version. The one index of templates: the board, its filters, the dashboard,
+ * notifications and backup checks all build this instead of their own maps.
+ */
+export interface TemplateIndex<T extends Template = Template> {
+  /** By `templateKey(id, version)`. */
+  readonly byKey: ReadonlyMap<string, T>;
+  /** Each template id's newest version. */
+  readonly latest: ReadonlyMap<string, T>;
+  versionOf(id: string, version: number): T | undefined;
+  /** The version `handoff` was created with, if it is known here. */
+  forHandoff(handoff: { templateId: string; templateVersion: number }): T | undefined;
+}
+
+export function indexTemplates<T extends Template>(templates: Iterable<T>): TemplateIndex<T> {
+  const byKey = new Map<string, T>();
+  const latest = new Map<string, T>();
+  for (const template of templates) {
+    byKey.set(templateKey(template.id, template.version), template);
+    const seen = latest.get(template.id);
+    if (!seen || seen.version < template.version) latest.set(template.id, template);
+  }
+  const versionOf = (id: string, version: number): T | undefined => byKey.get(templateKey(id, version));
+  return { byKey, latest, versionOf, forHandoff: (handoff) => versionOf(handoff.templateId, handoff.templateVersion) };
+}

@@ -1,5 +1,4 @@
-import { makeHandoff, makeTemplate } from '../domain/fixtures';
-import { historyOf, stateEvent } from './event-fixtures';
+import { makeHandoff, makeTemplate, historyOf, stateEvent } from '../domain/fixtures';
 import { bounceRate } from './bounce-rate';
 import { bounceRateSeries, describeForScreenReader } from './chart-text';
 

@@ -1,4 +1,4 @@
-import { historyOf, stateEvent } from './event-fixtures';
+import { historyOf, stateEvent } from '../domain/fixtures';
 import { completedPerWeek, isoWeekOf } from './completed-per-week';
 
 function acceptedAt(id: string, at: string) {

@@ -1,6 +1,5 @@
-import { makeHandoff } from '../domain/fixtures';
+import { makeHandoff, createdEvent } from '../domain/fixtures';
 import { eventsOf, filterHandoffs } from './filter';
-import { createdEvent } from './event-fixtures';
 
 const acme = { name: 'Acme', hubspotCompanyId: null, hubspotDealId: null };
 const beta = { name: 'Beta', hubspotCompanyId: null, hubspotDealId: null };

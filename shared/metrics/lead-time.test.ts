@@ -1,5 +1,4 @@
-import { makeHandoff } from '../domain/fixtures';
-import { historyOf } from './event-fixtures';
+import { makeHandoff, historyOf } from '../domain/fixtures';
 import { leadTimePerStage } from './lead-time';
 
 const PERIOD = { from: '2026-11-02T00:00:00Z', to: '2026-11-09T00:00:00Z' };

@@ -1,6 +1,5 @@
 import type { HandoffEvent } from '../domain/history';
-import { makeHandoff } from '../domain/fixtures';
-import { createdEvent, historyOf, stateEvent } from './event-fixtures';
+import { makeHandoff, createdEvent, historyOf, stateEvent } from '../domain/fixtures';
 import { stateStays } from './state-stays';
 
 const ms = (iso: string): number => Date.parse(iso);

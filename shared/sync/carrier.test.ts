@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, createHandoff } from '../domain/commands';
 import type { HandoffCommand } from '../domain/command-schema';
 import type { Handoff } from '../domain/handoff';
-import { makeTemplate } from '../../renderer/src/data/test-fixtures';
+import { makeTemplate } from '../../test/support/db-fixtures';
 import { CARRIER_PROPERTIES, CHUNK_CHARS, CarrierTooLarge, decodeCarrier, encodeCarrier, type CarriedEvent } from './carrier';
 import { foldLog, mintedIds } from './fold';
 

@@ -8,11 +8,9 @@ import { createHandlers } from '../../electron/ipc/create-handlers';
 import { dispatch as dispatchCall } from '../../electron/ipc/dispatch';
 import { createEmitter, type EventSink } from '../../electron/ipc/emit';
 import {
-  createControllableClock,
-  createControllableOnlineSource,
-  createMemoryLogger,
-  createMemorySecretStore,
-  createRecordingNotifier,
+  createMemoryHostParts,
+  memoryHostDeps,
+  TEST_APP_INFO,
   type ControllableClock,
   type ControllableOnlineSource,
   type LogEntry,
@@ -55,26 +53,14 @@ export interface TestHost {
   badgeCounts: number[];
 }
 
-const defaultAppInfo: AppInfo = {
-  name: 'Baton',
-  version: '0.1.0',
-  platform: 'linux',
-  arch: 'x64',
-  versions: { electron: 'test-host', chrome: 'test-host', node: process.versions.node },
-  packaged: false,
-};
-
 /**
  * The desktop host without Electron: the real handler table and dispatcher
  * with in-process dependencies, for end-to-end tests in Chromium and for
  * cross-module tests in Node.
  */
 export function createTestHost(options: TestHostOptions = {}): TestHost {
-  const logger = createMemoryLogger();
-  const secretStore = createMemorySecretStore(options.secrets);
-  const online = createControllableOnlineSource(options.online ?? true);
-  const clock = createControllableClock(options.now);
-  const notifier = createRecordingNotifier();
+  const parts = createMemoryHostParts(options);
+  const { logger, secretStore, online, clock, notifier, openedUrls, badgeCounts } = { ...parts, openedUrls: parts.opened };
   const sinks = new Set<EventSink>();
   const fanOut: EventSink = {
     send(channel, payload) {
@@ -83,29 +69,18 @@ export function createTestHost(options: TestHostOptions = {}): TestHost {
   };
   const emit = createEmitter(() => fanOut, logger);
   online.subscribe((isOnline) => emit('online.changed', { online: isOnline }));
-  const openedUrls: string[] = [];
-  const badgeCounts: number[] = [];
 
-  const deps: HostDeps = {
-    appInfo: { ...defaultAppInfo, ...options.appInfo },
-    secretStore,
-    logger,
-    notifier,
-    online,
-    clock,
-    emit,
-    confirmOpenExternal: async () => options.confirmOpenExternal ?? true,
-    openExternal: async (url) => {
-      openedUrls.push(url);
+  const deps: HostDeps = memoryHostDeps(
+    {
+      appInfo: { ...TEST_APP_INFO, ...options.appInfo },
+      emit,
+      confirmOpenExternal: async () => options.confirmOpenExternal ?? true,
+      hubspotBasePath: options.hubspotBasePath ?? 'http://127.0.0.1:9',
+      syncTuning: options.syncTuning,
+      hubspotRateLimit: options.hubspotRateLimit,
     },
-    setBadgeCount: (count) => {
-      badgeCounts.push(count);
-      return true;
-    },
-    hubspotBasePath: options.hubspotBasePath ?? 'http://127.0.0.1:9',
-    ...(options.syncTuning === undefined ? {} : { syncTuning: options.syncTuning }),
-    ...(options.hubspotRateLimit === undefined ? {} : { hubspotRateLimit: options.hubspotRateLimit }),
-  };
+    parts,
+  );
   const handlers = createHandlers(deps);
 
   return {

@@ -1,4 +1,5 @@
-import type { Logger, OnlineSource, OsNotification, SecretStore } from '../../electron/host/deps';
+import type { HostDeps, Logger, OnlineSource, OsNotification, SecretStore } from '../../electron/host/deps';
+import type { AppInfo } from '../../shared/ipc/app-channels';
 
 /** Secrets in a Map; `entries` lets tests assert what was stored (the real store encrypts). */
 export interface MemorySecretStore extends SecretStore {
@@ -108,4 +109,73 @@ export interface RecordingNotifier {
 export function createRecordingNotifier(): RecordingNotifier {
   const shown: OsNotification[] = [];
   return { shown, show: (notification) => shown.push(notification), isSupported: () => true };
+}
+
+export const TEST_APP_INFO: AppInfo = {
+  name: 'Baton',
+  version: '0.1.0',
+  platform: 'linux',
+  arch: 'x64',
+  versions: { electron: 'test-host', chrome: 'test-host', node: process.versions.node },
+  packaged: false,
+};
+
+/** The in-memory dependencies a test reads back (what was stored, logged, shown, opened). */
+export interface MemoryHostParts {
+  secretStore: MemorySecretStore;
+  logger: MemoryLogger;
+  notifier: RecordingNotifier;
+  online: ControllableOnlineSource;
+  clock: ControllableClock;
+  /** URLs handed to the OS, in order. */
+  opened: string[];
+  /** Notifications shown, in order (the notifier's list). */
+  shown: OsNotification[];
+  badgeCounts: number[];
+}
+
+export function createMemoryHostParts(options: { online?: boolean; now?: Date | string; secrets?: Record<string, string> } = {}): MemoryHostParts {
+  const notifier = createRecordingNotifier();
+  return {
+    secretStore: createMemorySecretStore(options.secrets),
+    logger: createMemoryLogger(),
+    notifier,
+    online: createControllableOnlineSource(options.online ?? true),
+    clock: createControllableClock(options.now),
+    opened: [],
+    shown: notifier.shown,
+    badgeCounts: [],
+  };
+}
+
+/**
+ * The whole HostDeps in memory, on `parts` — the one set the handler-table
+ * unit tests (`electron/ipc/*.test.ts`) and the test host
+ * (`create-test-host.ts`) build on. HubSpot is a loopback port that refuses at
+ * once unless `hubspotBasePath` points at the fake; sync retries wait for nothing.
+ */
+export function memoryHostDeps(overrides: Partial<HostDeps> = {}, parts: MemoryHostParts = createMemoryHostParts()): HostDeps & Pick<MemoryHostParts, 'shown' | 'opened'> {
+  return {
+    shown: parts.shown,
+    opened: parts.opened,
+    appInfo: TEST_APP_INFO,
+    secretStore: parts.secretStore,
+    logger: parts.logger,
+    notifier: parts.notifier,
+    online: parts.online,
+    clock: parts.clock,
+    emit: () => undefined,
+    confirmOpenExternal: async () => true,
+    openExternal: async (url) => {
+      parts.opened.push(url);
+    },
+    setBadgeCount: (count) => {
+      parts.badgeCounts.push(count);
+      return true;
+    },
+    // Never the real HubSpot from a test: port 9 on loopback refuses at once.
+    hubspotBasePath: 'http://127.0.0.1:9',
+    syncTuning: { sleep: async () => undefined, maxAttempts: 1, timeoutMs: 2000 },
+    ...overrides,
+  };
 }

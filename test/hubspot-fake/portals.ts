@@ -12,6 +12,8 @@ export interface PortalSpec {
   portalId: number;
   /** Tokens that act in this portal (each token in one portal only). */
   tokens: string[];
+  /** This portal's own options (its tier, the scopes its tokens were granted), over the shared ones. */
+  options?: Omit<HubSpotFakeOptions, 'portalId' | 'tokens' | 'clock'>;
 }
 
 export interface HubSpotPortals {
@@ -47,7 +49,7 @@ function tokenOf(req: IncomingMessage, body: Buffer): string | undefined {
 
 export async function startHubSpotPortals(specs: readonly PortalSpec[], options: Omit<HubSpotFakeOptions, 'portalId' | 'tokens'> = {}): Promise<HubSpotPortals> {
   if (specs.length === 0) throw new Error('startHubSpotPortals needs at least one portal.');
-  const portals = await Promise.all(specs.map((spec) => startHubSpotFake({ ...options, portalId: spec.portalId, tokens: spec.tokens })));
+  const portals = await Promise.all(specs.map((spec) => startHubSpotFake({ ...options, ...spec.options, portalId: spec.portalId, tokens: spec.tokens })));
   const byToken = new Map<string, HubSpotFake>();
   specs.forEach((spec, i) => {
     const fake = portals[i];

@@ -2,12 +2,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DbProvider } from '../data/db-context';
 import type { BatonDb } from '../data/db';
-import { freshDbName } from '../data/test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 import { openBackupsDb, type BackupsDb } from './backups-db';
 import { BackupPanel } from './BackupPanel';
 import { exportWorkspace } from './export-workspace';
 import { takeAutomaticBackup } from './automatic-backups';
-import { must, seededWorkspace, snapshotTables } from './backup-fixtures';
+import { must, seededWorkspace, snapshotTables } from '../../../test/support/backup-workspace';
 
 async function setup(): Promise<{ db: BatonDb; backups: BackupsDb; user: ReturnType<typeof userEvent.setup> }> {
   const db = await seededWorkspace('panel');

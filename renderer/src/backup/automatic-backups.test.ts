@@ -1,5 +1,5 @@
 import { runCommand } from '../data/commands';
-import { freshDbName } from '../data/test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 import {
   BEFORE_RESTORE_ID,
   deleteAutomaticBackup,
@@ -10,7 +10,7 @@ import {
 } from './automatic-backups';
 import { openBackupsDb } from './backups-db';
 import { exportWorkspace } from './export-workspace';
-import { must, seededWorkspace, snapshotTables } from './backup-fixtures';
+import { must, seededWorkspace, snapshotTables } from '../../../test/support/backup-workspace';
 import { describePersistState, ensurePersistentStorage } from './persistent-storage';
 
 const APP = { appVersion: '0.1.0' };

@@ -1,8 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
 import { runMenuCommand } from '../shortcuts/use-menu-commands';
 import { useUi } from '../store/ui-store';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
-import { renderApp } from '../ui/test-app';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
+import { renderApp } from '../../../test/support/render-app';
 
 describe('the Back up / Restore section in the app', () => {
   it('is where the native menu’s “Back up…” command leads, with the storage state shown', async () => {

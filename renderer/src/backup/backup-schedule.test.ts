@@ -1,6 +1,6 @@
 import { runCommand } from '../data/commands';
-import { freshDbName } from '../data/test-fixtures';
-import { must, seededWorkspace } from './backup-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
+import { must, seededWorkspace } from '../../../test/support/backup-workspace';
 import { readBackupFreshness } from './backup-freshness';
 import { workerFailure } from './backup-protocol';
 import { createBackupRunner, type BackupJobRunner } from './backup-runner';

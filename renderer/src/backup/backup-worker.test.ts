@@ -1,5 +1,5 @@
-import { freshDbName } from '../data/test-fixtures';
-import { seededWorkspace } from './backup-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
+import { seededWorkspace } from '../../../test/support/backup-workspace';
 import { parseWorkerRequest, parseWorkerResponse, type BackupWorkerRequest } from './backup-protocol';
 import { createBackupRunner, type BackupWorkerPort } from './backup-runner';
 import { handleBackupRequest, openDatabasesByName, serveBackupRequests, type WorkerDatabases, type WorkerMessageScope } from './backup-worker-handler';

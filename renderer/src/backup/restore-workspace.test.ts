@@ -3,11 +3,11 @@ import { BACKUP_FORMAT_VERSION } from '../../../shared/backup/format';
 import { runCommand } from '../data/commands';
 import { openBatonDb, type BatonDb } from '../data/db';
 import { LATEST_SCHEMA_VERSION, declareMigrations } from '../data/migrations';
-import { freshDbName, makeHandoff, makeTemplate } from '../data/test-fixtures';
+import { freshDbName, makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 import { WORKSPACE_INITIALIZED_KEY } from '../data/workspace';
 import { exportWorkspace } from './export-workspace';
 import { restoreWorkspace } from './restore-workspace';
-import { must, seededWorkspace, snapshotTables } from './backup-fixtures';
+import { must, seededWorkspace, snapshotTables } from '../../../test/support/backup-workspace';
 
 const APP_VERSION = '0.1.0';
 

@@ -1,8 +1,8 @@
 import { runCommand } from '../data/commands';
 import { saveSettings } from '../data/settings';
-import { freshDbName } from '../data/test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 import { deleteAutomaticBackup } from './automatic-backups';
-import { must, seededWorkspace } from './backup-fixtures';
+import { must, seededWorkspace } from '../../../test/support/backup-workspace';
 import { noteWorkspaceChanged, readBackupFreshness } from './backup-freshness';
 import { openBackupsDb } from './backups-db';
 import { runScheduledBackup, type ScheduledBackupJob } from './scheduled-backup';

@@ -1,5 +1,5 @@
-import { freshDbName } from '../data/test-fixtures';
-import { seededWorkspace } from './backup-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
+import { seededWorkspace } from '../../../test/support/backup-workspace';
 import { openBackupsDb } from './backups-db';
 import { startBackupServices } from './start-backup-services';
 

@@ -1,9 +1,9 @@
 import { Dexie } from 'dexie';
 import { runCommand } from '../data/commands';
 import { saveSettings } from '../data/settings';
-import { must, seededWorkspace } from './backup-fixtures';
+import { must, seededWorkspace } from '../../../test/support/backup-workspace';
 import { openBackupsDb } from './backups-db';
-import { freshDbName } from '../data/test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 import { touchesBackedUpTable, watchWorkspaceChanges } from './workspace-changes';
 
 describe('watching the workspace for changes', () => {

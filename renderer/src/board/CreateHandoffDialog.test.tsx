@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { makeTemplate } from '../data/test-fixtures';
-import { renderApp } from '../ui/test-app';
+import { makeTemplate } from '../../../test/support/db-fixtures';
+import { renderApp } from '../../../test/support/render-app';
 
 describe('create handoff dialog', () => {
   it('validates inline, then creates the handoff on the latest template version and opens it', async () => {

@@ -2,7 +2,7 @@ import { HANDOFF_STATES, STATE_LABELS, stateIndex } from '../../../shared/domain
 import { useHandoff } from '../data/queries';
 import { useUi } from '../store/ui-store';
 import { Dialog } from '../ui/Dialog';
-import { useMoveHandoff } from './use-move';
+import { useMoveHandoff } from '../data/use-command';
 
 /** "Move to ▸" for keyboard and menu users: the same gate as a drag. */
 export function MoveDialog({ handoffId }: { handoffId: string }) {

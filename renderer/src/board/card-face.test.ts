@@ -1,5 +1,5 @@
 import { cardFace } from './card-face';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 
 const now = new Date('2026-11-24T12:00:00Z'); // a Tuesday

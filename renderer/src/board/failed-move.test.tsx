@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
-import { renderApp } from '../ui/test-app';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
+import { renderApp } from '../../../test/support/render-app';
 
 // Long SLAs: the seeded cards are weeks old, and the clock watcher would (rightly) raise stalls on them.
 const template = makeTemplate({ sla: { IN_PROGRESS: 10_000, READY_FOR_HANDOFF: 10_000, IN_HANDOFF: 10_000 } });

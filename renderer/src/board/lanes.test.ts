@@ -1,5 +1,5 @@
 import { buildLanes } from './lanes';
-import { makeHandoff } from '../data/test-fixtures';
+import { makeHandoff } from '../../../test/support/db-fixtures';
 
 const client = (name: string) => ({ name, hubspotCompanyId: null, hubspotDealId: null });
 

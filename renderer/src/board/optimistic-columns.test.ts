@@ -1,4 +1,4 @@
-import { makeHandoff } from '../data/test-fixtures';
+import { makeHandoff } from '../../../test/support/db-fixtures';
 import { applyOptimisticMoves, isReadBack, type Columns, type OptimisticMove } from './optimistic-columns';
 
 const a = makeHandoff({ id: 'a', state: 'IN_PROGRESS', rank: 10 });

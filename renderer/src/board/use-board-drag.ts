@@ -4,7 +4,7 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import { createBoardCollision, type BoardCollision } from './collision';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
 import { planDrop, type DropPlan } from './drop-plan';
-import type { PrepareMove, PreparedMove } from './use-move';
+import type { PrepareMove, PreparedMove } from '../data/use-command';
 
 export interface BoardDragInput {
   /** Container → card ids as committed (from the live query). */

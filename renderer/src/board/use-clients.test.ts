@@ -1,5 +1,5 @@
 import { loadClientNames } from './use-clients';
-import { dbWithTemplates, makeHandoff } from '../data/test-fixtures';
+import { dbWithTemplates, makeHandoff } from '../../../test/support/db-fixtures';
 
 describe('loadClientNames', () => {
   it('lists each client once, in index order, however many cards each has', async () => {

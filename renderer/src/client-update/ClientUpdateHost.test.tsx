@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { LOCAL_USER_ID } from '../../../shared/domain/settings';
 import { runCommand } from '../data/commands';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
-import { renderWithDb } from '../dashboard/dashboard-test-kit';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
+import { renderWithDb } from '../../../test/support/render-screen';
 import { ClientUpdateHost } from './ClientUpdateHost';
 import { resetClientUpdates } from './client-update-store';
 

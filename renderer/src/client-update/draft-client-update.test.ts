@@ -1,4 +1,4 @@
-import { makeHandoff } from '../data/test-fixtures';
+import { makeHandoff } from '../../../test/support/db-fixtures';
 import { DEFAULT_CLIENT_UPDATE_TEMPLATE, draftClientUpdate } from './draft-client-update';
 
 const context = { ownerName: (id: string | null) => (id === 'sam' ? 'Sam Ortiz' : (id ?? 'Unassigned')), timeZone: 'Europe/Berlin' };

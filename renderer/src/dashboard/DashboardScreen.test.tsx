@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { LOCAL_USER_ID } from '../../../shared/domain/settings';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 import { useUi } from '../store/ui-store';
 import { DashboardScreen } from './DashboardScreen';
 import { UTF8_BOM } from './csv-download';
-import { hoursAgo, renderWithDb } from './dashboard-test-kit';
+import { hoursAgo, renderWithDb } from '../../../test/support/render-screen';
 
 // Every hour is a working hour, so the test reads the same on any weekday.
 const ALWAYS_WORKING = { timeZone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59' };

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Template } from '../../../shared/domain/template';
 import { compareText } from '../../../shared/metrics/people';
-import { useNowMinute } from '../board/use-now-minute';
+import { useNowMinute } from '../ui/use-now-minute';
 import { useWorkspace } from '../ui/use-workspace';
 import { AwaitingPanel } from './AwaitingPanel';
 import { DashboardFilters } from './DashboardFilters';

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { LOCAL_USER_ID } from '../../../shared/domain/settings';
 import { createHandoff, runCommand } from '../data/commands';
-import { makeTemplate } from '../data/test-fixtures';
+import { makeTemplate } from '../../../test/support/db-fixtures';
 import { DashboardScreen } from './DashboardScreen';
-import { renderOnDb, seededDb } from './dashboard-test-kit';
+import { renderOnDb, seededDb } from '../../../test/support/render-screen';
 import type { BatonDb } from '../data/db';
 import type { HandoffCommand } from '../../../shared/domain/command-schema';
 

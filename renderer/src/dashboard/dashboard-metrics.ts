@@ -1,5 +1,5 @@
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
-import { templateKey, type Template } from '../../../shared/domain/template';
+import { indexTemplates } from '../../../shared/domain/template';
 import {
   awaitingAcceptance,
   bounceRate,
@@ -38,16 +38,12 @@ export interface FlowMetrics {
   load: ReceiverLoad[];
 }
 
-export function templatesByKey(templates: readonly Template[]): Map<string, Template> {
-  return new Map(templates.map((template) => [templateKey(template.id, template.version), template]));
-}
-
 /** Open work as of `now`, under the client/template/owner filters (no period: a snapshot). */
 export function snapshotMetrics(data: DashboardData, filter: Omit<MetricsFilter, 'period'>, settings: WorkspaceSettings, nowMs: number): SnapshotMetrics {
   const kept = filterHandoffs(data.handoffs, filter);
   const now = new Date(nowMs);
   return {
-    stalled: stalledHandoffs(kept, templatesByKey(data.templates), settings, now),
+    stalled: stalledHandoffs(kept, indexTemplates(data.templates).byKey, settings, now),
     awaiting: awaitingAcceptance(kept, settings, now),
     exceptions: exceptionsByKind(kept),
   };

@@ -4,7 +4,7 @@ import { openBatonDb, type BatonDb } from './db';
 import { saveSettings } from './settings';
 import { HANDOFF_STATES } from '../../../shared/domain/states';
 import type { BoardFilter } from './board-filter';
-import { freshDbName } from './test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 import { runCommand } from './commands';
 
 const NOW = new Date('2026-11-24T15:00:00.000Z');

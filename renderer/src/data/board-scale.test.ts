@@ -1,6 +1,6 @@
 import { HANDOFF_STATES } from '../../../shared/domain/states';
 import { loadBoardColumns } from './queries';
-import { dbWithTemplates, makeHandoff, makeTemplate } from './test-fixtures';
+import { dbWithTemplates, makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 
 describe('board query at scale', () => {
   it('reads thousands of cards from the [state+rank] index with no per-card reads', async () => {

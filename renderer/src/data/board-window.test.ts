@@ -5,7 +5,7 @@ import type { BoardFilter } from './board-filter';
 import type { BatonDb } from './db';
 import { FIRST_LIMITS, isWindowable, loadBoardWindowCards, loadColumnTotal, type ColumnLimits } from './board-window';
 import { loadBoardColumns } from './queries';
-import { dbWithTemplates, makeHandoff } from './test-fixtures';
+import { dbWithTemplates, makeHandoff } from '../../../test/support/db-fixtures';
 
 const ARCHIVED_AT = '2026-11-21T09:00:00.000Z';
 

@@ -4,7 +4,7 @@ import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states
 import type { BatonDb } from './db';
 import { columnRange } from './column-ranks';
 import { compileFilter, type BoardFilter } from './board-filter';
-import { isStalled } from './stalled';
+import { isSlaBreached } from './sla-breach';
 
 /** How many cards of each column the board reads before its first paint (a tall screen shows about ten). */
 const FIRST_WINDOW = 60;
@@ -63,7 +63,7 @@ async function readColumnPrefix(db: BatonDb, state: HandoffState, keep: (handoff
 /** The first `limits[state]` matching cards of each column, in rank order. Only for filters where `isWindowable` holds. */
 export async function loadBoardWindowCards(db: BatonDb, filter: BoardFilter, limits: ColumnLimits): Promise<Record<HandoffState, Handoff[]>> {
   if (!isWindowable(filter)) throw new Error('loadBoardWindowCards: this filter needs every card read (use loadBoardColumns)');
-  const keep = compileFilter(filter, null, isStalled);
+  const keep = compileFilter(filter, null, isSlaBreached);
   return db.transaction('r', db.handoffs, async () => {
     const cards = await Promise.all(HANDOFF_STATES.map((state) => readColumnPrefix(db, state, keep, limits[state])));
     const columns = {} as Record<HandoffState, Handoff[]>;

@@ -8,16 +8,14 @@ import { appendOutbox, validEvent, validHandoff, type OutboxRequest } from './wr
 import type { HandoffCommand } from '../../../shared/domain/command-schema';
 import { recipeOf } from './replay-row';
 import { scalarPrev } from './scalar-prev';
+import { isDemoHandoffId } from '../demo/demo-id';
 
 /** The syncMeta key of the counter that orders the two undo slots. */
 export const UNDO_SEQ_KEY = 'undoSeq';
 
-/** Demo handoffs never reach HubSpot: their changes get no outbox entries. */
-export const DEMO_ID_PREFIX = 'demo-';
-
-export function isDemoHandoffId(id: string): boolean {
-  return id.startsWith(DEMO_ID_PREFIX);
-}
+// Demo handoffs never reach HubSpot: their changes get no outbox entries (the demo's ids: demo/demo-id.ts).
+// Re-exported for the sync pull, which the sync rework of the same session is rewriting.
+export { isDemoHandoffId } from '../demo/demo-id';
 
 /**
  * Tables a user change touches; one transaction over all of them makes the change atomic.

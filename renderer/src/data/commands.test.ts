@@ -5,7 +5,7 @@ import type { BatonDb } from './db';
 import { OUTBOX_SEQ_KEY, attempt } from './write-support';
 import { changeTables, writeChange } from './change-writer';
 import { saveSettings } from './settings';
-import { FIXED_NOW, dbWithTemplates, makeTemplate, rowCounts } from './test-fixtures';
+import { FIXED_NOW, dbWithTemplates, makeTemplate, rowCounts } from '../../../test/support/db-fixtures';
 
 const ACTOR = 'maya';
 const LATER = new Date(FIXED_NOW.getTime() + 60_000);

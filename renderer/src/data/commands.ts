@@ -1,28 +1,25 @@
 import { applyCommand, createHandoff as buildHandoff, type NewHandoffInput } from '../../../shared/domain/commands';
 import { HandoffCommandSchema, type HandoffCommand } from '../../../shared/domain/command-schema';
-import { domainError, validationError, type DomainError } from '../../../shared/domain/errors';
+import { domainError, validationError } from '../../../shared/domain/errors';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { BatonDb } from './db';
-import { dataError, DataErrorAbort, DomainRefusal, type DataError } from './data-errors';
+import { dataError, DataErrorAbort, DomainRefusal } from './data-errors';
 import { rankAtEnd } from './column-ranks';
 import { changeTables, loadTemplateVersion, writeChange } from './change-writer';
-import { outboxFor, outboxForCreate } from './outbox-rules';
+import { outboxFor, outboxForCreate } from '../../../shared/sync/outbox-rules';
 import { planUndo } from './undo-plan';
-import { attempt, isoTime, newId, type Attempt } from './write-support';
+import { attempt, isoTime, newId } from './write-support';
+import { toWriteOutcome, type WriteOutcome } from './write-outcome';
 import { loadPeople } from './settings';
 
 export { undoLast, peekUndo } from './undo';
-export { DEMO_ID_PREFIX, isDemoHandoffId } from './change-writer';
 
-export type WriteError = DomainError | DataError;
-export type WriteOutcome = { ok: true; handoff: Handoff } | { ok: false; error: WriteError };
+export type { WriteError, WriteOutcome } from './write-outcome';
 
 /** What `createHandoff` takes: the domain input, with the template version defaulting to the latest. */
 export type CreateHandoffInput = Omit<NewHandoffInput, 'templateVersion'> & { templateVersion?: number; id?: string };
 
-export function toWriteOutcome(result: Attempt<Handoff>): WriteOutcome {
-  return result.ok ? { ok: true, handoff: result.value } : { ok: false, error: result.error };
-}
+export { toWriteOutcome } from './write-outcome';
 
 /**
  * A move without a rank lands at the end of its new column, so it never

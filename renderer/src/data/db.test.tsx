@@ -6,7 +6,7 @@ import { createHandoff, runCommand } from './commands';
 import { openBatonDb } from './db';
 import { toDataError } from './data-errors';
 import { LATEST_SCHEMA_VERSION, declareMigrations } from './migrations';
-import { FIXED_NOW, dbWithTemplates, freshDbName, makeTemplate, rowCounts } from './test-fixtures';
+import { FIXED_NOW, dbWithTemplates, freshDbName, makeTemplate, rowCounts } from '../../../test/support/db-fixtures';
 
 async function dbWithTemplatesNamed(name: string) {
   const db = openBatonDb(name);

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, declareMigrations } from './migrations';
 import { openBatonDb } from './db';
-import { freshDbName, makeHandoff, makeTemplate } from './test-fixtures';
+import { freshDbName, makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 
 /** Writes data the way Baton at schema v1 did: templates without the `latest` flag. */
 async function createV1Database(name: string): Promise<void> {

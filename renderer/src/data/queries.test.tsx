@@ -21,9 +21,9 @@ import {
 import { FIRST_LIMITS } from './board-window';
 import { saveTemplate } from './templates';
 import { seedDemoWorkspace, removeDemoWorkspace } from './workspace';
-import { FIXED_NOW, dbWithTemplates, makeTemplate } from './test-fixtures';
+import { FIXED_NOW, dbWithTemplates, makeTemplate } from '../../../test/support/db-fixtures';
 import { openBatonDb } from './db';
-import { freshDbName } from './test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 
 const TEMPLATE = makeTemplate({ criteria: [] });
 const LATER = new Date(FIXED_NOW.getTime() + 60_000);

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffEvent } from '../../../shared/domain/history';
 import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
-import { templateKey, type Template } from '../../../shared/domain/template';
+import { indexTemplates, type Template } from '../../../shared/domain/template';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
 import { withoutLatestFlag, type BatonDb } from './db';
 import { isDemoPresent } from './workspace';
@@ -12,7 +12,7 @@ import { useDb } from './db-context';
 import { columnRange } from './column-ranks';
 import { compileFilter, needsContext, type BoardFilter, type FilterContext } from './board-filter';
 import { isWindowable, loadBoardWindowCards, loadColumnTotal, type ColumnLimits } from './board-window';
-import { isStalled } from './stalled';
+import { isSlaBreached } from './sla-breach';
 import { loadSettings } from './settings';
 import type { UndoEntry } from './undo-entry';
 import { peekUndo } from './undo';
@@ -30,9 +30,9 @@ export async function loadBoardColumns(db: BatonDb, filter: BoardFilter, now: Da
     let context: FilterContext | null = null;
     if (needsContext(filter)) {
       const [settings, templates] = await Promise.all([loadSettings(db), db.templates.toArray()]);
-      context = { settings, now, templates: new Map(templates.map((template) => [templateKey(template.id, template.version), withoutLatestFlag(template)])) };
+      context = { settings, now, templates: indexTemplates(templates.map(withoutLatestFlag)).byKey };
     }
-    const keep = compileFilter(filter, context, isStalled);
+    const keep = compileFilter(filter, context, isSlaBreached);
     const columns = await Promise.all(HANDOFF_STATES.map((state) => columnRange(db, state).toArray()));
     const board = {} as BoardColumns;
     HANDOFF_STATES.forEach((state, index) => {

@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import { openBatonDb } from './db';
 import { DataErrorAbort } from './data-errors';
 import { loadSettings, saveSettings, SETTINGS_KEY } from './settings';
-import { freshDbName } from './test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 
 describe('settings', () => {
   it('starts from the defaults', async () => {

@@ -2,7 +2,7 @@ import { SEED_TEMPLATES } from '../../../shared/seed/templates';
 import { openBatonDb } from './db';
 import { archiveTemplate, restoreTemplate, saveTemplate, seedTemplates } from './templates';
 import { createHandoff } from './commands';
-import { FIXED_NOW, freshDbName, makeTemplate } from './test-fixtures';
+import { FIXED_NOW, freshDbName, makeTemplate } from '../../../test/support/db-fixtures';
 import { loadTemplates } from './queries';
 
 const LATER = new Date(FIXED_NOW.getTime() + 3_600_000);

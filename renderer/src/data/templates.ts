@@ -3,7 +3,7 @@ import { TemplateSchema, type Template } from '../../../shared/domain/template';
 import { SEED_TEMPLATES } from '../../../shared/seed/templates';
 import type { BatonDb, StoredTemplate } from './db';
 import { DataErrorAbort, DomainRefusal, dataError, validationError } from './data-errors';
-import { sameValue } from './outbox-rules';
+import { sameValue } from '../../../shared/domain/same-value';
 import { attempt, type Attempt } from './write-support';
 import type { WriteError } from './commands';
 import { addTeamActs, loadTeamActs, markTeamChanged } from './team-acts';

@@ -1,7 +1,7 @@
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffCommand } from '../../../shared/domain/command-schema';
 import { STATE_LABELS } from '../../../shared/domain/states';
-import { sameValue } from './outbox-rules';
+import { sameValue } from '../../../shared/domain/same-value';
 import type { UndoEntry } from './undo-entry';
 
 /** An undo slot before it is stamped with its time and sequence number. */

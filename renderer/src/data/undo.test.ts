@@ -1,6 +1,6 @@
 import { createHandoff, peekUndo, runCommand, undoLast } from './commands';
 import type { BatonDb } from './db';
-import { FIXED_NOW, dbWithTemplates, makeTemplate, rowCounts } from './test-fixtures';
+import { FIXED_NOW, dbWithTemplates, makeTemplate, rowCounts } from '../../../test/support/db-fixtures';
 
 const ACTOR = 'maya';
 const T1 = new Date(FIXED_NOW.getTime() + 60_000);

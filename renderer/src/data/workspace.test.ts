@@ -2,11 +2,11 @@ import { HANDOFF_STATES } from '../../../shared/domain/states';
 import { SEED_TEMPLATES } from '../../../shared/seed/templates';
 import { openBatonDb, withoutLatestFlag } from './db';
 import { createHandoff, runCommand } from './commands';
-import { DEMO_HANDOFF_COUNT } from './demo-handoffs';
+import { DEMO_HANDOFF_COUNT } from '../demo/demo-handoffs';
 import { ensureWorkspace, isDemoPresent, removeDemoWorkspace, seedDemoWorkspace } from './workspace';
 import { loadBoardColumns } from './queries';
 import { loadSettings } from './settings';
-import { freshDbName } from './test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 import { slaStatus } from '../../../shared/domain/sla';
 
 const NOW = new Date('2026-11-24T15:00:00.000Z');

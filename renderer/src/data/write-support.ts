@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { HandoffSchema, type Handoff } from '../../../shared/domain/handoff';
 import { HandoffEventSchema, type HandoffEvent } from '../../../shared/domain/history';
-import { OutboxEntrySchema, type OutboxEntry, type OutboxKind } from '../../../shared/sync/outbox';
+import { OutboxEntrySchema, type OutboxEntry } from '../../../shared/sync/outbox';
 import type { BatonDb } from './db';
 import type { DomainError } from '../../../shared/domain/errors';
 import { DataErrorAbort, DomainRefusal, dataError, toDataError, validationError, type DataError } from './data-errors';
+import type { OutboxRequest } from '../../../shared/sync/outbox-rules';
 
 /** The syncMeta key of the outbox sequence counter. */
 export const OUTBOX_SEQ_KEY = 'outboxSeq';
@@ -44,11 +45,7 @@ export async function readSeq(db: BatonDb): Promise<number> {
   return typeof row?.value === 'number' ? row.value : 0;
 }
 
-export interface OutboxRequest {
-  handoffId: string;
-  kind: OutboxKind;
-  refId?: string | null;
-}
+export type { OutboxRequest } from '../../../shared/sync/outbox-rules';
 
 /**
  * Appends outbox entries with consecutive `seq` numbers, bumping the counter in

@@ -5,7 +5,7 @@ import { mayApprove } from '../../../shared/domain/authority';
 import { nameList, roleHolders } from '../../../shared/domain/people';
 import { useWorkspace } from '../ui/use-workspace';
 import { OnBehalfDialog } from './OnBehalfDialog';
-import { useCommand } from './use-command';
+import { useCommand } from '../data/use-command';
 
 type ApprovalCriterion = Extract<Criterion, { kind: 'approval' }>;
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { LOCAL_USER_ID } from '../../../shared/domain/settings';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 import { useUi } from '../store/ui-store';
-import { renderApp } from '../ui/test-app';
+import { renderApp } from '../../../test/support/render-app';
 
 /** Who may do what, as people meet it on screen: the board, the drawer, history and search. */
 const QUIET_SLA = { IN_PROGRESS: 10_000, READY_FOR_HANDOFF: 10_000, IN_HANDOFF: 10_000 };

@@ -1,6 +1,6 @@
 import type { Handoff } from '../../../shared/domain/handoff';
 import { AddTextForm } from './AddTextForm';
-import { newRecordId, useCommand } from './use-command';
+import { newRecordId, useCommand } from '../data/use-command';
 
 /** The handoff's own to-do list, separate from the template's criteria. */
 export function ChecklistSection({ handoff }: { handoff: Handoff }) {

@@ -4,7 +4,7 @@ import { useUi } from '../store/ui-store';
 import { formatDateTime } from '../ui/time';
 import { useWorkspace } from '../ui/use-workspace';
 import { AddTextForm } from './AddTextForm';
-import { newRecordId, useCommand } from './use-command';
+import { newRecordId, useCommand } from '../data/use-command';
 
 /** Client updates (they satisfy "client notified" and become HubSpot notes). */
 export function ClientUpdatesSection({ handoff }: { handoff: Handoff }) {

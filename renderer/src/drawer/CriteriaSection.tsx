@@ -4,7 +4,7 @@ import type { Criterion, Template } from '../../../shared/domain/template';
 import { GATES, GATE_STEPS } from '../../../shared/domain/states';
 import { checkCriterion, proofTime } from '../../../shared/gate/gate';
 import { ApprovalControls } from './ApprovalControls';
-import { useCommand } from './use-command';
+import { useCommand } from '../data/use-command';
 
 const KIND_HINT: Record<Criterion['kind'], string> = {
   checklist: '',

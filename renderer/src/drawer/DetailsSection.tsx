@@ -4,7 +4,7 @@ import { formatLocalTime } from '../../../shared/domain/local-time';
 import { EditableText } from '../ui/EditableText';
 import { isoToLocalInput, localInputToIso } from '../ui/time';
 import { useWorkspace } from '../ui/use-workspace';
-import { useCommand } from './use-command';
+import { useCommand } from '../data/use-command';
 
 /** Client, sender, receiver and the next action with its due time (entered in the workspace time zone). */
 export function DetailsSection({ handoff }: { handoff: Handoff }) {

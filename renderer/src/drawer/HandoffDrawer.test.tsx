@@ -1,6 +1,6 @@
 import { screen, within, waitFor } from '@testing-library/react';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
-import { renderApp } from '../ui/test-app';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
+import { renderApp } from '../../../test/support/render-app';
 import { LOCAL_USER_ID } from '../../../shared/domain/settings';
 
 // Long SLAs: the seeded cards are weeks old, and the clock watcher would (rightly) raise stalls on them.

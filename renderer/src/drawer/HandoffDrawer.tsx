@@ -12,8 +12,7 @@ import { HistorySection } from './HistorySection';
 import { IssuesSection } from './IssuesSection';
 import { LinksSection } from './LinksSection';
 import { ReceiverAnswer } from './ReceiverAnswer';
-import { useCommand } from './use-command';
-import { useMoveHandoff } from '../board/use-move';
+import { useCommand, useMoveHandoff } from '../data/use-command';
 import { useWorkspace } from '../ui/use-workspace';
 
 /** The card's side panel: every field editable, focus-trapped, Esc closes. */

@@ -4,16 +4,16 @@ import { createHandoff } from '../data/commands';
 import type { BatonDb } from '../data/db';
 import { DbProvider } from '../data/db-context';
 import { useHandoff } from '../data/queries';
-import { dbWithTemplates, makeTemplate } from '../data/test-fixtures';
+import { dbWithTemplates, makeTemplate } from '../../../test/support/db-fixtures';
 import { SyncProvider } from '../sync/sync-context';
 import { resetSyncStore, useSyncStore } from '../sync/sync-store';
-import { createScriptedHost, GOOD_TOKEN, SET_UP_PORTAL, type ScriptedHost } from '../sync/test-sync-api';
+import { closeComponentHosts, GOOD_TOKEN, REFUSAL_DETAIL, startComponentHost, type ComponentHost } from '../../../test/support/component-host';
 import { IssuesSection } from './IssuesSection';
 
 // A retry is a whole sync run on a shared, noisy machine: give it time (a ceiling, not a timing assertion).
 configure({ asyncUtilTimeout: 5000 });
 
-const REFUSAL = 'HubSpot refused this handoff\'s deal: Property "baton_client" does not exist';
+const REFUSAL = `HubSpot refused the data (HTTP 400). HubSpot said: ${REFUSAL_DETAIL}`;
 
 /** The section as the drawer shows it: fed the live record. */
 function LiveIssues({ id }: { id: string }) {
@@ -29,8 +29,8 @@ async function addHandoff(db: BatonDb, id: string, title: string): Promise<void>
 /** Handoffs whose first push HubSpot refused for good: each carries an open SYNC_FAILED. */
 async function refusedCards(ids: string[]) {
   resetSyncStore();
-  const host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_UP_PORTAL });
-  host.state.refusePushes = true;
+  const host = await startComponentHost({ token: GOOD_TOKEN, setUp: true });
+  host.refusePushes(true);
   const db = await dbWithTemplates();
   for (const id of ids) await addHandoff(db, id, `Card ${id}`);
   const user = userEvent.setup();
@@ -48,9 +48,11 @@ async function refusedCards(ids: string[]) {
   return { db, host, user, section };
 }
 
-function pushedHandoffs(host: ScriptedHost, from: number): string[] {
+function pushedHandoffs(host: ComponentHost, from: number): string[] {
   return host.calls.slice(from).flatMap((c) => (c.channel === 'sync.push' ? (c.request as { items: { handoff: { id: string } }[] }).items.map((i) => i.handoff.id) : []));
 }
+
+afterEach(closeComponentHosts);
 
 describe('IssuesSection: retrying a sync HubSpot refused', () => {
   it('says HubSpot\'s reason when it is refused again, and "sent" once it goes through (the exception resolves)', async () => {
@@ -59,7 +61,7 @@ describe('IssuesSection: retrying a sync HubSpot refused', () => {
     expect(await within(section).findByRole('alert')).toHaveTextContent(`HubSpot refused it again: ${REFUSAL}`);
     expect((await db.handoffs.get('h-refused'))?.exceptions.filter((e) => e.resolvedAt === null)).toHaveLength(1);
 
-    host.state.refusePushes = false;
+    host.refusePushes(false);
     await user.click(within(section).getByRole('button', { name: 'Retry sync' }));
     expect(await within(section).findByRole('status')).toHaveTextContent('Sent to HubSpot.');
     await waitFor(() => expect(within(section).queryByRole('button', { name: 'Retry sync' })).not.toBeInTheDocument());
@@ -71,7 +73,7 @@ describe('IssuesSection: retrying a sync HubSpot refused', () => {
 
   it('retries this handoff only: another card\'s refused change stays parked', async () => {
     const { db, host, user, section } = await refusedCards(['h-this', 'h-other']);
-    host.state.refusePushes = false;
+    host.refusePushes(false);
     const from = host.calls.length;
     await user.click(within(section).getByRole('button', { name: 'Retry sync' }));
     expect(await within(section).findByRole('status')).toHaveTextContent('Sent to HubSpot.');
@@ -81,7 +83,7 @@ describe('IssuesSection: retrying a sync HubSpot refused', () => {
 
   it('queues it while offline and says so', async () => {
     const { db, host, user, section } = await refusedCards(['h-offline']);
-    host.emit('online.changed', { online: false });
+    host.setOnline(false);
     await waitFor(() => expect(useSyncStore.getState().online).toBe(false));
     const from = host.calls.length;
     await user.click(within(section).getByRole('button', { name: 'Retry sync' }));
@@ -98,9 +100,10 @@ describe('IssuesSection: retrying a sync HubSpot refused', () => {
     await db.handoffs.update('h-plain', {
       exceptions: [{ id: 'exc-sla', kind: 'SLA_BREACHED', message: 'Waited too long', raisedAt: '2026-11-20T09:00:00.000Z', resolvedAt: null, resolvedBy: null, resolution: null }],
     });
+    const host = await startComponentHost();
     render(
       <DbProvider db={db}>
-        <SyncProvider api={createScriptedHost().api}>
+        <SyncProvider api={host.api}>
           <LiveIssues id="h-plain" />
         </SyncProvider>
       </DbProvider>,

@@ -5,7 +5,7 @@ import { useCardRetry, type CardRetry } from '../sync/use-card-retry';
 import { EXCEPTION_KIND_WORDS } from '../../../shared/domain/describe-event';
 import { formatLocalTime } from '../../../shared/domain/local-time';
 import { useWorkspace } from '../ui/use-workspace';
-import { useCommand } from './use-command';
+import { useCommand } from '../data/use-command';
 
 
 /** Open questions (bounce reasons) and exceptions: what is blocking this handoff. */

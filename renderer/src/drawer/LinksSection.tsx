@@ -3,7 +3,7 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import { SafeUrlSchema } from '../../../shared/domain/links';
 import { useUi } from '../store/ui-store';
 import { openLink } from '../ui/open-link';
-import { newRecordId, useCommand } from './use-command';
+import { newRecordId, useCommand } from '../data/use-command';
 
 /** Context links (brief, assets). Validated before saving; opened outside the app window. */
 export function LinksSection({ handoff }: { handoff: Handoff }) {

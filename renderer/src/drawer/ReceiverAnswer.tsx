@@ -4,7 +4,7 @@ import { findPerson } from '../../../shared/domain/people';
 import { useUi } from '../store/ui-store';
 import { useWorkspace } from '../ui/use-workspace';
 import { OnBehalfDialog } from './OnBehalfDialog';
-import { useCommand } from './use-command';
+import { useCommand } from '../data/use-command';
 
 /**
  * For everyone but the receiver, while a handoff waits for its answer: who

@@ -1,6 +1,6 @@
 import { runCommand } from '../data/commands';
 import { saveSettings } from '../data/settings';
-import { dbWithTemplates, makeHandoff, makeTemplate } from '../data/test-fixtures';
+import { dbWithTemplates, makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 import { checkClockExceptions } from './clock-exception-check';
 
 // In handoff since Monday 23 Nov 09:00 UTC; the workspace's IN_HANDOFF SLA is 16 working hours (two days).

@@ -2,10 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { LOCAL_USER_ID } from '../../../shared/domain/settings';
 import { runCommand } from '../data/commands';
 import { saveSettings } from '../data/settings';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
-import { renderWithDb } from '../dashboard/dashboard-test-kit';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
+import { renderWithDb } from '../../../test/support/render-screen';
+import { installComponentHost } from '../../../test/support/component-host';
 import { useUi } from '../store/ui-store';
-import { installFakeHost, type FakeHost } from './fake-host';
 import { NotificationCentre } from './NotificationCentre';
 import { loadNotificationLog } from './notification-store';
 import { useNotificationClicks } from './use-notification-clicks';
@@ -26,9 +26,9 @@ function Shell() {
   return <NotificationCentre />;
 }
 
-let host: FakeHost;
+let host: ReturnType<typeof installComponentHost>;
 beforeEach(() => {
-  host = installFakeHost();
+  host = installComponentHost();
 });
 afterEach(() => {
   host.uninstall();
@@ -123,7 +123,7 @@ describe('notifications', () => {
 
   it('opens the card when an OS notification is clicked', async () => {
     await setup();
-    host.emit('notification.clicked', { handoffId: 'h-old' });
+    host.host.clickNotification({ id: 'n-old', title: 'Old queue item', body: '', handoffId: 'h-old' });
     await waitFor(() => expect(useUi.getState().drawer).toEqual({ handoffId: 'h-old' }));
   });
 });

@@ -1,11 +1,11 @@
 import { DEFAULT_SETTINGS, LOCAL_USER_ID } from '../../../shared/domain/settings';
-import { FIXED_NOW, makeHandoff, makeTemplate } from '../data/test-fixtures';
-import { templatesByKey } from '../dashboard/dashboard-metrics';
+import { FIXED_NOW, makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
+import { indexTemplates } from '../../../shared/domain/template';
 import { notificationCandidates } from './detect-notifications';
 
 const ME = LOCAL_USER_ID;
 const settings = { ...DEFAULT_SETTINGS, owners: [...DEFAULT_SETTINGS.owners, { id: 'maya', name: 'Maya Chen' }] };
-const templates = templatesByKey([makeTemplate()]);
+const templates = indexTemplates([makeTemplate()]).byKey;
 const recent = '2026-11-24T09:30:00.000Z';
 
 function detect(...handoffs: Parameters<typeof makeHandoff>[0][]) {

@@ -1,5 +1,5 @@
 import { loadMyHandoffs } from './use-notification-detector';
-import { dbWithTemplates, makeHandoff } from '../data/test-fixtures';
+import { dbWithTemplates, makeHandoff } from '../../../test/support/db-fixtures';
 
 describe('loadMyHandoffs', () => {
   it("reads the user's open handoffs, sent or received, once each, and none of their finished ones", async () => {

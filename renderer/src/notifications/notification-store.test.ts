@@ -1,5 +1,5 @@
 import { openBatonDb } from '../data/db';
-import { freshDbName } from '../data/test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 import type { NotificationCandidate } from './detect-notifications';
 import { NOTIFICATION_LOG_KEY } from './notification-schema';
 import { loadNotificationLog, markNotificationsRead, recordNotifications, setNotificationMuted } from './notification-store';

@@ -4,10 +4,10 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
 import type { Template } from '../../../shared/domain/template';
 import { callHost, hasHost } from '../api/baton';
-import { useNowMinute } from '../board/use-now-minute';
+import { useNowMinute } from '../ui/use-now-minute';
 import { withoutLatestFlag, type BatonDb } from '../data/db';
 import { useDb } from '../data/db-context';
-import { templatesByKey } from '../dashboard/dashboard-metrics';
+import { indexTemplates } from '../../../shared/domain/template';
 import { useWorkspace } from '../ui/use-workspace';
 import { notificationCandidates } from './detect-notifications';
 import { recordNotifications } from './notification-store';
@@ -57,7 +57,7 @@ export function useNotificationDetector(): void {
   useEffect(() => {
     // Until the stored settings are read, "me" may be the default user: judging then could baseline the wrong cards.
     if (loading || mine === undefined || mine.user !== user) return;
-    const candidates = notificationCandidates(mine.handoffs, templatesByKey(mine.templates), settings, new Date(nowMs));
+    const candidates = notificationCandidates(mine.handoffs, indexTemplates(mine.templates).byKey, settings, new Date(nowMs));
     void recordNotifications(db, candidates, new Date(), user).then(
       (announce) => {
         if (!hasHost()) return;

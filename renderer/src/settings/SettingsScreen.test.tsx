@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 import { loadSettings } from '../data/settings';
-import { renderApp } from '../ui/test-app';
+import { renderApp } from '../../../test/support/render-app';
 
 async function openSettings() {
   const app = await renderApp({ templates: [makeTemplate()], handoffs: [makeHandoff()] });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
-import { renderApp } from '../ui/test-app';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
+import { renderApp } from '../../../test/support/render-app';
 
 async function setup() {
   const app = await renderApp({

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { HANDOFF_STATES, stateIndex } from '../../../shared/domain/states';
 import { useDb } from '../data/db-context';
-import { useMoveHandoff } from '../board/use-move';
+import { useMoveHandoff } from '../data/use-command';
 import { useUi } from '../store/ui-store';
 import { useUndoAction } from './use-undo';
 

@@ -3,14 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { createHandoff } from '../data/commands';
 import type { BatonDb } from '../data/db';
 import { DbProvider } from '../data/db-context';
-import { dbWithTemplates, makeTemplate } from '../data/test-fixtures';
+import { dbWithTemplates, makeTemplate } from '../../../test/support/db-fixtures';
 import { HubSpotSettingsPanel } from './HubSpotSettingsPanel';
 import { SyncProvider } from './sync-context';
 import { SYNC_META } from './sync-meta';
 import { resetSyncStore, useSyncStore } from './sync-store';
-import { createScriptedHost, GOOD_TOKEN, SET_UP_PORTAL, NO_SCOPE_TOKEN, OTHER_PORTAL_TOKEN, type ScriptedHost } from './test-sync-api';
+import { closeComponentHosts, GOOD_TOKEN, NO_SCOPE_TOKEN, OTHER_PORTAL_TOKEN, startComponentHost, type ComponentHost } from '../../../test/support/component-host';
 
-async function setUp(host = createScriptedHost(), prepare: (db: BatonDb) => Promise<void> = async () => undefined) {
+async function setUp(started?: Promise<ComponentHost>, prepare: (db: BatonDb) => Promise<void> = async () => undefined) {
+  const host = await (started ?? startComponentHost());
   resetSyncStore();
   const db = await dbWithTemplates();
   await prepare(db);
@@ -22,9 +23,11 @@ async function setUp(host = createScriptedHost(), prepare: (db: BatonDb) => Prom
       </SyncProvider>
     </DbProvider>,
   );
-  await waitFor(() => expect(useSyncStore.getState().connected).toBe(host.state.token !== null));
+  await waitFor(() => expect(useSyncStore.getState().connected).toBe(host.connected()));
   return { db, host, user };
 }
+
+afterEach(closeComponentHosts);
 
 describe('HubSpotSettingsPanel', () => {
   it('takes the token in a password field and names the missing scope when HubSpot refuses it', async () => {
@@ -44,7 +47,7 @@ describe('HubSpotSettingsPanel', () => {
     const { user, host, db } = await setUp();
     await user.type(screen.getByLabelText(/HubSpot token/), GOOD_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
-    expect(await screen.findByText(/Connected to HubSpot account 4242 at app\.hubspot\.com \(standard\), 3 owners\.$/)).toBeInTheDocument();
+    expect(await screen.findByText(/Connected to HubSpot account 4242 at app-eu1\.hubspot\.com \(standard\), 3 owners\.$/)).toBeInTheDocument();
     expect(screen.queryByLabelText(/HubSpot token/)).not.toBeInTheDocument();
     // A portal with no setup chosen yet: the run after connecting waits for the person, writing and reading nothing.
     await waitFor(() => expect(useSyncStore.getState().setupNeeded).toBe(true));
@@ -54,7 +57,7 @@ describe('HubSpotSettingsPanel', () => {
     // The setup form is usable once it has read the portal's record types and pipelines (after the run in progress).
     await waitFor(() => expect(screen.getByRole('button', { name: 'Set up HubSpot' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Set up HubSpot' }));
-    expect(await screen.findByText('Set up HubSpot: created pipeline Handoffs, property baton_id.')).toBeInTheDocument();
+    expect(await screen.findByText(/^Set up HubSpot: created pipeline Handoffs, property group baton, property baton_id, /)).toBeInTheDocument();
     expect(host.calls.find((c) => c.channel === 'hubspot.provision')?.request).toMatchObject({ choice: { mode: 'create', recordType: 'tickets' } });
     // The setup starts syncing.
     await waitFor(() => expect(host.calls.some((c) => c.channel === 'sync.pull')).toBe(true));
@@ -62,13 +65,14 @@ describe('HubSpotSettingsPanel', () => {
 
     await user.click(screen.getByRole('button', { name: 'Disconnect' }));
     expect(await screen.findByLabelText(/HubSpot token/)).toBeInTheDocument();
-    expect(host.state.token).toBeNull();
+    expect(host.connected()).toBe(false);
   });
 
   it('offers "Retry failed" for changes HubSpot refused; a retry that goes through resolves the card\'s exception', async () => {
-    const host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_UP_PORTAL });
-    host.state.refusePushes = true;
-    const { db, user } = await setUp(host, async (db) => {
+    const { db, user, host } = await setUp(startComponentHost({ token: GOOD_TOKEN, setUp: true }).then((started) => {
+      started.refusePushes(true);
+      return started;
+    }), async (db) => {
       const created = await createHandoff(db, { id: 'h-refused', title: 'Refused one', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: makeTemplate().id, sender: 'maya' }, 'maya');
       if (!created.ok) throw new Error(created.error.message);
     });
@@ -82,7 +86,7 @@ describe('HubSpotSettingsPanel', () => {
     expect((await db.handoffs.get('h-refused'))?.exceptions).toHaveLength(1);
 
     // The cause is fixed in HubSpot: the retry goes through.
-    host.state.refusePushes = false;
+    host.refusePushes(false);
     await user.click(screen.getByRole('button', { name: 'Retry failed' }));
     expect(await screen.findByText('Retried 1 change: 1 sent to HubSpot.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Retry failed' })).not.toBeInTheDocument();
@@ -95,40 +99,42 @@ describe('HubSpotSettingsPanel', () => {
   describe('a token for another HubSpot account', () => {
     /** Connected to account 4242 with one handoff linked to its deal there, then a token for account 5151 pasted. */
     async function switchedToken() {
-      const host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_UP_PORTAL });
-      const setup = await setUp(host, async (db) => {
+      const setup = await setUp(startComponentHost({ token: GOOD_TOKEN, setUp: true }), async (db) => {
         const created = await createHandoff(db, { id: 'h-linked', title: 'Linked one', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: makeTemplate().id, sender: 'maya' }, 'maya');
         if (!created.ok) throw new Error(created.error.message);
       });
-      const { db, user } = setup;
-      await waitFor(async () => expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe('deal-1'));
+      const { db, user, host } = setup;
+      // Filed in account 4242: the card holds that record's id.
+      await waitFor(async () => expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe(host.recordIdOf(host.portals[0], 'h-linked') ?? 'not filed'));
+      const oldRecordId = host.recordIdOf(host.portals[0], 'h-linked');
       await waitFor(() => expect(useSyncStore.getState().running).toBe(false));
       await user.click(screen.getByRole('button', { name: 'Disconnect' }));
       await user.type(await screen.findByLabelText(/HubSpot token/), OTHER_PORTAL_TOKEN);
       const callsBefore = host.calls.length;
       await user.click(screen.getByRole('button', { name: 'Connect' }));
       const dialog = await screen.findByRole('alertdialog', { name: 'Link this workspace to HubSpot account 5151 instead of 4242?' });
-      return { ...setup, host, dialog, syncCallsSince: () => syncCalls(host, callsBefore) };
+      return { ...setup, host, dialog, oldRecordId, syncCallsSince: () => syncCalls(host, callsBefore) };
     }
 
-    function syncCalls(host: ScriptedHost, from: number) {
+    function syncCalls(host: ComponentHost, from: number) {
       return host.calls.slice(from).filter((c) => c.channel.startsWith('sync.') || c.channel === 'hubspot.provision');
     }
 
     it('waits for the person: nothing syncs, and linking unlinks the old deals and creates the handoffs in the new account', async () => {
-      const { db, user, host, dialog, syncCallsSince } = await switchedToken();
+      const { db, user, host, dialog, oldRecordId, syncCallsSince } = await switchedToken();
       expect(within(dialog).getByText(/removes the links of 1 handoff to their deals in account 4242/)).toBeInTheDocument();
-      expect(screen.getByText(/This workspace is linked to account 4242: choose below before Baton syncs\./)).toBeInTheDocument();
+      expect(await screen.findByText(/This workspace is linked to account 4242: choose below before Baton syncs\./)).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Set up HubSpot' })).toBeDisabled();
       // A sync asked for now (the top bar's "Sync now") does nothing while the choice is open.
       await useSyncStore.getState().scheduler?.requestRun();
       expect(syncCallsSince()).toEqual([]);
-      expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe('deal-1');
+      expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe(oldRecordId);
 
       await user.click(within(dialog).getByRole('button', { name: 'Link to account 5151' }));
       expect(await screen.findByText('Linked this workspace to HubSpot account 5151: 1 handoff unlinked from account 4242; every handoff is being created in 5151 now.')).toBeInTheDocument();
       expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-      await waitFor(async () => expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe('deal-2'));
+      await waitFor(async () => expect(host.recordIdOf(host.portals[1], 'h-linked')).toBeDefined());
+      await waitFor(async () => expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe(host.recordIdOf(host.portals[1], 'h-linked')));
       // The new account got the handoff without the old deal id, under its own portal id.
       const push = host.calls.filter((c) => c.channel === 'sync.push').at(-1)?.request as { portalId?: number; items: { dealId: string | null }[] };
       expect(push).toMatchObject({ portalId: 5151, items: [{ dealId: null }] });
@@ -138,13 +144,13 @@ describe('HubSpotSettingsPanel', () => {
     });
 
     it('keeping the old account forgets the new token and changes nothing', async () => {
-      const { db, user, host, dialog, syncCallsSince } = await switchedToken();
+      const { db, user, host, dialog, oldRecordId, syncCallsSince } = await switchedToken();
       await user.click(within(dialog).getByRole('button', { name: 'Keep account 4242 (disconnect)' }));
       expect(await screen.findByText(/Kept account 4242: the token for account 5151 was forgotten\./)).toBeInTheDocument();
-      expect(host.state.token).toBeNull();
+      expect(host.connected()).toBe(false);
       expect(syncCallsSince()).toEqual([]);
-      expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe('deal-1');
-      expect(await db.syncState.get('h-linked')).toMatchObject({ dealId: 'deal-1' });
+      expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe(oldRecordId);
+      expect(await db.syncState.get('h-linked')).toMatchObject({ dealId: oldRecordId });
       expect(await db.syncMeta.get(SYNC_META.portalId)).toMatchObject({ value: '4242' });
     });
   });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createHandoff } from '../data/commands';
 import { DbProvider } from '../data/db-context';
 import { saveSettings } from '../data/settings';
-import { dbWithTemplates, FIXED_NOW } from '../data/test-fixtures';
+import { dbWithTemplates, FIXED_NOW } from '../../../test/support/db-fixtures';
 import { MergeDecisionsList } from './MergeDecisionsList';
 
 describe('MergeDecisionsList', () => {

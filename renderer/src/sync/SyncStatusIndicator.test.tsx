@@ -2,14 +2,15 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DbProvider } from '../data/db-context';
 import { createHandoff } from '../data/commands';
-import { dbWithTemplates, FIXED_NOW } from '../data/test-fixtures';
+import { dbWithTemplates, FIXED_NOW } from '../../../test/support/db-fixtures';
 import { resetUi, useUi } from '../store/ui-store';
 import { SyncProvider } from './sync-context';
 import { resetSyncStore, useSyncStore } from './sync-store';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
-import { createScriptedHost, GOOD_TOKEN, SET_UP_PORTAL } from './test-sync-api';
+import { closeComponentHosts, GOOD_TOKEN, startComponentHost, type ComponentHost } from '../../../test/support/component-host';
 
-async function setUp(host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_UP_PORTAL })) {
+async function setUp(started?: Promise<ComponentHost>) {
+  const host = await (started ?? startComponentHost({ token: GOOD_TOKEN, setUp: true }));
   resetSyncStore();
   resetUi();
   const db = await dbWithTemplates();
@@ -26,9 +27,11 @@ async function setUp(host = createScriptedHost({ token: GOOD_TOKEN, setup: SET_U
   return { db, host, user };
 }
 
+afterEach(closeComponentHosts);
+
 describe('SyncStatusIndicator', () => {
   it('says "Not connected" without a HubSpot token and offers no "Sync now"', async () => {
-    await setUp(createScriptedHost({ token: null }));
+    await setUp(startComponentHost({ token: null }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Not connected · 1 change waiting to sync'));
     expect(screen.queryByRole('button', { name: 'Sync now' })).not.toBeInTheDocument();
   });
@@ -38,13 +41,13 @@ describe('SyncStatusIndicator', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Synced just now$/));
     expect(await db.outbox.count()).toBe(0);
 
-    act(() => host.emit('online.changed', { online: false }));
+    act(() => host.setOnline(false));
     await createHandoff(db, { id: 'h-2', title: 'Offline edit', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: 'tpl-design-dev', sender: 'maya' }, 'maya', FIXED_NOW);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Offline — 1 waiting'));
     expect(screen.getByRole('button', { name: 'Sync now' })).toBeDisabled();
     expect(screen.getByRole('status')).toHaveAttribute('aria-live', 'polite');
 
-    act(() => host.emit('online.changed', { online: true }));
+    act(() => host.setOnline(true));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Synced just now$/));
     expect(await db.outbox.count()).toBe(0);
     const pushes = host.calls.filter((c) => c.channel === 'sync.push').length;
@@ -65,7 +68,7 @@ describe('SyncStatusIndicator', () => {
   });
 
   it('on a portal with no setup chosen, says what to do (no error) and sends nothing until the setup is chosen', async () => {
-    const { db, host, user } = await setUp(createScriptedHost({ token: GOOD_TOKEN }));
+    const { db, host, user } = await setUp(startComponentHost({ token: GOOD_TOKEN }));
     const status = screen.getByRole('status');
     await waitFor(() => expect(status).toHaveTextContent('Choose how Baton files handoffs in HubSpot (Settings → HubSpot) to start syncing'));
     expect(status).toHaveAttribute('data-tone', 'waiting');

@@ -1,4 +1,4 @@
-import { useNowMinute } from '../board/use-now-minute';
+import { useNowMinute } from '../ui/use-now-minute';
 import { useUi } from '../store/ui-store';
 import { syncLabel } from './sync-label';
 import { useSyncStore } from './sync-store';

@@ -1,7 +1,7 @@
 import type { PullResult, RemoteDeal } from '../../../shared/sync/protocol';
 import { SEED_TEMPLATES } from '../../../shared/seed/templates';
 import { openBatonDb } from '../data/db';
-import { freshDbName } from '../data/test-fixtures';
+import { freshDbName } from '../../../test/support/db-fixtures';
 import { commitPull } from './commit-pull';
 
 const STAGES = { IN_PROGRESS: 'stage-progress', READY_FOR_HANDOFF: 'stage-ready', IN_HANDOFF: 'stage-handoff', HANDOFF_DONE: 'stage-done' } as const;

@@ -1,5 +1,5 @@
 import { loadSettings, saveSettings } from '../data/settings';
-import { dbWithTemplates } from '../data/test-fixtures';
+import { dbWithTemplates } from '../../../test/support/db-fixtures';
 import { mergeHubSpotOwners, ownerFromHubSpot } from './owner-directory';
 
 const owner = (id: string, extra: Partial<Parameters<typeof ownerFromHubSpot>[0]> = {}) => ({ id, email: `${id}@example.com`, firstName: 'Ada', lastName: 'Lovelace', userId: 1, archived: false, ...extra });

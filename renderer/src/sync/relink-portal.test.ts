@@ -1,7 +1,7 @@
 import type { HandoffException } from '../../../shared/domain/handoff';
 import type { OutboxEntry } from '../../../shared/sync/outbox';
 import type { BatonDb } from '../data/db';
-import { dbWithTemplates, makeHandoff } from '../data/test-fixtures';
+import { dbWithTemplates, makeHandoff } from '../../../test/support/db-fixtures';
 import { previewPortalSwitch, relinkWorkspace } from './relink-portal';
 import { SYNC_META } from './sync-meta';
 

@@ -4,8 +4,9 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import { LEFT_PIPELINE } from '../../../shared/sync/apply-pipeline';
 import type { OutboxEntry } from '../../../shared/sync/outbox';
 import { withoutLatestFlag, type BatonDb } from '../data/db';
-import { changeTables, isDemoHandoffId, writeChange } from '../data/change-writer';
-import { outboxFor, outboxForCreate } from '../data/outbox-rules';
+import { changeTables, writeChange } from '../data/change-writer';
+import { isDemoHandoffId } from '../demo/demo-id';
+import { outboxFor, outboxForCreate } from '../../../shared/sync/outbox-rules';
 import { appendOutbox, newId, validHandoff, type OutboxRequest } from '../data/write-support';
 import { readString, SYNC_META } from './sync-meta';
 

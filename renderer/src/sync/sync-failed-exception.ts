@@ -6,7 +6,7 @@ import type { SyncError } from '../../../shared/sync/protocol';
 import { HUBSPOT_ACTOR } from '../../../shared/sync/edit-times';
 import type { BatonDb } from '../data/db';
 import { loadTemplateVersion, writeChange } from '../data/change-writer';
-import { outboxFor } from '../data/outbox-rules';
+import { outboxFor } from '../../../shared/sync/outbox-rules';
 import { newId } from '../data/write-support';
 
 /**

@@ -12,8 +12,6 @@ export const SYNC_META = {
   portalId: 'hubspot.portalId',
   /** ISO time the last run finished without error. */
   lastSyncAt: 'sync.lastSyncAt',
-  /** Outbox entries still pending after the last run (shown before the live count loads). */
-  pending: 'sync.pending',
   /** The team record as HubSpot last held it (`TeamRemote`, commit-team.ts): a push sends only what it lacks. */
   teamRemote: 'hubspot.teamRemote',
   /** Records waiting for their template version (`RemoteDeal[]`, waiting-deals.ts), merged again on every pull. */
@@ -32,9 +30,4 @@ export async function readCursor(meta: MetaTable): Promise<SyncCursor | null> {
 export async function readString(meta: MetaTable, key: string): Promise<string | null> {
   const row = await meta.get(key);
   return typeof row?.value === 'string' ? row.value : null;
-}
-
-export async function readNumber(meta: MetaTable, key: string): Promise<number | null> {
-  const row = await meta.get(key);
-  return typeof row?.value === 'number' ? row.value : null;
 }

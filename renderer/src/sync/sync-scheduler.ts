@@ -1,16 +1,16 @@
-import type { ConnectionInfo, ProvisionResult } from '../../../shared/sync/protocol';
+import type { ConnectionInfo } from '../../../shared/sync/protocol';
 import type { BatonDb } from '../data/db';
 import { toDataError } from '../data/data-errors';
 import { loadLocalTemplates } from './local-templates';
 import { mergeHubSpotOwners } from './owner-directory';
 import { checkConnectedPortal, portalSwitchError } from './portal-check';
-import { relinkWorkspace, type PortalSwitchPreview, type RelinkSummary } from './relink-portal';
-import { NOT_CONNECTED_CODES, OFFLINE_CODES, SyncRunAbort, type SyncApi, type SyncRunError } from './sync-api';
+import { relinkWorkspace, type PortalSwitchPreview } from './relink-portal';
+import { NOT_CONNECTED_CODES, OFFLINE_CODES, SyncRunAbort, type SyncApi } from './sync-api';
 import { readString, SYNC_META } from './sync-meta';
-import { requeueFailed, retryOutcome, type RetryOutcome } from './retry-failed';
+import { requeueFailed, retryOutcome } from './retry-failed';
 import { hubSpotSetupOptions, provisionHubSpot, runSync } from './sync-runner';
-import type { HubSpotSetup, SetupChoice, SetupOptions } from '../../../shared/hubspot/setup';
 import { useSyncStore } from './sync-store';
+import type { PortalSwitchOutcome, ProvisionOutcome, SetupOptionsOutcome, SyncScheduler } from './sync-scheduler-api';
 
 /** Every five minutes while online and connected. */
 export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000;
@@ -22,31 +22,7 @@ export interface SyncSchedulerOptions {
   now?: () => Date;
 }
 
-/** `portalSwitch` set: the token is for another portal than the workspace's; nothing syncs until `confirmPortalSwitch` (or disconnect). */
-export type ConnectOutcome = { ok: true; connection: ConnectionInfo; portalSwitch: PortalSwitchPreview | null } | { ok: false; error: { code: string; message: string } };
-export type PortalSwitchOutcome = { ok: true; summary: RelinkSummary } | { ok: false; error: { code: string; message: string } };
-export type ProvisionOutcome = { ok: true; result: ProvisionResult & { setup: HubSpotSetup } } | { ok: false; error: SyncRunError };
-export type SetupOptionsOutcome = { ok: true; options: SetupOptions } | { ok: false; error: SyncRunError };
-
-export interface SyncScheduler {
-  start(): void;
-  stop(): void;
-  /** Runs now, or once more right after the run in progress; resolves when that is done. Offline or not connected: no run. */
-  requestRun(): Promise<void>;
-  connect(token: string): Promise<ConnectOutcome>;
-  disconnect(): Promise<void>;
-  /** "Set up HubSpot": provisions now (with the setup screen's choice, if any), never at the same time as a run. */
-  provision(choice?: SetupChoice): Promise<ProvisionOutcome>;
-  /** What the setup screen can offer in the connected portal (record types, pipelines, stages). */
-  setupOptions(): Promise<SetupOptionsOutcome>;
-  /** "Link this workspace to account X instead of Y": forgets Y's links in one transaction, then syncs with X. */
-  confirmPortalSwitch(actor: string): Promise<PortalSwitchOutcome>;
-  /**
-   * "Retry failed": puts the changes HubSpot refused back in the queue (between
-   * runs) — all of them, or one handoff's — runs, and says what became of them.
-   */
-  retryFailed(handoffId?: string): Promise<RetryOutcome>;
-}
+export type { ConnectOutcome, PortalSwitchOutcome, ProvisionOutcome, SetupOptionsOutcome, SyncScheduler } from './sync-scheduler-api';
 
 /**
  * Decides when sync runs: on reconnect, every `intervalMs` while online and
@@ -72,11 +48,6 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     const next = tail.then(work, work);
     tail = next.catch(() => undefined);
     return next;
-  }
-
-  async function rememberPending(): Promise<void> {
-    const pending = await db.outbox.where('status').equals('pending').count();
-    await db.syncMeta.put({ key: SYNC_META.pending, value: pending });
   }
 
   async function syncOwners(): Promise<void> {
@@ -125,7 +96,6 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
         set({ lastError: outcome.error, lastSummary: outcome.summary });
       }
     } finally {
-      await rememberPending().catch(() => undefined);
       set({ running: false, phase: null, progress: null, message: null });
     }
   }

@@ -3,7 +3,7 @@ import type { ConnectionInfo } from '../../../shared/sync/protocol';
 import type { PortalSwitchPreview } from './relink-portal';
 import type { SyncRunError, SyncRunPhase } from './sync-api';
 import type { SyncRunSummary } from './sync-runner';
-import type { SyncScheduler } from './sync-scheduler';
+import type { SyncScheduler } from './sync-scheduler-api';
 
 /** What the UI knows about HubSpot sync; the pending / failed counts come live from the outbox. */
 export interface SyncStoreState {

@@ -1,6 +1,6 @@
 import { screen, within, waitFor } from '@testing-library/react';
-import { makeHandoff, makeTemplate } from '../data/test-fixtures';
-import { renderApp } from '../ui/test-app';
+import { makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
+import { renderApp } from '../../../test/support/render-app';
 
 describe('templates editor', () => {
   it('adds a criterion and saves it as a new version, leaving the old version in place', async () => {

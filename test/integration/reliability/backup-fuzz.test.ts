@@ -6,7 +6,7 @@ import { checkConsistency } from '../../../shared/backup/consistency';
 import type { BackupErrorCode } from '../../../shared/backup/errors';
 import { exportWorkspace } from '../../../renderer/src/backup/export-workspace';
 import { restoreWorkspace } from '../../../renderer/src/backup/restore-workspace';
-import { must, seededWorkspace, snapshotTables } from '../../../renderer/src/backup/backup-fixtures';
+import { must, seededWorkspace, snapshotTables } from '../../support/backup-workspace';
 import type { BackupTables } from '../../../shared/backup/format';
 import type { BatonDb } from '../../../renderer/src/data/db';
 

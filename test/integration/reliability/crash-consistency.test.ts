@@ -4,7 +4,7 @@ import type { HandoffCommand } from '../../../shared/domain/command-schema';
 import { HANDOFF_STATES } from '../../../shared/domain/states';
 import { createHandoff, runCommand, type WriteOutcome } from '../../../renderer/src/data/commands';
 import { openBatonDb, type BatonDb } from '../../../renderer/src/data/db';
-import { freshDbName, makeTemplate } from '../../../renderer/src/data/test-fixtures';
+import { freshDbName, makeTemplate } from '../../support/db-fixtures';
 import { OUTBOX_SEQ_KEY } from '../../../renderer/src/data/write-support';
 import { runSync } from '../../../renderer/src/sync/sync-runner';
 import { createRunnerHandoff, startRunnerHarness } from '../sync-runner/harness';

@@ -13,7 +13,7 @@ import { createEmitter } from '../../../electron/ipc/emit';
 import { createFileLogger } from '../../../electron/log/file-logger';
 import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
 import { openBatonDb } from '../../../renderer/src/data/db';
-import { freshDbName, makeTemplate } from '../../../renderer/src/data/test-fixtures';
+import { freshDbName, makeTemplate } from '../../support/db-fixtures';
 import { exportWorkspace } from '../../../renderer/src/backup/export-workspace';
 import { runSync } from '../../../renderer/src/sync/sync-runner';
 import { startHubSpotFake } from '../../hubspot-fake';

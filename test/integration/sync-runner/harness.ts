@@ -1,16 +1,15 @@
 import 'fake-indexeddb/auto';
-import { buildBatonApi } from '../../../shared/ipc/build-api';
 import type { Handoff } from '../../../shared/domain/handoff';
-import { eventChannel } from '../../../shared/ipc/events';
 import type { Template } from '../../../shared/domain/template';
 import { createHandoff } from '../../../renderer/src/data/commands';
 import { openBatonDb, type BatonDb } from '../../../renderer/src/data/db';
-import { freshDbName, makeTemplate } from '../../../renderer/src/data/test-fixtures';
+import { freshDbName, makeTemplate } from '../../support/db-fixtures';
 import type { SyncApi } from '../../../renderer/src/sync/sync-api';
 import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
 import { loadLocalTemplates } from '../../../renderer/src/sync/local-templates';
 import type { SetupChoice } from '../../../shared/hubspot/setup';
 import { createTestHost, type TestHost } from '../../host/create-test-host';
+import { inProcessApi } from '../../host/in-process-api';
 import { startHubSpotFake, DEFAULT_TOKEN, type HubSpotFake } from '../../hubspot-fake';
 import { startHubSpotPortals, type PortalSpec } from '../../hubspot-fake/portals';
 
@@ -74,15 +73,7 @@ export async function startRunnerHarness(options: { portals?: PortalSpec[] } = {
       },
     },
   });
-  const api = buildBatonApi(
-    (channel, request) => host.dispatch(channel, request),
-    (event, listener) =>
-      host.addEventSink({
-        send(channel, payload) {
-          if (channel === eventChannel(event)) listener(payload);
-        },
-      }),
-  );
+  const { api } = inProcessApi(host);
   const db = openBatonDb(freshDbName('sync-runner'));
   await db.templates.add({ ...RUNNER_TEMPLATE, latest: 1 });
   return {

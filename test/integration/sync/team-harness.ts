@@ -5,7 +5,7 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffEvent } from '../../../shared/domain/history';
 import type { Template } from '../../../shared/domain/template';
 import { openBatonDb, type BatonDb } from '../../../renderer/src/data/db';
-import { freshDbName } from '../../../renderer/src/data/test-fixtures';
+import { freshDbName } from '../../support/db-fixtures';
 import type { SyncApi } from '../../../renderer/src/sync/sync-api';
 import { runSync, type SyncRunOutcome } from '../../../renderer/src/sync/sync-runner';
 import { loadLocalTemplates } from '../../../renderer/src/sync/local-templates';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
 import { saveSettings } from '../../../renderer/src/data/settings';
-import { makeTemplate } from '../../../renderer/src/data/test-fixtures';
+import { makeTemplate } from '../../support/db-fixtures';
 import type { Template } from '../../../shared/domain/template';
 import { decodeCarrier } from '../../../shared/sync/carrier';
 import { ADA, GRACE, snapshot, startTeam, sync, type Team } from './team-harness';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useUi } from '../store/ui-store';
-import { NotificationCentre } from '../notifications/NotificationCentre';
-import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
+import { useUi } from './store/ui-store';
+import { NotificationCentre } from './notifications/NotificationCentre';
+import { SyncStatusIndicator } from './sync/SyncStatusIndicator';
 
 /** Search, primary actions and navigation. */
 export function TopBar() {

@@ -5,13 +5,17 @@ import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffCommand } from '../../../shared/domain/command-schema';
 import type { HandoffState } from '../../../shared/domain/states';
 import { STATE_LABELS } from '../../../shared/domain/states';
-import { runCommand, type WriteError } from '../data/commands';
-import { useDb } from '../data/db-context';
-import { newId } from '../data/write-support';
+import { runCommand, type WriteError, type WriteOutcome } from './commands';
+import { useDb } from './db-context';
+import { newId } from './write-support';
 import { useUi } from '../store/ui-store';
 import { useWorkspace } from '../ui/use-workspace';
-import { pendingMovesOf } from './pending-moves';
-import { useTemplateIndex } from './use-template-index';
+import { pendingMovesOf } from '../board/pending-moves';
+import { useTemplateIndex } from '../board/use-template-index';
+
+// The one hook layer over the write commands, for every screen: a move (board drag, keyboard, menu, the
+// drawer's buttons, shortcuts) judged by the gate at once and painted before its write commits, and any
+// other command on one card, as the current person, with its toast.
 
 export type MoveResult = { ok: true } | { ok: false; refused: boolean; message: string };
 
@@ -141,4 +145,36 @@ export function useMoveHandoff(): MoveHandoff {
     },
     [prepare],
   );
+}
+
+interface CommandOptions {
+  /** Toast text on success; with `undoable` it offers Undo. */
+  success?: string;
+  undoable?: boolean;
+  /** Errors are shown inline by the caller rather than as a toast. */
+  quiet?: boolean;
+}
+
+/** Runs one command on one handoff as the current user; failures become a toast unless the caller shows them inline. */
+export function useCommand(handoffId: string): (command: HandoffCommand, options?: CommandOptions) => Promise<WriteOutcome> {
+  const db = useDb();
+  const { currentUser } = useWorkspace();
+  return useCallback(
+    async (command, options = {}) => {
+      const outcome = await runCommand(db, handoffId, command, currentUser);
+      const ui = useUi.getState();
+      if (outcome.ok && options.success) {
+        ui.pushToast({ message: options.success, tone: 'info', undoable: options.undoable ?? false });
+      }
+      if (!outcome.ok && !options.quiet) {
+        ui.pushToast({ message: outcome.error.message, tone: 'error', undoable: false });
+      }
+      return outcome;
+    },
+    [db, handoffId, currentUser],
+  );
+}
+
+export function newRecordId(): string {
+  return crypto.randomUUID();
 }

@@ -1,14 +1,14 @@
 import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import type { Handoff } from '../../../shared/domain/handoff';
-import type { WorkspaceSettings } from '../../../shared/domain/settings';
-import type { Template } from '../../../shared/domain/template';
-import { openBatonDb, type BatonDb } from '../data/db';
-import { DbProvider } from '../data/db-context';
-import { saveSettings } from '../data/settings';
-import { freshDbName } from '../data/test-fixtures';
-import { resetUi } from '../store/ui-store';
+import type { Handoff } from '../../shared/domain/handoff';
+import type { WorkspaceSettings } from '../../shared/domain/settings';
+import type { Template } from '../../shared/domain/template';
+import { openBatonDb, type BatonDb } from '../../renderer/src/data/db';
+import { DbProvider } from '../../renderer/src/data/db-context';
+import { saveSettings } from '../../renderer/src/data/settings';
+import { freshDbName } from './db-fixtures';
+import { resetUi } from '../../renderer/src/store/ui-store';
 
 // Live queries settle on a shared, noisy machine: a ceiling, not a timing assertion.
 configure({ asyncUtilTimeout: 5000 });

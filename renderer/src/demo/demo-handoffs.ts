@@ -5,8 +5,8 @@ import type { HandoffEvent } from '../../../shared/domain/history';
 import type { Owner } from '../../../shared/domain/settings';
 import { GATE_STEPS, HANDOFF_STATES, stateIndex, type GateId, type HandoffState } from '../../../shared/domain/states';
 import type { Criterion, Template } from '../../../shared/domain/template';
-import { DEMO_ID_PREFIX } from './change-writer';
-import { RANK_STEP } from './ranks';
+import { DEMO_ID_PREFIX } from './demo-id';
+import { RANK_STEP } from '../data/ranks';
 
 /** People in the demo agency; ids carry the demo prefix so removal finds them. */
 const MAYA = `${DEMO_ID_PREFIX}maya`;

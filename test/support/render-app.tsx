@@ -1,13 +1,13 @@
 import { configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App } from '../App';
-import { openBatonDb, type BatonDb } from '../data/db';
-import { saveSettings } from '../data/settings';
-import { freshDbName } from '../data/test-fixtures';
-import type { Handoff } from '../../../shared/domain/handoff';
-import type { Template } from '../../../shared/domain/template';
-import type { WorkspaceSettings } from '../../../shared/domain/settings';
-import { resetUi } from '../store/ui-store';
+import { App } from '../../renderer/src/App';
+import { openBatonDb, type BatonDb } from '../../renderer/src/data/db';
+import { saveSettings } from '../../renderer/src/data/settings';
+import { freshDbName } from './db-fixtures';
+import type { Handoff } from '../../shared/domain/handoff';
+import type { Template } from '../../shared/domain/template';
+import type { WorkspaceSettings } from '../../shared/domain/settings';
+import { resetUi } from '../../renderer/src/store/ui-store';
 
 // The machine running tests is shared and noisy: give live queries time to settle before
 // a findBy/waitFor gives up (this is a ceiling, not a timing assertion).

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { SEED_TEMPLATES } from '../../../shared/seed/templates';
-import { renderApp } from '../ui/test-app';
+import { renderApp } from '../../../test/support/render-app';
 
 describe('demo workspace', () => {
   it('loads from the empty state, is labelled as a demo, and is removed in one click', async () => {

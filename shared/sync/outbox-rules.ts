@@ -1,18 +1,18 @@
-import type { Handoff } from '../../../shared/domain/handoff';
-import type { HandoffCommand } from '../../../shared/domain/command-schema';
-import type { OutboxRequest } from './write-support';
+// The outbox's pure rules: which sync operations a local change needs, decided from the records
+// before and after it. The entry schema is in outbox.ts; renderer/src/data appends the entries.
+import type { Handoff } from '../domain/handoff';
+import type { HandoffCommand } from '../domain/command-schema';
+import { sameValue } from '../domain/same-value';
+import type { OutboxKind } from './outbox';
+
+/** One sync operation a change asks for; the data layer turns it into an outbox entry (`OutboxEntry`) in the change's transaction. */
+export interface OutboxRequest {
+  handoffId: string;
+  kind: OutboxKind;
+  refId?: string | null;
+}
 
 const TASK_STATES: ReadonlySet<Handoff['state']> = new Set(['IN_HANDOFF', 'HANDOFF_DONE']);
-
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
-  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
 
 function changed(before: Handoff, after: Handoff, field: keyof Handoff): boolean {
   return !sameValue(before[field], after[field]);

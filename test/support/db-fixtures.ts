@@ -1,7 +1,7 @@
-import type { Handoff } from '../../../shared/domain/handoff';
-import { startingRecords } from '../../../shared/domain/handoff';
-import type { Template } from '../../../shared/domain/template';
-import { openBatonDb, type BatonDb } from './db';
+import type { Handoff } from '../../shared/domain/handoff';
+import { makeHandoff as makeSharedHandoff, makeTemplate as makeSharedTemplate } from '../../shared/domain/fixtures';
+import type { Template } from '../../shared/domain/template';
+import { openBatonDb, type BatonDb } from '../../renderer/src/data/db';
 
 /** Test-only builders. A fresh database name per test keeps tests independent. */
 let dbCounter = 0;
@@ -12,45 +12,35 @@ export function freshDbName(label = 'test'): string {
 
 export const FIXED_NOW = new Date('2026-11-24T10:00:00.000Z');
 
+/**
+ * The renderer tests' workspace: the shared builders (`shared/domain/fixtures.ts`,
+ * the one set) with a small design → development playbook and a card on it, so
+ * board and drawer tests read like the app. Only the defaults differ, never the shape.
+ */
 export function makeTemplate(overrides: Partial<Template> = {}): Template {
-  return {
+  return makeSharedTemplate({
     id: 'tpl-design-dev',
-    version: 1,
     name: 'Design → Development',
     description: 'Design hands finished screens to development.',
-    fromTeam: 'Design',
-    toTeam: 'Development',
     criteria: [
       { id: 'designs_final', label: 'Designs final', gate: 'READY', kind: 'checklist' },
       { id: 'receiver', label: 'Receiver assigned', gate: 'HAND_OVER', kind: 'receiver_assigned' },
     ],
-    sla: {},
-    clientUpdateTemplate: '',
     createdAt: '2026-11-01T09:00:00.000Z',
-    archivedAt: null,
     ...overrides,
-  };
+  });
 }
 
 export function makeHandoff(overrides: Partial<Handoff> = {}): Handoff {
-  return {
+  return makeSharedHandoff({
     id: 'h-1',
     title: 'Spring sale landing page',
     client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null },
     templateId: 'tpl-design-dev',
-    templateVersion: 1,
-    state: 'IN_PROGRESS',
     rank: 1024,
     sender: 'maya',
-    receiver: null,
-    nextAction: null,
-    ...startingRecords(),
-    stateEnteredAt: '2026-11-20T09:00:00.000Z',
-    createdAt: '2026-11-20T09:00:00.000Z',
-    updatedAt: '2026-11-20T09:00:00.000Z',
-    version: 1,
     ...overrides,
-  };
+  });
 }
 
 /** A fresh database holding `templates` (latest version flagged), nothing else. */

@@ -1,11 +1,11 @@
-import { BACKUP_TABLES, type BackupTableName } from '../../../shared/backup/format';
-import { createHandoff, runCommand } from '../data/commands';
-import { openBatonDb, type BatonDb } from '../data/db';
-import { saveSettings } from '../data/settings';
-import { saveTemplate } from '../data/templates';
-import { freshDbName } from '../data/test-fixtures';
-import { ensureWorkspace } from '../data/workspace';
-import { SYNC_META } from '../sync/sync-meta';
+import { BACKUP_TABLES, type BackupTableName } from '../../shared/backup/format';
+import { createHandoff, runCommand } from '../../renderer/src/data/commands';
+import { openBatonDb, type BatonDb } from '../../renderer/src/data/db';
+import { saveSettings } from '../../renderer/src/data/settings';
+import { saveTemplate } from '../../renderer/src/data/templates';
+import { freshDbName } from './db-fixtures';
+import { ensureWorkspace } from '../../renderer/src/data/workspace';
+import { SYNC_META } from '../../renderer/src/sync/sync-meta';
 
 /** Test-only: a workspace that uses every table, built through the real write paths. */
 export const SEED_NOW = new Date('2026-11-20T09:00:00.000Z');

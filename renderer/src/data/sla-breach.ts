@@ -4,10 +4,12 @@ import { templateKey } from '../../../shared/domain/template';
 import type { FilterContext } from './board-filter';
 
 /**
- * "Stalled" = past its SLA in the current column (working hours, per-template
- * override or workspace default), judged by the shared SLA rules.
+ * Past its SLA in the current column (working hours, per-template override or
+ * workspace default), judged by the shared SLA rules: what the board's
+ * "Stalled" filter shows. The dashboard's stalled list (`shared/metrics/stalled.ts`)
+ * also lists cards nearing their limit (warnings); this is breaches only.
  */
-export function isStalled(handoff: Handoff, context: FilterContext): boolean {
+export function isSlaBreached(handoff: Handoff, context: FilterContext): boolean {
   const template = context.templates.get(templateKey(handoff.templateId, handoff.templateVersion));
   // Without its template the limit is unknown; a card is not called stalled on a guess.
   if (!template) return false;
