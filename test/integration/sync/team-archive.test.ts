@@ -90,6 +90,22 @@ describe('archive and restore between desktops', () => {
     expect((await ada.db.handoffs.get('h-arch'))?.notes.map((n) => n.id)).toEqual(['n-1', 'n-2']);
   });
 
+  it('never deletes the deal before its record holds the archive: a failed record write leaves the deal for the next sync', async () => {
+    const s = await start();
+    team = s.team;
+    await ok(runCommand(s.grace.db, 'h-arch', { type: 'archive' }, GRACE, s.team.now()));
+    // Every record write fails (more often than the client retries): nothing may be deleted.
+    s.team.fake.faults.failNext({ method: 'POST', path: '/crm/v3/objects/tickets/batch/update' }, { status: 500 }, 20);
+    await sync(s.team, s.grace);
+    expect(s.team.fake.stats.requests.some((r) => r.path.startsWith('/crm/v3/objects/tickets/batch/archive'))).toBe(false);
+    expect(s.team.fake.state.tickets.find((t) => t.properties['baton_id'] === 'h-arch')?.archived).toBe(false);
+    s.team.fake.faults.clear();
+    await sync(s.team, s.grace);
+    await sync(s.team, s.ada);
+    expect((await s.ada.db.events.where('handoffId').equals('h-arch').toArray()).filter((e) => e.kind === 'archived')).toEqual([expect.objectContaining({ actor: GRACE })]);
+    expect(await snapshot(s.ada.db)).toEqual(await snapshot(s.grace.db));
+  });
+
   it('a deal deleted directly in HubSpot is archived as a HubSpot event, as before', async () => {
     const s = await start();
     team = s.team;
