@@ -270,14 +270,15 @@ export class HubSpotGateway {
    * Batch read by id; ids that do not exist come back in `errors`, not as a
    * failure. HubSpot's spec requires `propertiesWithHistory` (empty when no
    * history is wanted) and takes at most 50 inputs when it is not empty.
+   * `archived: true` reads deleted (archived) records instead of live ones.
    */
-  async batchRead(objectType: ObjectType, ids: string[], properties: string[], propertiesWithHistory: string[] = []): Promise<BatchResult> {
+  async batchRead(objectType: ObjectType, ids: string[], properties: string[], propertiesWithHistory: string[] = [], archived = false): Promise<BatchResult> {
     const max = propertiesWithHistory.length > 0 ? MAX_HISTORY_BATCH_READ : 100;
     if (ids.length > max) throw new RangeError(`A batch read${propertiesWithHistory.length > 0 ? ' with property history' : ''} takes at most ${max} inputs, got ${ids.length}`);
     const wire = (names: string[]): string[] => names.map((name) => toWire(objectType, name));
     const body = { inputs: ids.map((id) => ({ id })), properties: wire(properties), propertiesWithHistory: wire(propertiesWithHistory) };
     const path = `/crm/v3/objects/${objectType}/batch/read`;
-    const answer = await this.call({ method: 'POST', path, qs: { archived: 'false' }, body, schema: AnySchema, accept: [404] });
+    const answer = await this.call({ method: 'POST', path, qs: { archived: String(archived) }, body, schema: AnySchema, accept: [404] });
     // HubSpot answers 404 when none of the ids exists: every one of them is gone.
     if (answer.status === 404) return { results: [], errors: [{ category: 'OBJECT_NOT_FOUND', context: { ids } }] };
     const parsed = BatchResultSchema.safeParse(answer.data);

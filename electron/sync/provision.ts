@@ -180,6 +180,23 @@ function pipelineRefused(error: unknown, recordType: RecordType): HubSpotError |
   });
 }
 
+/** HubSpot's answer to a pipeline create whose label is taken: a 409, or a 400 that says the label exists. */
+function labelTaken(error: unknown): boolean {
+  if (!(error instanceof HubSpotError)) return false;
+  return error.status === 409 || (error.status === 400 && /already exists|duplicate/i.test(`${error.message} ${error.detail ?? ''}`));
+}
+
+/**
+ * A create whose answer was lost (a timeout after HubSpot applied it) is retried and refused because
+ * the label is taken, by the pipeline it made itself: read the pipelines and adopt Baton's own one
+ * (same label, all four stages), so setup goes on instead of failing. Anything else is not adopted.
+ */
+async function adoptAfterLostAnswer(gateway: HubSpotGateway, recordType: RecordType, error: unknown): Promise<HubSpotPipeline | undefined> {
+  if (!labelTaken(error)) return undefined;
+  const pipeline = ownPipelineIn(await gateway.pipelines(recordType));
+  return pipeline && complete(findStageIds(pipeline.stages)) ? pipeline : undefined;
+}
+
 async function createOwnPipeline(gateway: HubSpotGateway, recordType: RecordType, created: string[], existing: string[]): Promise<HubSpotSetup> {
   const pipelines = await gateway.pipelines(recordType);
   let pipeline = ownPipelineIn(pipelines);
@@ -190,10 +207,12 @@ async function createOwnPipeline(gateway: HubSpotGateway, recordType: RecordType
         displayOrder: pipelines.length,
         stages: HANDOFF_STATES.map((state, index) => ({ label: STATE_LABELS[state], displayOrder: index, metadata: stageMetadata(recordType, state) })),
       });
+      created.push(`pipeline ${PIPELINE_LABEL}`);
     } catch (error) {
-      throw pipelineRefused(error, recordType) ?? error;
+      pipeline = await adoptAfterLostAnswer(gateway, recordType, error);
+      if (!pipeline) throw pipelineRefused(error, recordType) ?? error;
+      existing.push(`pipeline ${PIPELINE_LABEL}`);
     }
-    created.push(`pipeline ${PIPELINE_LABEL}`);
   } else existing.push(`pipeline ${PIPELINE_LABEL}`);
 
   const ids = findStageIds(pipeline.stages);

@@ -186,6 +186,27 @@ function historyReader(ctx: PullContext) {
   };
 }
 
+/**
+ * Known deals that are gone: read them as archived, so the Baton record an archive made in Baton wrote
+ * before deleting the deal arrives (the archive then folds in as that act by that person). A deal gone
+ * for good, or deleted by someone not using Baton, arrives without a record, as before. A deal whose
+ * handoff also came back on a live deal (restored: a new deal with the same `baton_id`) is left out.
+ */
+async function readDeleted(ctx: PullContext, ids: readonly string[], live: readonly RemoteDeal[]): Promise<RemoteDeal[]> {
+  if (ids.length === 0) return [];
+  const names = [PROP.batonId, PROP.pipeline, PROP.stage, ...CARRIER_PROPERTIES];
+  const result = await ctx.gateway.batchRead(ctx.recordType, [...ids], names, [], true);
+  const read = new Map(result.results.map((o) => [o.id, o]));
+  const restored = new Set(live.filter((d) => !d.archived && d.batonId !== null).map((d) => d.batonId));
+  const gone: RemoteDeal[] = [];
+  for (const id of ids) {
+    const object = read.get(id);
+    if (object && restored.has(object.properties[PROP.batonId] ?? null)) continue;
+    gone.push(object ? { ...toRemoteDeal(object, names), archived: true } : { dealId: id, batonId: null, properties: {}, history: {}, archived: true, updatedAt: new Date(0).toISOString() });
+  }
+  return gone;
+}
+
 export async function pull(request: { cursor: SyncCursor | null; knownDealIds: readonly string[] }, ctx: PullContext): Promise<PullOutcome> {
   const lookback = ctx.lookbackMs ?? 5 * 60_000;
   const since = request.cursor === null ? null : Math.max(0, request.cursor.lastModifiedMs - lookback);
@@ -222,9 +243,7 @@ export async function pull(request: { cursor: SyncCursor | null; knownDealIds: r
     const ids = toCheck.slice(i, i + 100);
     const result = await ctx.gateway.batchRead(ctx.recordType, ids, located);
     const alive = new Set(result.results.map((o) => o.id));
-    for (const id of ids) {
-      if (!alive.has(id)) deals.push({ dealId: id, batonId: null, properties: {}, history: {}, archived: true, updatedAt: new Date(0).toISOString() });
-    }
+    deals.push(...(await readDeleted(ctx, ids.filter((id) => !alive.has(id)), deals)));
     for (const object of result.results) {
       const pipeline = object.properties[PROP.pipeline];
       // Only the pipeline and stage: reconcile flags the move and merges nothing else of a deal it cannot follow.

@@ -146,11 +146,13 @@ export async function pushDeals(works: readonly PushWork[], ctx: DealPushContext
   const archives: { index: number; dealId: string }[] = [];
 
   works.forEach((work, index) => {
-    if (work.handoff.archivedAt !== null) {
-      if (work.dealId) archives.push({ index, dealId: work.dealId });
-      else out.set(index, { status: 'ok', dealId: null, newBase: work.base ?? {} });
+    if (work.handoff.archivedAt !== null && !work.dealId) {
+      out.set(index, { status: 'ok', dealId: null, newBase: work.base ?? {} });
       return;
     }
+    // An archived handoff's record (with the archive act) is written before its deal is archived, so the other
+    // desktops read the act from the archived deal instead of archiving the card as a HubSpot event of their own.
+    if (work.handoff.archivedAt !== null && work.dealId) archives.push({ index, dealId: work.dealId });
     let sent: SyncBase;
     try {
       sent = changedProperties(work, ctx);
@@ -174,16 +176,66 @@ export async function pushDeals(works: readonly PushWork[], ctx: DealPushContext
   for (const [mode, planned] of [['update', updates], ['upsert', upserts]] as const) {
     for (let i = 0; i < planned.length; i += 100) await runChunk(ctx, mode, planned.slice(i, i + 100), works, out, stop);
   }
-  for (let i = 0; i < archives.length; i += 100) {
-    const chunk = archives.slice(i, i + 100);
+  await recreateRestored(works, ctx, out, stop);
+  await archiveDeals(archives, works, ctx, out, stop);
+  return out;
+}
+
+/** A live handoff whose latest archive-or-restore act is a restore (not a deal someone deleted in HubSpot since). */
+function restoredLast(work: PushWork): boolean {
+  if (work.handoff.archivedAt !== null) return false;
+  // The log is in storage order, not history order: the latest act is the one with the highest seq (then time).
+  let last: CarriedEvent | null = null;
+  for (const e of work.log ?? []) {
+    if (e.event.kind !== 'archived' && e.event.kind !== 'restored') continue;
+    if (last === null || e.seq > last.seq || (e.seq === last.seq && e.event.at > last.event.at)) last = e;
+  }
+  return last?.event.kind === 'restored';
+}
+
+/**
+ * A restored handoff whose deal was archived: HubSpot's API cannot bring an archived deal back, so the
+ * deal is made again by `baton_id` with every property and the record (whose log holds the restore),
+ * and the handoff takes the new deal id. The other desktops find the new deal in their search.
+ */
+async function recreateRestored(works: readonly PushWork[], ctx: DealPushContext, out: Map<number, DealOutcome>, stop: { error: SyncError | null }): Promise<void> {
+  const again: Planned[] = [];
+  for (const [index, outcome] of out) {
+    const work = works[index];
+    if (!work || !restoredLast(work) || outcome.status !== 'failed' || outcome.error.code !== 'HUBSPOT_NOT_FOUND') continue;
+    const fresh: PushWork = { ...work, base: null, dealId: null };
+    let sent: SyncBase;
+    try {
+      sent = { ...changedProperties(fresh, ctx), [PROP.batonId]: work.handoff.id };
+    } catch (error) {
+      if (!(error instanceof CarrierTooLarge)) throw error;
+      continue;
+    }
+    again.push({ index, sent, input: { id: work.handoff.id, idProperty: PROP.batonId, properties: toWire(sent), objectWriteTraceId: traceIdOf(work) } });
+  }
+  const fresh = works.map((w) => ({ ...w, base: null }));
+  for (let i = 0; i < again.length; i += 100) await runChunk(ctx, 'upsert', again.slice(i, i + 100), fresh, out, stop);
+}
+
+/** Archive the deals of archived handoffs whose record was written (or had nothing new to write). */
+async function archiveDeals(archives: readonly { index: number; dealId: string }[], works: readonly PushWork[], ctx: DealPushContext, out: Map<number, DealOutcome>, stop: { error: SyncError | null }): Promise<void> {
+  // A record write that met a deal already gone: nothing left to write or archive.
+  const ready = archives.filter((a) => {
+    const written = out.get(a.index);
+    if (written?.status === 'failed' && written.error.code === 'HUBSPOT_NOT_FOUND') {
+      out.set(a.index, { status: 'ok', dealId: a.dealId, newBase: works[a.index]?.base ?? {} });
+      return false;
+    }
+    return written?.status === 'ok';
+  });
+  for (let i = 0; i < ready.length; i += 100) {
+    const chunk = ready.slice(i, i + 100);
     try {
       if (stop.error) throw new HubSpotError({ ...stop.error });
       await ctx.gateway.batchArchive(ctx.recordType, chunk.map((a) => a.dealId));
-      for (const a of chunk) out.set(a.index, { status: 'ok', dealId: a.dealId, newBase: works[a.index]?.base ?? {} });
     } catch (error) {
       const sync = toSyncError(error);
       for (const a of chunk) out.set(a.index, { status: 'retry', error: sync });
     }
   }
-  return out;
 }

@@ -12,7 +12,7 @@ import type { FieldOutcome } from './merge';
 import { applyRemoteFields, stableId } from './apply-remote';
 import { applyStage } from './apply-stage';
 import { clearLeftPipeline, flagLeftPipeline, isOutsidePipeline } from './apply-pipeline';
-import type { CarriedEvent } from './carrier';
+import type { CarriedEvent, Carrier } from './carrier';
 import { decodeCarrier } from './carrier';
 import { appendDerived, mergeCarried } from './reconcile-carrier';
 
@@ -170,6 +170,20 @@ function skeletonFor(deal: RemoteDeal, template: Template, now: string): Handoff
   };
 }
 
+/**
+ * Whether the deal's Baton record decides the card. A deleted deal does only when its record holds the
+ * archive act (archived in Baton, which wrote the record first); one deleted directly in HubSpot is
+ * archived as a HubSpot event below. An archived card follows a record that brings acts it lacks
+ * (a restore, or the archive it already has from another desktop plus more).
+ */
+function followsRecord(deal: RemoteDeal, local: LocalRecord | null, carrier: Carrier, pipelineId: string): boolean {
+  if (isOutsidePipeline(deal, pipelineId)) return false;
+  if (deal.archived && !carrier.log.some((e) => e.recipe.kind === 'command' && e.recipe.command.type === 'archive')) return false;
+  if (local === null || local.handoff.archivedAt === null) return true;
+  const known = new Set((local.log ?? []).map((e) => e.event.id));
+  return carrier.log.some((e) => !known.has(e.event.id));
+}
+
 function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: ReconcileInput): DealResult {
   const problem = (message: string, handoffId: string | null = local?.handoff.id ?? null, waitsFor?: ReconcileProblem['waitsFor']): DealResult => ({
     ...EMPTY,
@@ -181,7 +195,7 @@ function reconcileDeal(deal: RemoteDeal, local: LocalRecord | null, input: Recon
     const title = local?.handoff.title ?? deal.properties[PROP.name] ?? deal.dealId;
     return problem(`"${title}" was not merged: ${carried.message} Nothing on this computer was changed.`, local?.handoff.id ?? deal.batonId);
   }
-  if (carried.ok === true && !deal.archived && !isOutsidePipeline(deal, input.pipelineId) && (local === null || local.handoff.archivedAt === null)) {
+  if (carried.ok === true && followsRecord(deal, local, carried.carrier, input.pipelineId)) {
     return mergeCarried(deal, local, carried.carrier, input, mergeInto);
   }
   if (local === null) {

@@ -63,6 +63,17 @@ describe('transport faults', () => {
     expect((await call(fake, 'GET', '/crm/v3/owners')).status).toBe(200);
   });
 
+  it('loses the answer of a write it applied', async () => {
+    fake.faults.failNext({ method: 'POST', path: '/crm/v3/pipelines/deals' }, { kind: 'lost' });
+    const pipeline = { label: 'Handoffs', displayOrder: 1, stages: [{ label: 'In progress', displayOrder: 0, metadata: { probability: '0.2' } }] };
+    await expect(call(fake, 'POST', '/crm/v3/pipelines/deals', pipeline)).rejects.toThrow();
+    expect(fake.stats.requests[0]).toMatchObject({ status: 0, path: '/crm/v3/pipelines/deals' });
+    // It was applied: the same create again is a conflict, and the pipeline is listed.
+    expect((await call(fake, 'POST', '/crm/v3/pipelines/deals', pipeline)).status).toBe(409);
+    const listed = await call(fake, 'GET', '/crm/v3/pipelines/deals');
+    expect(JSON.stringify(listed.body)).toContain('"label":"Handoffs"');
+  });
+
   it('delays an answer by delayMs, then answers normally', async () => {
     fake.faults.failNext({}, { kind: 'timeout', delayMs: 50 });
     const slow = await call(fake, 'GET', '/crm/v3/owners');

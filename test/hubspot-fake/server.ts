@@ -162,6 +162,13 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
           record(0);
           req.socket.destroy();
           return;
+        case 'lost': {
+          const applied = answer(deps, req, method, url, text);
+          if (applied.rateLimited) deps.log.countRateLimited();
+          record(0);
+          req.socket.destroy();
+          return;
+        }
         case 'malformed':
           record(200);
           send(res, { status: 200, raw: fault.body });

@@ -52,6 +52,8 @@ export type Fault =
   | { kind: 'timeout'; delayMs?: number }
   /** The socket is destroyed without an answer. */
   | { kind: 'drop' }
+  /** HubSpot applies the request, then the socket is destroyed before the answer: the client cannot know it worked. */
+  | { kind: 'lost' }
   /** 200 with `Content-Type: application/json` and this raw (broken) body. */
   | { kind: 'malformed'; body: string }
   /** Any status with any JSON body, for odd answers. */

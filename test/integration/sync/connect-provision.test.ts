@@ -113,3 +113,40 @@ describe('provisioning over a half-made pipeline', () => {
     }
   });
 });
+
+describe('provisioning after a lost answer', () => {
+  it('adopts the pipeline HubSpot made when the create timed out and the retry met "already exists"', async () => {
+    const h = await startSyncHarness();
+    try {
+      await h.connect();
+      h.fake.faults.failNext({ method: 'POST', path: '/crm/v3/pipelines/deals' }, { kind: 'lost' });
+      const outcome = await h.handlers['hubspot.provision']({ templates: [TEMPLATE] });
+      // The retry really met HubSpot's 409: the create was sent twice, the first one applied.
+      const creates = h.fake.stats.requests.filter((r) => r.method === 'POST' && r.path === '/crm/v3/pipelines/deals');
+      expect(creates.map((r) => r.status)).toEqual([0, 409]);
+      const pipelines = h.fake.state.pipelines('deals').filter((p) => p.label === 'Handoffs');
+      expect(pipelines).toHaveLength(1);
+      expect(outcome.existing).toContain('pipeline Handoffs');
+      expect(outcome.created).not.toContain('pipeline Handoffs');
+      expect(outcome.created).toContain('property baton_id');
+      expect(Object.values(outcome.stageIds).sort()).toEqual(pipelines[0]?.stages.map((s) => s.id).sort());
+      // Set up for good: a second run writes nothing.
+      expect((await h.handlers['hubspot.provision']({ templates: [TEMPLATE] })).created).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('still fails clearly when the taken label is not a Baton pipeline it can adopt', async () => {
+    const h = await startSyncHarness();
+    try {
+      await h.connect();
+      // A 400 naming a duplicate, but no "Handoffs" pipeline is there to adopt: the tier message, nothing adopted.
+      h.fake.faults.failNext({ method: 'POST', path: '/crm/v3/pipelines/deals' }, { kind: 'json', status: 400, body: { status: 'error', message: 'A pipeline with this label already exists.', category: 'VALIDATION_ERROR', correlationId: 'c-1' } });
+      await expect(h.handlers['hubspot.provision']({ templates: [TEMPLATE] })).rejects.toMatchObject({ code: 'PIPELINE_REFUSED' });
+      expect(h.fake.state.pipelines('deals').filter((p) => p.label === 'Handoffs')).toHaveLength(0);
+    } finally {
+      await h.close();
+    }
+  });
+});
