@@ -1,6 +1,6 @@
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffEvent } from '../../../shared/domain/history';
-import type { Template } from '../../../shared/domain/template';
+import { indexTemplates, type Template } from '../../../shared/domain/template';
 import { handoffToDealProperties } from '../../../shared/hubspot/mapping';
 import type { PullResult, SyncBase } from '../../../shared/sync/protocol';
 import { localEditTimesFromEvents } from '../../../shared/sync/edit-times';
@@ -27,10 +27,6 @@ export interface PullCommitSummary {
   templatesReceived: number;
   /** What arrived for each changed handoff: the new history events (for notifications). */
   arrived: { handoff: Handoff; events: HandoffEvent[] }[];
-}
-
-function key(template: Pick<Template, 'id' | 'version'>): string {
-  return `${template.id}@${template.version}`;
 }
 
 /** Local handoffs a pull must merge into: matched by deal id (sync state or the record) or by `baton_id`. */
@@ -69,14 +65,14 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
     const team = await applyTeamRecord(db, teamRecord, now);
     // Records that waited for their template are merged again: the template may have come with this pull.
     const pull: PullResult = { ...pulled, deals: withWaiting(await loadWaitingDeals(db), deals) };
-    const byKey = new Map([...localTemplates, ...team.templates].map((t) => [key(t), t]));
-    const templates = [...byKey.values()];
+    let index = indexTemplates([...localTemplates, ...team.templates]);
+    const templates = [...index.byKey.values()];
     const syncRows = await db.syncState.toArray();
     const syncById = new Map(syncRows.map((row) => [row.handoffId, row]));
     const locals: LocalRecord[] = [];
     const knownEvents = new Map<string, Set<string>>();
     for (const handoff of await matchingLocals(db, pull, syncRows)) {
-      const template = byKey.get(key({ id: handoff.templateId, version: handoff.templateVersion }));
+      const template = index.forHandoff(handoff);
       const events = await db.events.where('handoffId').equals(handoff.id).toArray();
       const recipes = new Map((await db.replays.where('handoffId').equals(handoff.id).toArray()).map((row) => [row.eventId, row]));
       knownEvents.set(handoff.id, new Set(events.map((e) => e.id)));
@@ -90,7 +86,7 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
     const output: ReconcileOutput = reconcile({ ...pull, locals, templates, defaultTemplate, now: at });
     await saveWaitingDeals(db, pull.deals, output.problems);
     const templatesReceived = team.templatesReceived + (await storeReceivedTemplates(db, output.writes.flatMap((w) => w.templates ?? [])));
-    for (const template of output.writes.flatMap((w) => w.templates ?? [])) byKey.set(key(template), template);
+    index = indexTemplates([...templates, ...output.writes.flatMap((w) => w.templates ?? [])]);
     const arrived: PullCommitSummary['arrived'] = [];
 
     const pendingUpserts = new Set((await db.outbox.where('status').equals('pending').toArray()).filter((e) => e.kind === 'upsert_handoff').map((e) => e.handoffId));
@@ -104,7 +100,7 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
       const handoff = validHandoff(write.handoff);
       handoffRows.push(handoff);
       for (const event of write.events) eventRows.push(validEvent(event));
-      const template = byKey.get(key({ id: handoff.templateId, version: handoff.templateVersion }));
+      const template = index.forHandoff(handoff);
       if (write.replaceHistory) {
         const keep = new Set(write.events.map((e) => e.id));
         const stale = [...(knownEvents.get(handoff.id) ?? [])].filter((id) => !keep.has(id));

@@ -1,4 +1,4 @@
-import type { Template } from '../../../shared/domain/template';
+import { templateKey, type Template } from '../../../shared/domain/template';
 import { withoutLatestFlag, type BatonDb } from '../data/db';
 
 /** HubSpot's pull and provisioning accept at most this many template versions per call. */
@@ -24,7 +24,7 @@ export async function loadLocalTemplates(db: BatonDb): Promise<LocalTemplates> {
     .map(withoutLatestFlag)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const fingerprint = all
-    .map((t) => `${t.id}@${t.version}`)
+    .map((t) => templateKey(t.id, t.version))
     .sort()
     .join(',');
   return { all, forHost: newestFirst.slice(0, MAX_TEMPLATES_PER_CALL), defaultTemplate: active[0] ?? null, fingerprint };
