@@ -40,6 +40,8 @@ export interface BoardColumnProps {
   ownerName: (id: string | null) => string;
   nowMinute: number;
   isDropTarget: boolean;
+  /** The card of this column the board is dragging, if any. */
+  draggingId: string | null;
   onOpen: (id: string) => void;
   onMenu: (id: string) => void;
   onAccept: (id: string) => void;
@@ -85,8 +87,18 @@ function BoardColumnBody(props: BoardColumnProps) {
   useEffect(() => {
     if (wantsMore) onNeedMore(state, wantedUpTo);
   }, [wantsMore, onNeedMore, state, wantedUpTo]);
-  const mountedKey = rows.map((row) => ids[row.index] ?? '').join('\n');
-  const mountedIds = useMemo(() => mountedKey.split('\n').filter((id) => id !== ''), [mountedKey]);
+  // In a fixed order (by id), not the column's: the board shows a drop before dnd-kit's end of the
+  // drag renders (see sensors.ts), and a drop that reorders the column would otherwise hand
+  // SortableContext new items while dnd-kit still drags, which re-measures every droppable and
+  // re-renders every card before that frame. Positions come from the rows, not from these indexes.
+  const mountedKey = rows
+    .flatMap((row) => {
+      const id = ids[row.index];
+      return id === undefined ? [] : [id];
+    })
+    .sort()
+    .join('\n');
+  const mountedIds = useMemo(() => (mountedKey === '' ? [] : mountedKey.split('\n')), [mountedKey]);
   const headingId = `col-${containerId.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
     <section className={`column ${props.isDropTarget ? 'drop-target' : ''}`} aria-labelledby={headingId} data-state={state}>
@@ -120,6 +132,7 @@ function BoardColumnBody(props: BoardColumnProps) {
                 >
                   <SortableCard
                     containerId={containerId}
+                    dragging={handoff.id === props.draggingId}
                     handoff={handoff}
                     template={props.templateFor(handoff)}
                     settings={props.settings}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DragEndEvent, DragMoveEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import type { Handoff } from '../../../shared/domain/handoff';
-import { createBoardCollision, type BoardCollision } from './collision';
+import type { BoardCollision } from './collision';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
 import { planDrop, type DropPlan } from './drop-plan';
 import type { PrepareMove, PreparedMove } from './use-move';
@@ -12,6 +13,8 @@ export interface BoardDragInput {
   byId: ReadonlyMap<string, Handoff>;
   prepareMove: PrepareMove;
   hasUnloadedBelow: (container: string) => boolean;
+  /** The DndContext's collision detection (settled here after a change of column). */
+  collision: BoardCollision;
 }
 
 export interface BoardDrag {
@@ -20,12 +23,13 @@ export interface BoardDrag {
   activeId: string | null;
   /** The column the dragged card is in now (highlighted as the drop target). */
   overContainer: string | null;
-  collision: BoardCollision;
   onDragStart: (event: DragStartEvent) => void;
   onDragMove: (event: DragMoveEvent) => void;
   onDragOver: (event: DragOverEvent) => void;
   onDragEnd: (event: DragEndEvent) => void;
   onDragCancel: () => void;
+  /** The drop of the drag under way was shown at its input, ahead of dnd-kit's end of the drag. */
+  dropShown: () => boolean;
 }
 
 
@@ -47,8 +51,8 @@ interface LiveDrag {
   snapshot: ContainerItems | null;
   overId: string | null;
   by: DragInput;
-  /** The drop as decided at its input, before dnd-kit's end of the drag (`move` null: nothing to write). */
-  early: { move: PreparedMove | null } | null;
+  /** The card whose drop was decided and shown at its input: dnd-kit's onDragEnd for it has nothing left to do. */
+  dropped: string | null;
   /**
    * Pointer moves seen and pointer moves dnd-kit has reported back (onDragMove). dnd-kit reports a
    * move after its render, so a release right after a move can find `overId` one move behind: then
@@ -69,16 +73,17 @@ interface LiveDrag {
  *
  * The move is asked of the database at the very input that drops the card (the
  * pointer's release, Space or Enter), in a capture listener that runs before
- * dnd-kit's: dnd-kit ends the drag with React updates whose render would run
- * first (20 ms at 10k) and only then let IndexedDB open the write. `onDragEnd`
- * then ends the drag and shows the move (or the refusal) in one render.
+ * dnd-kit's, and shown there at once in an urgent render of only what it touched
+ * (`flushSync`): the two columns and the moved card. dnd-kit's own end of the drag,
+ * which re-renders every mounted card, follows as a transition (see sensors.ts),
+ * after the frame that shows the drop. A drop decided only at dnd-kit's end (a
+ * touch drop, or a release right after an unreported move) is flushed the same way.
  */
-export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: BoardDragInput): BoardDrag {
+export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, collision }: BoardDragInput): BoardDrag {
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [collision] = useState(createBoardCollision);
   // The drag's latest state, read by handlers that run between renders.
-  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', early: null, movesSeen: 0, movesReported: 0 });
+  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', dropped: null, movesSeen: 0, movesReported: 0 });
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
@@ -100,16 +105,37 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
     [byId, hasUnloadedBelow],
   );
 
+  const finish = useCallback(() => {
+    collision.settled();
+    live.current.snapshot = null;
+    live.current.overId = null;
+    showDragItems(null);
+    setActiveId(null);
+  }, [collision, showDragItems]);
+
+  /** Ends the board's side of the drag and shows the drop (the move, or its refusal) in one urgent render. */
+  const drop = useCallback(
+    (move: PreparedMove | null) => {
+      flushSync(() => {
+        finish();
+        move?.show();
+      });
+    },
+    [finish],
+  );
+
   useEffect(() => {
     if (activeId === null) return;
     const onDropInput = (event: Event) => {
       const current = live.current;
-      if (current.early !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
+      if (current.snapshot === null || !dropsDrag(event, current.by)) return;
       if (current.by === 'pointer' && current.movesReported < current.movesSeen) return;
       const dropPlan = plan(activeId, current.overId);
       const handoff = byId.get(activeId);
-      // Only the write here: showing anything now would render before dnd-kit has ended the drag.
-      current.early = { move: dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null };
+      // The write first, then the paint.
+      const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
+      current.dropped = activeId;
+      drop(move);
     };
     const onPointerMove = () => {
       live.current.movesSeen += 1;
@@ -123,20 +149,11 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
       window.removeEventListener('pointerup', onDropInput, { capture: true });
       window.removeEventListener('keydown', onDropInput, { capture: true });
     };
-  }, [activeId, byId, prepareMove, plan]);
-
-  const finish = useCallback(() => {
-    collision.settled();
-    live.current.snapshot = null;
-    live.current.overId = null;
-    live.current.early = null;
-    showDragItems(null);
-    setActiveId(null);
-  }, [collision, showDragItems]);
+  }, [activeId, byId, prepareMove, plan, drop]);
 
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
-      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), early: null, movesSeen: 0, movesReported: 0 };
+      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), dropped: null, movesSeen: 0, movesReported: 0 };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
@@ -172,22 +189,24 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
     [collision, showDragItems],
   );
 
+  const dropShown = useCallback(() => live.current.dropped !== null, []);
+
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
       const activeKey = String(event.active.id);
-      const handoff = byId.get(activeKey);
-      // A touch drop (or one whose input was not seen) is decided here.
-      let prepared = live.current.early?.move ?? null;
-      if (live.current.early === null) {
-        const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
-        prepared = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
+      if (live.current.dropped === activeKey) {
+        live.current.dropped = null;
+        return;
       }
+      // A touch drop (or one whose input was not seen) is decided here.
+      const handoff = byId.get(activeKey);
+      const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
+      const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
       // One render: the drag ends, and an allowed move shows in its new place (its write already
       // issued) while a refused one stays where it was and its refusal opens.
-      finish();
-      prepared?.show();
+      drop(move);
     },
-    [byId, finish, plan, prepareMove],
+    [byId, drop, plan, prepareMove],
   );
 
   const shown = dragItems ?? items;
@@ -195,11 +214,11 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
     shown,
     activeId,
     overContainer: activeId !== null && dragItems !== null ? findContainer(dragItems, activeId) : null,
-    collision,
     onDragStart,
     onDragMove,
     onDragOver,
     onDragEnd,
     onDragCancel: finish,
+    dropShown,
   };
 }
