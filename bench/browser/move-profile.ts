@@ -6,7 +6,7 @@ import { buildBenchDist } from './build-bench';
 import type { BenchProbe } from './instrumentation';
 import { MOVE_KINDS, measureMove, type MoveKind } from './moves';
 import { installRenderCounter, type RenderCommit, type RenderCounter } from './render-counter';
-import { summariseMoveTrace, topLines, type TraceEvent } from './trace-summary';
+import { longestTasks, summariseMoveTrace, topLines, type TraceEvent } from './trace-summary';
 
 /**
  * Diagnosis only, never figures (`npm run bench -- --profile[=10000]`): the same
@@ -77,6 +77,8 @@ async function profileKind(session: BenchSession, kind: MoveKind, runs: number, 
       log('  (no drop input in the trace)');
       continue;
     }
+    log('  longest main-thread tasks from 1.5 s before the drop input to the paint:');
+    for (const line of longestTasks(events, drop.trace, 1_500, move.paintedMs, 3)) log(`  ${line}`);
     log('  main thread from the drop input to the paint:');
     for (const line of summary.timeline) log(`  ${line}`);
     for (const [name, ms] of summary.self) self.set(name, (self.get(name) ?? 0) + ms);

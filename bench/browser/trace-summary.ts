@@ -133,6 +133,38 @@ export function summariseMoveTrace(events: readonly TraceEvent[], dropType: stri
   return { timeline, ...cpuTimes(events, main.pid, main.tid, from, to) };
 }
 
+/**
+ * The main thread's longest tasks from `fromMs` before the drop input to `untilMs` after it:
+ * the frames a move can stretch. Each with what ran inside it (times relative to the drop input).
+ */
+export function longestTasks(events: readonly TraceEvent[], dropType: string, fromMs: number, untilMs: number, count: number): string[] {
+  const main = mainThreadOf(events, dropType);
+  if (main === null) return [];
+  const origin = main.drop.ts;
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const tasks = onMain
+    .filter((e) => (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.ts >= origin - fromMs * 1000 && e.ts <= origin + untilMs * 1000)
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, count);
+  const lines: string[] = [];
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    lines.push(`task at ${((task.ts - origin) / 1000).toFixed(1)} ms: ${((task.dur ?? 0) / 1000).toFixed(1)} ms`);
+    const inside = onMain.filter((e) => e !== task && TIMELINE.has(e.name) && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end).sort((a, b) => a.ts - b.ts);
+    const open: TraceEvent[] = [];
+    for (const event of inside) {
+      while (open.length > 0 && (open.at(-1)?.ts ?? 0) + (open.at(-1)?.dur ?? 0) <= event.ts) open.pop();
+      const ms = (event.dur ?? 0) / 1000;
+      if (ms >= 0.5 && open.length <= 3) {
+        const detail = event.args?.data?.type ?? event.args?.data?.functionName ?? '';
+        lines.push(`  ${((event.ts - origin) / 1000).toFixed(1).padStart(7)} ms ${'  '.repeat(open.length)}${event.name}${detail === '' ? '' : ` (${String(detail)})`} ${ms.toFixed(2)} ms`);
+      }
+      open.push(event);
+    }
+  }
+  return lines;
+}
+
 /** The `count` largest entries, as "  12.3 ms  name" lines. */
 export function topLines(times: ReadonlyMap<string, number>, count: number): string[] {
   return [...times.entries()]
