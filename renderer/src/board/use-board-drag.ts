@@ -51,8 +51,12 @@ interface LiveDrag {
   snapshot: ContainerItems | null;
   overId: string | null;
   by: DragInput;
-  /** The card whose drop was decided and shown at its input: dnd-kit's onDragEnd for it has nothing left to do. */
-  dropped: string | null;
+  /**
+   * The drop decided at its input (its write issued), and whether it is shown yet: it is shown by a
+   * second listener of the same input, after the write's first microtasks have opened its transaction.
+   * dnd-kit's onDragEnd for that card then has nothing left to do.
+   */
+  dropped: { id: string; move: PreparedMove | null; shown: boolean } | null;
   /**
    * Pointer moves seen and pointer moves dnd-kit has reported back (onDragMove). dnd-kit reports a
    * move after its render, so a release right after a move can find `overId` one move behind: then
@@ -128,26 +132,37 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     if (activeId === null) return;
     const onDropInput = (event: Event) => {
       const current = live.current;
-      if (current.snapshot === null || !dropsDrag(event, current.by)) return;
+      if (current.dropped !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
       if (current.by === 'pointer' && current.movesReported < current.movesSeen) return;
       const dropPlan = plan(activeId, current.overId);
       const handoff = byId.get(activeId);
-      // The write first, then the paint.
+      // The write first, then the paint (showDrop).
       const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
-      current.dropped = activeId;
-      drop(move);
+      current.dropped = { id: activeId, move, shown: false };
+    };
+    const showDrop = () => {
+      const { dropped } = live.current;
+      if (dropped === null || dropped.shown) return;
+      dropped.shown = true;
+      drop(dropped.move);
     };
     const onPointerMove = () => {
       live.current.movesSeen += 1;
     };
-    // Capture on window: before dnd-kit's listeners on the document.
+    // Capture on window, then on the document: both before dnd-kit's listeners on the document, and
+    // between the two the microtasks run that open the write's IndexedDB transaction (a render first
+    // would hold them back by its length).
     window.addEventListener('pointermove', onPointerMove, { capture: true });
     window.addEventListener('pointerup', onDropInput, { capture: true });
     window.addEventListener('keydown', onDropInput, { capture: true });
+    document.addEventListener('pointerup', showDrop, { capture: true });
+    document.addEventListener('keydown', showDrop, { capture: true });
     return () => {
       window.removeEventListener('pointermove', onPointerMove, { capture: true });
       window.removeEventListener('pointerup', onDropInput, { capture: true });
       window.removeEventListener('keydown', onDropInput, { capture: true });
+      document.removeEventListener('pointerup', showDrop, { capture: true });
+      document.removeEventListener('keydown', showDrop, { capture: true });
     };
   }, [activeId, byId, prepareMove, plan, drop]);
 
@@ -189,13 +204,15 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     [collision, showDragItems],
   );
 
-  const dropShown = useCallback(() => live.current.dropped !== null, []);
+  const dropShown = useCallback(() => live.current.dropped?.shown === true, []);
 
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
       const activeKey = String(event.active.id);
-      if (live.current.dropped === activeKey) {
+      const decided = live.current.dropped;
+      if (decided !== null && decided.id === activeKey) {
         live.current.dropped = null;
+        if (!decided.shown) drop(decided.move);
         return;
       }
       // A touch drop (or one whose input was not seen) is decided here.
