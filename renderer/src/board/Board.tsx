@@ -21,12 +21,12 @@ const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
  * re-rendered every mounted card whenever the board re-rendered (each write read back).
  */
 function sensorOptions(relay: BoardDndRelay) {
-  const dropShown = () => relay.dropShown();
+  const shownDrop = () => relay.shownDrop();
   return {
-    pointer: { activationConstraint: { distance: 5 }, dropShown },
-    touch: { activationConstraint: { delay: 200, tolerance: 6 }, dropShown },
+    pointer: { activationConstraint: { distance: 5 }, shownDrop },
+    touch: { activationConstraint: { delay: 200, tolerance: 6 }, shownDrop },
     // Space picks up; Enter is kept for "open card". Space or Enter drops, Esc cancels.
-    keyboard: { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] }, dropShown },
+    keyboard: { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] }, shownDrop },
   };
 }
 

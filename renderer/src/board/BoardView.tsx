@@ -92,7 +92,7 @@ export function BoardView({ collision, relay }: BoardViewProps) {
       onDragOver: drag.onDragOver,
       onDragEnd: drag.onDragEnd,
       onDragCancel: drag.onDragCancel,
-      dropShown: drag.dropShown,
+      shownDrop: drag.shownDrop,
       titleOf: (id) => byId.get(id)?.title ?? 'card',
       containerOf: (id) => findContainer(shown, id),
     });

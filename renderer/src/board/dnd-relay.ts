@@ -10,8 +10,8 @@ export interface BoardDndHandlers {
   onDragCancel: () => void;
   titleOf: (id: string) => string;
   containerOf: (id: string) => string | null;
-  /** The board has shown the drop of the drag under way (at its input), ahead of dnd-kit's end of the drag. */
-  dropShown: () => boolean;
+  /** The drop of the drag under way, if the board has shown it (at its input): settles when its write has answered. */
+  shownDrop: () => Promise<unknown> | null;
 }
 
 /** Props for dnd-kit's DndContext that never change, relaying to the handlers registered last. */
@@ -22,7 +22,7 @@ export interface BoardDndRelay {
   onDragOver: (event: DragOverEvent) => void;
   onDragEnd: (event: DragEndEvent) => void;
   onDragCancel: () => void;
-  dropShown: () => boolean;
+  shownDrop: () => Promise<unknown> | null;
   announcements: Announcements;
 }
 
@@ -44,7 +44,7 @@ export function createBoardDndRelay(): BoardDndRelay {
     onDragOver: (event) => latest?.onDragOver(event),
     onDragEnd: (event) => latest?.onDragEnd(event),
     onDragCancel: () => latest?.onDragCancel(),
-    dropShown: () => latest?.dropShown() ?? false,
+    shownDrop: () => latest?.shownDrop() ?? null,
     announcements: boardAnnouncements(
       (id) => latest?.titleOf(id) ?? 'card',
       (id) => latest?.containerOf(id) ?? null,

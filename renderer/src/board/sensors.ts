@@ -9,8 +9,15 @@ import {
   type TouchSensorOptions,
 } from '@dnd-kit/core';
 
+/** At most this long after the drop, dnd-kit's end of the drag runs even if the write has not answered (a stuck write must not keep dnd-kit dragging). */
+const END_AT_THE_LATEST_MS = 150;
+
 /** Runs `task` once the frame being produced now is on screen (a message posted from rAF runs after it). */
 function afterNextPaint(task: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(task, 0);
+    return;
+  }
   let done = false;
   const once = () => {
     if (done) return;
@@ -19,10 +26,6 @@ function afterNextPaint(task: () => void): void {
   };
   // A hidden window produces no frames: then a moment later.
   setTimeout(once, 100);
-  if (typeof requestAnimationFrame !== 'function') {
-    setTimeout(once, 0);
-    return;
-  }
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = once;
@@ -30,24 +33,43 @@ function afterNextPaint(task: () => void): void {
   });
 }
 
-/** Options every board sensor takes: whether the board has already shown the drop of the drag under way. */
+/** Options every board sensor takes: the drop the board has already shown for the drag under way, settling when its write has answered. */
 export interface BoardSensorOptions {
-  dropShown?: () => boolean;
+  shownDrop?: () => Promise<unknown> | null;
 }
 
 /**
- * dnd-kit's own end of a drag, as a transition, and after the frame that shows the
- * drop when the board has already shown it. Ending a drag changes dnd-kit's context,
- * so every mounted card's `useSortable` and every column re-render (and dnd-kit's
- * effects then render them again): at 10k that work ran before the frame that shows
- * the drop. The board shows the drop in an urgent render of its own (useBoardDrag),
- * at the drop input; when only dnd-kit's end can decide the drop (touch, a release
- * right after an unreported move), that end runs at once and the board flushes its
- * part first. A cancel stays urgent: nothing else shows it.
+ * dnd-kit's own end of a drag, as a transition, and, when the board has already
+ * shown the drop, once its write has answered (at most END_AT_THE_LATEST_MS) and
+ * the frame after that is on screen. Ending a drag changes dnd-kit's context, so
+ * every mounted card's `useSortable` and every column re-render (and dnd-kit's
+ * effects render them again): at 10k that work ran before the frame that shows
+ * the drop, and right after that frame it held up the write's IndexedDB callbacks.
+ * The board shows the drop in an urgent render of its own (useBoardDrag) at the
+ * drop input; when only dnd-kit's end can decide the drop (touch, a release right
+ * after an unreported move), that end runs at once and the board flushes its part
+ * first. A cancel stays urgent: nothing else shows it.
  */
 function endAfterPaint<P extends { onEnd: () => void; options: BoardSensorOptions }>(props: P): P {
   const end = () => startTransition(() => props.onEnd());
-  return { ...props, onEnd: () => (props.options.dropShown?.() === true ? afterNextPaint(end) : end()) };
+  return {
+    ...props,
+    onEnd: () => {
+      const shown = props.options.shownDrop?.() ?? null;
+      if (shown === null) {
+        end();
+        return;
+      }
+      let ended = false;
+      const endOnce = () => {
+        if (ended) return;
+        ended = true;
+        afterNextPaint(end);
+      };
+      setTimeout(endOnce, END_AT_THE_LATEST_MS);
+      shown.then(endOnce, endOnce);
+    },
+  };
 }
 
 /**

@@ -28,8 +28,8 @@ export interface BoardDrag {
   onDragOver: (event: DragOverEvent) => void;
   onDragEnd: (event: DragEndEvent) => void;
   onDragCancel: () => void;
-  /** The drop of the drag under way was shown at its input, ahead of dnd-kit's end of the drag. */
-  dropShown: () => boolean;
+  /** The drop of the drag under way, if it was shown at its input: settles when its write has answered. */
+  shownDrop: () => Promise<unknown> | null;
 }
 
 
@@ -204,7 +204,11 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     [collision, showDragItems],
   );
 
-  const dropShown = useCallback(() => live.current.dropped?.shown === true, []);
+  const shownDrop = useCallback((): Promise<unknown> | null => {
+    const { dropped } = live.current;
+    if (dropped === null || !dropped.shown) return null;
+    return dropped.move?.committed ?? Promise.resolve();
+  }, []);
 
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
@@ -236,6 +240,6 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     onDragOver,
     onDragEnd,
     onDragCancel: finish,
-    dropShown,
+    shownDrop,
   };
 }
