@@ -94,7 +94,8 @@ export function BoardView({ collision, relay }: BoardViewProps) {
       onDragCancel: drag.onDragCancel,
       shownDrop: drag.shownDrop,
       titleOf: (id) => byId.get(id)?.title ?? 'card',
-      containerOf: (id) => findContainer(shown, id),
+      // The drop is narrated by dnd-kit after the board has shown it: name the column it was dropped in.
+      containerOf: (id) => findContainer(drag.droppedItems() ?? shown, id),
     });
   });
 

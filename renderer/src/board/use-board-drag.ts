@@ -30,6 +30,8 @@ export interface BoardDrag {
   onDragCancel: () => void;
   /** The drop of the drag under way, if it was shown at its input: settles when its write has answered. */
   shownDrop: () => Promise<unknown> | null;
+  /** The board as the last drag left it at its drop (null during a drag): what its narration names. */
+  droppedItems: () => ContainerItems | null;
 }
 
 
@@ -57,6 +59,8 @@ interface LiveDrag {
    * dnd-kit's onDragEnd for that card then has nothing left to do.
    */
   dropped: { id: string; move: PreparedMove | null; shown: boolean } | null;
+  /** The board as the drag left it at the drop: dnd-kit narrates the drop after the board has shown it (a refused card back home). */
+  droppedItems: ContainerItems | null;
   /**
    * Pointer moves seen and pointer moves dnd-kit has reported back (onDragMove). dnd-kit reports a
    * move after its render, so a release right after a move can find `overId` one move behind: then
@@ -87,7 +91,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   // The drag's latest state, read by handlers that run between renders.
-  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', dropped: null, movesSeen: 0, movesReported: 0 });
+  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', dropped: null, droppedItems: null, movesSeen: 0, movesReported: 0 });
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
@@ -139,6 +143,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
       // The write first, then the paint (showDrop).
       const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
       current.dropped = { id: activeId, move, shown: false };
+      current.droppedItems = current.dragItems;
     };
     const showDrop = () => {
       const { dropped } = live.current;
@@ -168,7 +173,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
 
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
-      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), dropped: null, movesSeen: 0, movesReported: 0 };
+      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), dropped: null, droppedItems: null, movesSeen: 0, movesReported: 0 };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
@@ -220,6 +225,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
         return;
       }
       // A touch drop (or one whose input was not seen) is decided here.
+      live.current.droppedItems = live.current.dragItems;
       const handoff = byId.get(activeKey);
       const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
       const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
@@ -241,5 +247,6 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     onDragEnd,
     onDragCancel: finish,
     shownDrop,
+    droppedItems: () => live.current.droppedItems,
   };
 }
