@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBoardFigures, type BoardBenchPlan } from './browser/board-figures';
 import { REPO_ROOT } from './browser/build-bench';
+import { profileMoves } from './browser/move-profile';
 import { describeMachine } from './machine';
 import { BenchResultsSchema, type Figure } from './results-schema';
 import { runSyncFigures } from './sync/sync-figures';
@@ -11,7 +12,8 @@ import { formatTable } from './table';
  * `npm run bench [-- --quick] [-- --only=board|sync]`: figures 1–4 and 7 in
  * Chromium, 5–6 in Node, a table on stdout and `bench/results.json`
  * (`--quick` or `--only` write `bench/results.partial.json` instead, so a
- * smoke run never replaces the full figures).
+ * smoke run never replaces the full figures). `--profile[=size]` writes no
+ * figures: it traces moves at 10k (or `size`) handoffs for diagnosis.
  */
 
 const label = (size: number) => (size >= 1000 ? `${size / 1000}k` : String(size));
@@ -40,6 +42,13 @@ const QUICK: BoardBenchPlan = {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const profile = args.find((arg) => arg === '--profile' || arg.startsWith('--profile='));
+  if (profile !== undefined) {
+    const size = profile.includes('=') ? Number(profile.slice('--profile='.length)) : 10_000;
+    if (!Number.isInteger(size) || size < 100) throw new Error(`--profile=${profile.slice('--profile='.length)}: give a number of handoffs (100 or more)`);
+    await profileMoves(size, Number(process.env.BENCH_PROFILE_RUNS ?? 3), (line) => console.log(line));
+    return;
+  }
   const unknown = args.filter((arg) => !['--quick', '--only=board', '--only=sync'].includes(arg));
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}; use --quick and/or --only=board|sync`);
   const quick = args.includes('--quick');

@@ -62,8 +62,23 @@ export const BenchResultsSchema = z.strictObject({
 });
 export type BenchResults = z.infer<typeof BenchResultsSchema>;
 
-/** The figures a full run must report: one or more per figure of the issue (1–7). */
-export const REQUIRED_FULL_RUN_FIGURES = [
+/**
+ * Issue 16's move figures, each for a pointer, a keyboard and a menu move at 10k and 100k:
+ * drop → painted, drop → committed, the drop input's own handling, and the longest frame of
+ * the move, alone and as a ratio to the idle page's.
+ */
+const MOVE_FIGURES: readonly string[] = ['pointer', 'keyboard', 'menu'].flatMap((kind) =>
+  ['10k', '100k'].flatMap((size) => [
+    `drop-painted-${kind}-${size}-ms`,
+    `drop-committed-${kind}-${size}-ms`,
+    `drop-handling-${kind}-${size}-ms`,
+    `move-longest-frame-${kind}-${size}-ms`,
+    `move-longest-frame-${kind}-${size}-vs-idle`,
+  ]),
+);
+
+/** The figures a full run must report: one or more per figure of the issue (1–7), and issue 16's move figures. */
+export const REQUIRED_FULL_RUN_FIGURES: readonly string[] = [
   'board-open-1k-ms',
   'board-open-10k-ms',
   'board-open-100k-ms',
@@ -79,7 +94,8 @@ export const REQUIRED_FULL_RUN_FIGURES = [
   'sync-push-10k-429s',
   'sync-pull-10k-speed-vs-search-minimum',
   'import-10k-vs-bulkput',
-] as const;
+  ...MOVE_FIGURES,
+];
 
 export function meets(value: number, target: Target): boolean {
   switch (target.op) {

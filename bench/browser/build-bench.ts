@@ -20,12 +20,12 @@ const SEED_HTML = `<!doctype html>
  * bench page script as one classic IIFE (so it also loads into the app page
  * with `page.addScriptTag`, allowed by the app's `script-src 'self'`).
  */
-export async function buildBenchDist(): Promise<string> {
+export async function buildBenchDist(options: { readable?: boolean } = {}): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'baton-bench-dist-'));
   // Diagnosis only, not for figures: BENCH_DEV_BUILD=1 builds React's development flavour
-  // (readable errors); BENCH_NO_MINIFY=1 keeps names readable in CPU profiles.
+  // (readable errors); BENCH_NO_MINIFY=1 (or `readable`, for --profile) keeps names readable in CPU profiles.
   const dev = process.env.BENCH_DEV_BUILD === '1';
-  const noMinify = dev || process.env.BENCH_NO_MINIFY === '1';
+  const noMinify = dev || options.readable === true || process.env.BENCH_NO_MINIFY === '1';
   await build({
     configFile: join(REPO_ROOT, 'vite.config.ts'),
     logLevel: 'error',

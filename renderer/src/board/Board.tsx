@@ -1,35 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  DndContext,
-  DragOverlay,
-  KeyboardSensor,
-  MeasuringStrategy,
-  TouchSensor,
-  useSensor,
-  useSensors,
-} from '@dnd-kit/core';
-import type { Handoff } from '../../../shared/domain/handoff';
-import type { HandoffState } from '../../../shared/domain/states';
-import { HANDOFF_STATES } from '../../../shared/domain/states';
-import { useBoardWindow } from '../data/queries';
-import { FIRST_LIMITS, WINDOW_STEP, type ColumnLimits } from '../data/board-window';
-import { toBoardFilter, useUi } from '../store/ui-store';
-import { useWorkspace } from '../ui/use-workspace';
-import { boardAnnouncements } from './announcements';
-import { BoardColumn } from './BoardColumn';
-import { containerId, findContainer, stateOfContainer } from './drag-state';
-import { HandoffCardContent } from './HandoffCard';
-import { buildLanes } from './lanes';
-import { usePrepareMove } from '../data/use-command';
-import { useBoardDrag } from './use-board-drag';
-import { useColumnCards } from './use-column-cards';
-import { useOptimisticColumns } from './use-optimistic-columns';
-import { useNowMinute } from '../ui/use-now-minute';
-import { useTemplateIndex } from './use-template-index';
-import { MouseAndPenSensor } from './sensors';
+import { useState } from 'react';
+import { DndContext, MeasuringStrategy, useSensor, useSensors } from '@dnd-kit/core';
+import { BoardView } from './BoardView';
+import { createBoardCollision } from './collision';
+import { createBoardDndRelay } from './dnd-relay';
 import { boardKeyboardCoordinates } from './keyboard-coordinates';
-
-const NO_CARDS: readonly Handoff[] = [];
+import { BoardKeyboardSensor, BoardTouchSensor, MouseAndPenSensor } from './sensors';
+import type { BoardDndRelay } from './dnd-relay';
 
 /**
  * Columns re-layout as cards move between them during a drag, so droppables are
@@ -39,191 +15,54 @@ const NO_CARDS: readonly Handoff[] = [];
  */
 const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 
+/*
+ * Sensor options are made once per board: dnd-kit memoizes its sensors on the options' identity,
+ * and new sensors give every draggable new listeners through dnd-kit's context, so an inline object
+ * re-rendered every mounted card whenever the board re-rendered (each write read back).
+ */
+function sensorOptions(relay: BoardDndRelay) {
+  const shownDrop = () => relay.shownDrop();
+  return {
+    pointer: { activationConstraint: { distance: 5 }, shownDrop },
+    touch: { activationConstraint: { delay: 200, tolerance: 6 }, shownDrop },
+    // Space picks up; Enter is kept for "open card". Space or Enter drops, Esc cancels.
+    keyboard: { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] }, shownDrop },
+  };
+}
+
+const SCREEN_READER_INSTRUCTIONS = {
+  draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.',
+};
+
 /**
- * The kanban: four gated columns, optional swimlanes, drag-and-drop by pointer,
- * touch and keyboard. During a drag the board renders from a local snapshot
- * (dnd-kit multiple-containers style); nothing is written until the drop, and a
- * refused or cancelled drop simply drops the snapshot.
+ * The kanban: drag-and-drop by pointer, touch and keyboard around the columns
+ * (BoardView). dnd-kit's DndContext gets props that never change, so the view's
+ * renders (a drop shown, a write read back) never re-render it: during a drag
+ * each of its renders measures every droppable and runs collision detection.
  */
 export function Board() {
-  const filter = useUi((s) => s.filter);
-  const swimlanes = useUi((s) => s.swimlanes);
-  const boardFilter = useMemo(() => toBoardFilter(filter), [filter]);
-  // One lane: columns load a window at a time as they scroll. Swimlanes group every card, so they read all.
-  const windowed = swimlanes === 'none';
-  const [limits, setLimits] = useState<ColumnLimits>(FIRST_LIMITS);
-  const board = useBoardWindow(boardFilter, windowed ? limits : null);
-  // Moves whose write is issued show at once, before the live query reads them back.
-  const optimistic = useOptimisticColumns(board);
-  const columns = optimistic?.columns;
-  const onNeedMore = useCallback((state: HandoffState, upTo: number) => {
-    setLimits((current) => (current[state] >= upTo + WINDOW_STEP ? current : { ...current, [state]: upTo + WINDOW_STEP }));
-  }, []);
-  const { settings, currentUser, timeZone, ownerName, loading: settingsLoading } = useWorkspace();
-  const { templateFor, byId: templatesById } = useTemplateIndex();
-  const nowMinute = useNowMinute();
-  const prepareMove = usePrepareMove();
-
-  const byId = useMemo(() => {
-    const map = new Map<string, Handoff>();
-    if (columns) for (const state of HANDOFF_STATES) for (const h of columns[state]) map.set(h.id, h);
-    return map;
-  }, [columns]);
-
-  const { lanes, items } = useMemo(
-    () =>
-      buildLanes(
-        columns ?? { IN_PROGRESS: [], READY_FOR_HANDOFF: [], IN_HANDOFF: [], HANDOFF_DONE: [] },
-        swimlanes,
-        (id) => templatesById.get(id)?.name ?? 'Unknown template',
-      ),
-    [columns, swimlanes, templatesById],
-  );
-
-  /** Whether a column of the one-lane board may hold cards below its loaded ones (a full window while it is being counted). */
-  const hasUnloadedBelow = useCallback(
-    (container: string) => {
-      const state = stateOfContainer(container);
-      if (!windowed || board === undefined || state === null) return false;
-      const loaded = items[container]?.length ?? 0;
-      const total = board.totals[state];
-      return total === null ? loaded >= limits[state] : loaded < total;
-    },
-    [board, items, limits, windowed],
-  );
-  const drag = useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow });
-  const { shown, activeId } = drag;
-  const cardsOf = useColumnCards(shown, byId);
-
+  const [collision] = useState(createBoardCollision);
+  const [relay] = useState(createBoardDndRelay);
+  const [accessibility] = useState(() => ({ announcements: relay.announcements, screenReaderInstructions: SCREEN_READER_INSTRUCTIONS }));
+  const [options] = useState(() => sensorOptions(relay));
   const sensors = useSensors(
-    useSensor(MouseAndPenSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
-    // Space picks up; Enter is kept for "open card". Space or Enter drops, Esc cancels.
-    useSensor(KeyboardSensor, {
-      coordinateGetter: boardKeyboardCoordinates,
-      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
-    }),
+    useSensor(MouseAndPenSensor, options.pointer),
+    useSensor(BoardTouchSensor, options.touch),
+    useSensor(BoardKeyboardSensor, options.keyboard),
   );
-
-  const announcements = useMemo(
-    () =>
-      boardAnnouncements(
-        (id) => byId.get(id)?.title ?? 'card',
-        (id) => findContainer(shown, id),
-      ),
-    [byId, shown],
-  );
-
-
-  const openDrawer = useUi((s) => s.openDrawer);
-  const openDialog = useUi((s) => s.openDialog);
-  const onOpen = useCallback((id: string) => openDrawer({ handoffId: id }), [openDrawer]);
-  const onMenu = useCallback((id: string) => openDialog({ kind: 'move', handoffId: id }), [openDialog]);
-  const onBounce = useCallback((id: string) => openDialog({ kind: 'bounce', handoffId: id }), [openDialog]);
-  // Through a ref, so a write elsewhere on the board does not hand every column a new callback.
-  const latestById = useRef(byId);
-  useEffect(() => {
-    latestById.current = byId;
-  }, [byId]);
-  const onAccept = useCallback(
-    (id: string) => {
-      const handoff = latestById.current.get(id);
-      if (handoff) prepareMove(handoff, 'HANDOFF_DONE').show();
-    },
-    [prepareMove],
-  );
-
-  // Cards wait for the settings too, so names never flash as ids or defaults.
-  if (columns === undefined || settingsLoading) {
-    return (
-      <div className="board" aria-busy="true">
-        <p className="muted">Loading the board…</p>
-      </div>
-    );
-  }
-
-  const overContainer = drag.overContainer;
-  const activeHandoff = activeId ? byId.get(activeId) : undefined;
-  const hasCards = byId.size > 0;
-
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={drag.collision.detect}
+      collisionDetection={collision.detect}
       measuring={MEASURING}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: 'To pick up a handoff card, press space. Use the arrow keys to move it, space to drop it, escape to cancel. Press enter to open it, m for the move menu.' } }}
-      onDragStart={drag.onDragStart}
-      onDragMove={drag.onDragMove}
-      onDragOver={drag.onDragOver}
-      onDragEnd={drag.onDragEnd}
-      onDragCancel={drag.onDragCancel}
+      accessibility={accessibility}
+      onDragStart={relay.onDragStart}
+      onDragMove={relay.onDragMove}
+      onDragOver={relay.onDragOver}
+      onDragEnd={relay.onDragEnd}
+      onDragCancel={relay.onDragCancel}
     >
-      <div className={`board ${lanes.length > 1 || swimlanes !== 'none' ? 'lanes' : 'single'}`} role="region" aria-label="Handoff board">
-        {!hasCards ? (
-          <p className="muted" role="status">
-            No handoffs match these filters.
-          </p>
-        ) : null}
-        {lanes.map((lane) => (
-          <section className="lane" key={lane.key} aria-label={swimlanes === 'none' ? undefined : `Swimlane ${lane.title}`}>
-            {swimlanes !== 'none' ? <h2 className="lane-title">{lane.title}</h2> : null}
-            <div className="columns">
-              {HANDOFF_STATES.map((state) => {
-                const id = containerId(lane.key, state);
-                const ids = shown[id] ?? [];
-                const stored = windowed ? (board?.totals[state] ?? null) : null;
-                const counted = stored === null ? null : stored + (optimistic?.shift[state] ?? 0);
-                // Cards not loaded yet count too; a card moved here but not yet re-read counts once.
-                const total = counted === null ? ids.length : counted + ids.length - (items[id]?.length ?? 0);
-                return (
-                  <BoardColumn
-                    key={id}
-                    containerId={id}
-                    state={state}
-                    ids={ids}
-                    total={total}
-                    moreUncounted={windowed && counted === null && hasUnloadedBelow(id)}
-                    onNeedMore={onNeedMore}
-                    cards={cardsOf[id] ?? NO_CARDS}
-                    templateFor={templateFor}
-                    settings={settings}
-                    currentUser={currentUser}
-                    timeZone={timeZone}
-                    ownerName={ownerName}
-                    nowMinute={nowMinute}
-                    isDropTarget={overContainer === id}
-                    onOpen={onOpen}
-                    onMenu={onMenu}
-                    onAccept={onAccept}
-                    onBounce={onBounce}
-                  />
-                );
-              })}
-            </div>
-          </section>
-        ))}
-      </div>
-      {/* No drop animation: the card is shown in its new place in the frame after the drop. */}
-      <DragOverlay dropAnimation={null}>
-        {activeHandoff ? (
-          <div className="card overlay">
-            <HandoffCardContent
-              handoff={activeHandoff}
-              template={templateFor(activeHandoff)}
-              settings={settings}
-              currentUser={currentUser}
-              timeZone={timeZone}
-              ownerName={ownerName}
-              nowMinute={nowMinute}
-              onOpen={onOpen}
-              onMenu={onMenu}
-              onAccept={onAccept}
-              onBounce={onBounce}
-              overlay
-            />
-          </div>
-        ) : null}
-      </DragOverlay>
+      <BoardView collision={collision} relay={relay} />
     </DndContext>
   );
 }

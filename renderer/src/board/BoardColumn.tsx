@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, type SortingStrategy } from '@dnd-kit/sortable';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
@@ -7,6 +7,7 @@ import type { HandoffState } from '../../../shared/domain/states';
 import { STATE_LABELS } from '../../../shared/domain/states';
 import type { Template } from '../../../shared/domain/template';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
+import { RowOrder } from './row-order';
 import { SortableCard } from './SortableCard';
 
 /** Cards move through board state during a drag, never through CSS transforms (see Board). */
@@ -40,6 +41,8 @@ export interface BoardColumnProps {
   ownerName: (id: string | null) => string;
   nowMinute: number;
   isDropTarget: boolean;
+  /** The card of this column the board is dragging, if any. */
+  draggingId: string | null;
   onOpen: (id: string) => void;
   onMenu: (id: string) => void;
   onAccept: (id: string) => void;
@@ -58,7 +61,7 @@ const LOAD_AHEAD = 20;
 function BoardColumnBody(props: BoardColumnProps) {
   const { containerId, state, ids, cards, total, moreUncounted, onNeedMore } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { setNodeRef } = useDroppable({ id: containerId, data: { containerId } });
+  const { setNodeRef, active } = useDroppable({ id: containerId, data: { containerId } });
   // Stable, so re-renders do not detach and re-attach the droppable node.
   const scrollNodeRef = useCallback(
     (node: HTMLDivElement | null) => {
@@ -85,8 +88,24 @@ function BoardColumnBody(props: BoardColumnProps) {
   useEffect(() => {
     if (wantsMore) onNeedMore(state, wantedUpTo);
   }, [wantsMore, onNeedMore, state, wantedUpTo]);
-  const mountedKey = rows.map((row) => ids[row.index] ?? '').join('\n');
-  const mountedIds = useMemo(() => mountedKey.split('\n').filter((id) => id !== ''), [mountedKey]);
+  // In a fixed order (by id), not the column's: the board shows a drop before dnd-kit's end of the
+  // drag renders (see sensors.ts), and a drop that reorders the column would otherwise hand
+  // SortableContext new items while dnd-kit still drags, which re-measures every droppable and
+  // re-renders every card before that frame. Positions come from the rows, not from these indexes.
+  const mountedKey = rows
+    .flatMap((row) => {
+      const id = ids[row.index];
+      return id === undefined ? [] : [id];
+    })
+    .sort()
+    .join('\n');
+  const mountedIds = useMemo(() => (mountedKey === '' ? [] : mountedKey.split('\n')), [mountedKey]);
+  // dnd-kit still holds a drag whose drop the board already shows in this column (see row-order.ts).
+  const holdDomOrder = active !== null && props.draggingId === null && ids.includes(String(active.id));
+  const [rowOrder] = useState(() => new RowOrder());
+  const domRows = rowOrder.arrange(rows, holdDomOrder);
+  const domKey = domRows.map((row) => String(row.key)).join('\n');
+  useLayoutEffect(() => rowOrder.commit(domKey.split('\n')), [rowOrder, domKey]);
   const headingId = `col-${containerId.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
     <section className={`column ${props.isDropTarget ? 'drop-target' : ''}`} aria-labelledby={headingId} data-state={state}>
@@ -104,7 +123,7 @@ function BoardColumnBody(props: BoardColumnProps) {
         <SortableContext id={containerId} items={mountedIds} strategy={noTransforms}>
           {total === 0 && ids.length === 0 ? <div className="column-empty">No handoffs here</div> : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {rows.map((row) => {
+            {domRows.map((row) => {
               const handoff = cards[row.index];
               if (!handoff) {
                 return (
@@ -120,6 +139,7 @@ function BoardColumnBody(props: BoardColumnProps) {
                 >
                   <SortableCard
                     containerId={containerId}
+                    dragging={handoff.id === props.draggingId}
                     handoff={handoff}
                     template={props.templateFor(handoff)}
                     settings={props.settings}

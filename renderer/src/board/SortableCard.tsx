@@ -1,22 +1,37 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useUi } from '../store/ui-store';
 import type { HandoffCardProps } from './HandoffCard';
 import { HandoffCardContent } from './HandoffCard';
 
+export interface SortableCardProps extends HandoffCardProps {
+  containerId: string;
+  /** The board's own drag holds this card. dnd-kit's says so too, until its end of the drag renders (after the drop's frame). */
+  dragging: boolean;
+}
+
+const noLayoutAnimation = () => false;
+const NO_RESIZE_OBSERVER = { disabled: true };
+
 /** A card as a dnd-kit sortable item; the face itself is memoized in HandoffCardContent. */
-export function SortableCard(props: HandoffCardProps & { containerId: string }) {
-  const { containerId, ...cardProps } = props;
+function SortableCardBody(props: SortableCardProps) {
+  const { containerId, dragging, ...cardProps } = props;
   const { handoff } = cardProps;
   const wantsFocus = useUi((s) => s.focusedCardId === `${props.handoff.id}@${props.handoff.state}`);
   const nodeRef = useRef<HTMLDivElement | null>(null);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging: dndKitDragging } = useSortable({
     id: handoff.id,
     data: { containerId },
     // Not role="button": the card contains its own buttons (menu, Accept), and interactive
     // controls must not nest. An article that takes focus keeps the card one tab stop.
     attributes: { role: 'article', roleDescription: 'handoff card' },
+    // Rows are placed by the column's virtualizer; dnd-kit's layout animation would measure the card
+    // (a forced layout) whenever its index among the sortable items changes, for nothing to animate.
+    animateLayoutChanges: noLayoutAnimation,
+    // A card does not change size during a drag; a ResizeObserver per mounted card, made at every
+    // pick-up and dropped at every drop, only slowed both. Columns keep theirs.
+    resizeObserverConfig: NO_RESIZE_OBSERVER,
   });
   // Stable: a new ref function each render would detach and re-attach the node, and dnd-kit re-observes it each time.
   const ref = useCallback(
@@ -26,6 +41,8 @@ export function SortableCard(props: HandoffCardProps & { containerId: string }) 
     },
     [setNodeRef],
   );
+  // Dropped as soon as the board says so: the drop is painted before dnd-kit's end of the drag renders.
+  const isDragging = dndKitDragging && dragging;
   // A keyboard move re-mounts the card in its new column; the copy there takes focus back.
   useEffect(() => {
     if (!wantsFocus || !nodeRef.current) return;
@@ -48,3 +65,26 @@ export function SortableCard(props: HandoffCardProps & { containerId: string }) 
     </div>
   );
 }
+
+/**
+ * A column re-renders when any of its cards moves or changes; the other cards skip
+ * that render (dnd-kit's context still reaches them when a drag starts or ends).
+ */
+export const SortableCard = memo(
+  SortableCardBody,
+  (prev, next) =>
+    prev.handoff.id === next.handoff.id &&
+    prev.handoff.version === next.handoff.version &&
+    prev.containerId === next.containerId &&
+    prev.dragging === next.dragging &&
+    prev.template === next.template &&
+    prev.settings === next.settings &&
+    prev.currentUser === next.currentUser &&
+    prev.timeZone === next.timeZone &&
+    prev.ownerName === next.ownerName &&
+    prev.nowMinute === next.nowMinute &&
+    prev.onOpen === next.onOpen &&
+    prev.onMenu === next.onMenu &&
+    prev.onAccept === next.onAccept &&
+    prev.onBounce === next.onBounce,
+);

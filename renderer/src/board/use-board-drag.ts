@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { DragEndEvent, DragMoveEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import type { Handoff } from '../../../shared/domain/handoff';
-import { createBoardCollision, type BoardCollision } from './collision';
+import type { BoardCollision } from './collision';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
 import { planDrop, type DropPlan } from './drop-plan';
 import type { PrepareMove, PreparedMove } from '../data/use-command';
@@ -12,6 +13,8 @@ export interface BoardDragInput {
   byId: ReadonlyMap<string, Handoff>;
   prepareMove: PrepareMove;
   hasUnloadedBelow: (container: string) => boolean;
+  /** The DndContext's collision detection (settled here after a change of column). */
+  collision: BoardCollision;
 }
 
 export interface BoardDrag {
@@ -20,12 +23,15 @@ export interface BoardDrag {
   activeId: string | null;
   /** The column the dragged card is in now (highlighted as the drop target). */
   overContainer: string | null;
-  collision: BoardCollision;
   onDragStart: (event: DragStartEvent) => void;
   onDragMove: (event: DragMoveEvent) => void;
   onDragOver: (event: DragOverEvent) => void;
   onDragEnd: (event: DragEndEvent) => void;
   onDragCancel: () => void;
+  /** The drop of the drag under way, if it was shown at its input: settles when its write has answered. */
+  shownDrop: () => Promise<unknown> | null;
+  /** The board as the last drag left it at its drop (null during a drag): what its narration names. */
+  droppedItems: () => ContainerItems | null;
 }
 
 
@@ -47,8 +53,14 @@ interface LiveDrag {
   snapshot: ContainerItems | null;
   overId: string | null;
   by: DragInput;
-  /** The drop as decided at its input, before dnd-kit's end of the drag (`move` null: nothing to write). */
-  early: { move: PreparedMove | null } | null;
+  /**
+   * The drop decided at its input (its write issued), and whether it is shown yet: it is shown by a
+   * second listener of the same input, after the write's first microtasks have opened its transaction.
+   * dnd-kit's onDragEnd for that card then has nothing left to do.
+   */
+  dropped: { id: string; move: PreparedMove | null; shown: boolean } | null;
+  /** The board as the drag left it at the drop: dnd-kit narrates the drop after the board has shown it (a refused card back home). */
+  droppedItems: ContainerItems | null;
   /**
    * Pointer moves seen and pointer moves dnd-kit has reported back (onDragMove). dnd-kit reports a
    * move after its render, so a release right after a move can find `overId` one move behind: then
@@ -69,16 +81,17 @@ interface LiveDrag {
  *
  * The move is asked of the database at the very input that drops the card (the
  * pointer's release, Space or Enter), in a capture listener that runs before
- * dnd-kit's: dnd-kit ends the drag with React updates whose render would run
- * first (20 ms at 10k) and only then let IndexedDB open the write. `onDragEnd`
- * then ends the drag and shows the move (or the refusal) in one render.
+ * dnd-kit's, and shown there at once in an urgent render of only what it touched
+ * (`flushSync`): the two columns and the moved card. dnd-kit's own end of the drag,
+ * which re-renders every mounted card, follows as a transition (see sensors.ts),
+ * after the frame that shows the drop. A drop decided only at dnd-kit's end (a
+ * touch drop, or a release right after an unreported move) is flushed the same way.
  */
-export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: BoardDragInput): BoardDrag {
+export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, collision }: BoardDragInput): BoardDrag {
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [collision] = useState(createBoardCollision);
   // The drag's latest state, read by handlers that run between renders.
-  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', early: null, movesSeen: 0, movesReported: 0 });
+  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', dropped: null, droppedItems: null, movesSeen: 0, movesReported: 0 });
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
@@ -100,43 +113,67 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
     [byId, hasUnloadedBelow],
   );
 
-  useEffect(() => {
-    if (activeId === null) return;
-    const onDropInput = (event: Event) => {
-      const current = live.current;
-      if (current.early !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
-      if (current.by === 'pointer' && current.movesReported < current.movesSeen) return;
-      const dropPlan = plan(activeId, current.overId);
-      const handoff = byId.get(activeId);
-      // Only the write here: showing anything now would render before dnd-kit has ended the drag.
-      current.early = { move: dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null };
-    };
-    const onPointerMove = () => {
-      live.current.movesSeen += 1;
-    };
-    // Capture on window: before dnd-kit's listeners on the document.
-    window.addEventListener('pointermove', onPointerMove, { capture: true });
-    window.addEventListener('pointerup', onDropInput, { capture: true });
-    window.addEventListener('keydown', onDropInput, { capture: true });
-    return () => {
-      window.removeEventListener('pointermove', onPointerMove, { capture: true });
-      window.removeEventListener('pointerup', onDropInput, { capture: true });
-      window.removeEventListener('keydown', onDropInput, { capture: true });
-    };
-  }, [activeId, byId, prepareMove, plan]);
-
   const finish = useCallback(() => {
     collision.settled();
     live.current.snapshot = null;
     live.current.overId = null;
-    live.current.early = null;
     showDragItems(null);
     setActiveId(null);
   }, [collision, showDragItems]);
 
+  /** Ends the board's side of the drag and shows the drop (the move, or its refusal) in one urgent render. */
+  const drop = useCallback(
+    (move: PreparedMove | null) => {
+      flushSync(() => {
+        finish();
+        move?.show();
+      });
+    },
+    [finish],
+  );
+
+  useEffect(() => {
+    if (activeId === null) return;
+    const onDropInput = (event: Event) => {
+      const current = live.current;
+      if (current.dropped !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
+      if (current.by === 'pointer' && current.movesReported < current.movesSeen) return;
+      const dropPlan = plan(activeId, current.overId);
+      const handoff = byId.get(activeId);
+      // The write first, then the paint (showDrop).
+      const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
+      current.dropped = { id: activeId, move, shown: false };
+      current.droppedItems = current.dragItems;
+    };
+    const showDrop = () => {
+      const { dropped } = live.current;
+      if (dropped === null || dropped.shown) return;
+      dropped.shown = true;
+      drop(dropped.move);
+    };
+    const onPointerMove = () => {
+      live.current.movesSeen += 1;
+    };
+    // Capture on window, then on the document: both before dnd-kit's listeners on the document, and
+    // between the two the microtasks run that open the write's IndexedDB transaction (a render first
+    // would hold them back by its length).
+    window.addEventListener('pointermove', onPointerMove, { capture: true });
+    window.addEventListener('pointerup', onDropInput, { capture: true });
+    window.addEventListener('keydown', onDropInput, { capture: true });
+    document.addEventListener('pointerup', showDrop, { capture: true });
+    document.addEventListener('keydown', showDrop, { capture: true });
+    return () => {
+      window.removeEventListener('pointermove', onPointerMove, { capture: true });
+      window.removeEventListener('pointerup', onDropInput, { capture: true });
+      window.removeEventListener('keydown', onDropInput, { capture: true });
+      document.removeEventListener('pointerup', showDrop, { capture: true });
+      document.removeEventListener('keydown', showDrop, { capture: true });
+    };
+  }, [activeId, byId, prepareMove, plan, drop]);
+
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
-      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), early: null, movesSeen: 0, movesReported: 0 };
+      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), dropped: null, droppedItems: null, movesSeen: 0, movesReported: 0 };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
@@ -172,22 +209,31 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
     [collision, showDragItems],
   );
 
+  const shownDrop = useCallback((): Promise<unknown> | null => {
+    const { dropped } = live.current;
+    if (dropped === null || !dropped.shown) return null;
+    return dropped.move?.committed ?? Promise.resolve();
+  }, []);
+
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
       const activeKey = String(event.active.id);
-      const handoff = byId.get(activeKey);
-      // A touch drop (or one whose input was not seen) is decided here.
-      let prepared = live.current.early?.move ?? null;
-      if (live.current.early === null) {
-        const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
-        prepared = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
+      const decided = live.current.dropped;
+      if (decided !== null && decided.id === activeKey) {
+        live.current.dropped = null;
+        if (!decided.shown) drop(decided.move);
+        return;
       }
+      // A touch drop (or one whose input was not seen) is decided here.
+      live.current.droppedItems = live.current.dragItems;
+      const handoff = byId.get(activeKey);
+      const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
+      const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
       // One render: the drag ends, and an allowed move shows in its new place (its write already
       // issued) while a refused one stays where it was and its refusal opens.
-      finish();
-      prepared?.show();
+      drop(move);
     },
-    [byId, finish, plan, prepareMove],
+    [byId, drop, plan, prepareMove],
   );
 
   const shown = dragItems ?? items;
@@ -195,11 +241,12 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow }: Boa
     shown,
     activeId,
     overContainer: activeId !== null && dragItems !== null ? findContainer(dragItems, activeId) : null,
-    collision,
     onDragStart,
     onDragMove,
     onDragOver,
     onDragEnd,
     onDragCancel: finish,
+    shownDrop,
+    droppedItems: () => live.current.droppedItems,
   };
 }
