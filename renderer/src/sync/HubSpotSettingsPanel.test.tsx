@@ -8,6 +8,7 @@ import { HubSpotSettingsPanel } from './HubSpotSettingsPanel';
 import { SyncProvider } from './sync-context';
 import { SYNC_META } from './sync-meta';
 import { resetSyncStore, useSyncStore } from './sync-store';
+import { schedulerProbe } from '../../../test/support/scheduler-probe';
 import { closeComponentHosts, GOOD_TOKEN, NO_SCOPE_TOKEN, OTHER_PORTAL_TOKEN, startComponentHost, type ComponentHost } from '../../../test/support/component-host';
 
 async function setUp(started?: Promise<ComponentHost>, prepare: (db: BatonDb) => Promise<void> = async () => undefined) {
@@ -16,15 +17,17 @@ async function setUp(started?: Promise<ComponentHost>, prepare: (db: BatonDb) =>
   const db = await dbWithTemplates();
   await prepare(db);
   const user = userEvent.setup();
+  const probe = schedulerProbe();
   render(
     <DbProvider db={db}>
       <SyncProvider api={host.api}>
+        <probe.Probe />
         <HubSpotSettingsPanel />
       </SyncProvider>
     </DbProvider>,
   );
   await waitFor(() => expect(useSyncStore.getState().connected).toBe(host.connected()));
-  return { db, host, user };
+  return { db, host, user, scheduler: probe.scheduler };
 }
 
 afterEach(closeComponentHosts);
@@ -121,12 +124,12 @@ describe('HubSpotSettingsPanel', () => {
     }
 
     it('waits for the person: nothing syncs, and linking unlinks the old deals and creates the handoffs in the new account', async () => {
-      const { db, user, host, dialog, oldRecordId, syncCallsSince } = await switchedToken();
+      const { db, user, host, dialog, oldRecordId, scheduler, syncCallsSince } = await switchedToken();
       expect(within(dialog).getByText(/removes the links of 1 handoff to their deals in account 4242/)).toBeInTheDocument();
       expect(await screen.findByText(/This workspace is linked to account 4242: choose below before Baton syncs\./)).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Set up HubSpot' })).toBeDisabled();
       // A sync asked for now (the top bar's "Sync now") does nothing while the choice is open.
-      await useSyncStore.getState().scheduler?.requestRun();
+      await scheduler().requestRun();
       expect(syncCallsSince()).toEqual([]);
       expect((await db.handoffs.get('h-linked'))?.client.hubspotDealId).toBe(oldRecordId);
 

@@ -5,8 +5,9 @@ import { createHandoff } from '../data/commands';
 import { dbWithTemplates, FIXED_NOW } from '../../../test/support/db-fixtures';
 import { resetUi, useUi } from '../store/ui-store';
 import { SyncProvider } from './sync-context';
-import { resetSyncStore, useSyncStore } from './sync-store';
+import { resetSyncStore } from './sync-store';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
+import { schedulerProbe } from '../../../test/support/scheduler-probe';
 import { closeComponentHosts, GOOD_TOKEN, startComponentHost, type ComponentHost } from '../../../test/support/component-host';
 
 async function setUp(started?: Promise<ComponentHost>) {
@@ -17,14 +18,16 @@ async function setUp(started?: Promise<ComponentHost>) {
   const created = await createHandoff(db, { id: 'h-1', title: 'Landing page', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: 'tpl-design-dev', sender: 'maya' }, 'maya', FIXED_NOW);
   expect(created.ok).toBe(true);
   const user = userEvent.setup();
+  const probe = schedulerProbe();
   render(
     <DbProvider db={db}>
       <SyncProvider api={host.api}>
+        <probe.Probe />
         <SyncStatusIndicator />
       </SyncProvider>
     </DbProvider>,
   );
-  return { db, host, user };
+  return { db, host, user, scheduler: probe.scheduler };
 }
 
 afterEach(closeComponentHosts);
@@ -68,7 +71,7 @@ describe('SyncStatusIndicator', () => {
   });
 
   it('on a portal with no setup chosen, says what to do (no error) and sends nothing until the setup is chosen', async () => {
-    const { db, host, user } = await setUp(startComponentHost({ token: GOOD_TOKEN }));
+    const { db, host, user, scheduler } = await setUp(startComponentHost({ token: GOOD_TOKEN }));
     const status = screen.getByRole('status');
     await waitFor(() => expect(status).toHaveTextContent('Choose how Baton files handoffs in HubSpot (Settings → HubSpot) to start syncing'));
     expect(status).toHaveAttribute('data-tone', 'waiting');
@@ -81,10 +84,8 @@ describe('SyncStatusIndicator', () => {
     expect(await db.outbox.count()).toBe(1);
 
     // The setup screen's choice (the same scheduler call the settings panel makes) starts syncing.
-    const scheduler = useSyncStore.getState().scheduler;
-    expect(scheduler).not.toBeNull();
-    const outcome = await act(async () => scheduler?.provision({ mode: 'create', recordType: 'tickets' }));
-    expect(outcome?.ok).toBe(true);
+    const outcome = await act(async () => scheduler().provision({ mode: 'create', recordType: 'tickets' }));
+    expect(outcome.ok).toBe(true);
     await waitFor(() => expect(status).toHaveTextContent(/^Synced just now$/));
     expect(await db.outbox.count()).toBe(0);
   });

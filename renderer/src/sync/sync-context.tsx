@@ -1,26 +1,30 @@
-import { useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { batonApi } from '../api/baton';
 import { useDb } from '../data/db-context';
 import type { SyncApi } from './sync-api';
-import { createSyncScheduler, type SyncScheduler } from './sync-scheduler';
-import { useSyncStore } from './sync-store';
+import { createSyncScheduler } from './sync-scheduler';
+import type { SyncScheduler } from './sync-scheduler-api';
+
+// The scheduler is a service, not data: screens get it from this context; its status is data and goes
+// to `useSyncStore`.
+const SyncSchedulerContext = createContext<SyncScheduler | null>(null);
 
 /**
- * Starts the one sync scheduler for the open database and stops it on unmount
- * (it publishes itself in `useSyncStore`). Tests pass their own `api`; the app
- * uses the host bridge (`window.baton`).
+ * The one sync scheduler for the open database: made once per database and
+ * API, started while mounted and stopped on unmount. Tests pass their own
+ * `api`; the app uses the host bridge (`window.baton`).
  */
 export function SyncProvider({ children, api, intervalMs }: { children?: ReactNode; api?: SyncApi; intervalMs?: number }) {
   const db = useDb();
+  const scheduler = useMemo(() => createSyncScheduler({ db, api: api ?? batonApi(), ...(intervalMs === undefined ? {} : { intervalMs }) }), [db, api, intervalMs]);
   useEffect(() => {
-    const scheduler = createSyncScheduler({ db, api: api ?? batonApi(), ...(intervalMs === undefined ? {} : { intervalMs }) });
     scheduler.start();
     return () => scheduler.stop();
-  }, [db, api, intervalMs]);
-  return children;
+  }, [scheduler]);
+  return <SyncSchedulerContext.Provider value={scheduler}>{children}</SyncSchedulerContext.Provider>;
 }
 
-/** The running scheduler (null outside a `SyncProvider` or before it started). */
+/** The scheduler (connect, disconnect, provision, …); null outside a `SyncProvider`. */
 export function useSyncScheduler(): SyncScheduler | null {
-  return useSyncStore((s) => s.scheduler);
+  return useContext(SyncSchedulerContext);
 }

@@ -4,8 +4,7 @@ import type { PortalSwitchPreview, RelinkSummary } from './relink-portal';
 import type { RetryOutcome } from './retry-failed';
 import type { SyncRunError } from './sync-api';
 
-// What the sync scheduler offers the UI, apart from how it runs (sync-scheduler.ts): the store
-// holds a handle of this type without importing the scheduler that writes to the store.
+// What the sync scheduler offers the screens (through sync-context.tsx), apart from how it runs (sync-scheduler.ts).
 
 /** `portalSwitch` set: the token is for another portal than the workspace's; nothing syncs until `confirmPortalSwitch` (or disconnect). */
 export type ConnectOutcome = { ok: true; connection: ConnectionInfo; portalSwitch: PortalSwitchPreview | null } | { ok: false; error: { code: string; message: string } };

@@ -129,11 +129,13 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     else set({ connected: true, lastError: { code: status.error.code, message: status.error.message, phase: 'pulling' } });
   }
 
+  // What this scheduler publishes in the store while it runs ("Sync now"); the scheduler itself reaches screens through sync-context.tsx.
+  const publishedRun = (): void => void requestRun();
   const scheduler: SyncScheduler = {
     start() {
       if (!stopped) return;
       stopped = false;
-      set({ requestRun: () => void requestRun(), scheduler });
+      set({ requestRun: publishedRun });
       unsubscribe = [
         api.on('online.changed', ({ online }) => {
           set({ online });
@@ -161,7 +163,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       unsubscribe = [];
       if (timer !== null) clearInterval(timer);
       timer = null;
-      if (get().scheduler === scheduler) set({ requestRun: () => undefined, scheduler: null });
+      if (get().requestRun === publishedRun) set({ requestRun: () => undefined });
     },
 
     requestRun,

@@ -3,7 +3,6 @@ import type { ConnectionInfo } from '../../../shared/sync/protocol';
 import type { PortalSwitchPreview } from './relink-portal';
 import type { SyncRunError, SyncRunPhase } from './sync-api';
 import type { SyncRunSummary } from './sync-runner';
-import type { SyncScheduler } from './sync-scheduler-api';
 
 /** What the UI knows about HubSpot sync; the pending / failed counts come live from the outbox. */
 export interface SyncStoreState {
@@ -26,11 +25,9 @@ export interface SyncStoreState {
   setupNeeded: boolean;
   /** Asks for a run now (set by the running scheduler; a no-op without one). */
   requestRun: () => void;
-  /** The running scheduler (connect, disconnect, provision); null when none runs. */
-  scheduler: SyncScheduler | null;
 }
 
-export const INITIAL_SYNC_STATE: Omit<SyncStoreState, 'requestRun' | 'scheduler'> = {
+export const INITIAL_SYNC_STATE: Omit<SyncStoreState, 'requestRun'> = {
   connected: null,
   connection: null,
   online: true,
@@ -48,10 +45,9 @@ export const INITIAL_SYNC_STATE: Omit<SyncStoreState, 'requestRun' | 'scheduler'
 export const useSyncStore = create<SyncStoreState>()(() => ({
   ...INITIAL_SYNC_STATE,
   requestRun: () => undefined,
-  scheduler: null,
 }));
 
 /** Back to the start-up state (tests). */
 export function resetSyncStore(): void {
-  useSyncStore.setState({ ...INITIAL_SYNC_STATE, requestRun: () => undefined, scheduler: null });
+  useSyncStore.setState({ ...INITIAL_SYNC_STATE, requestRun: () => undefined });
 }
