@@ -13,10 +13,6 @@ import { isDemoHandoffId } from '../demo/demo-id';
 /** The syncMeta key of the counter that orders the two undo slots. */
 export const UNDO_SEQ_KEY = 'undoSeq';
 
-// Demo handoffs never reach HubSpot: their changes get no outbox entries (the demo's ids: demo/demo-id.ts).
-// Re-exported for the sync pull, which the sync rework of the same session is rewriting.
-export { isDemoHandoffId } from '../demo/demo-id';
-
 /**
  * Tables a user change touches; one transaction over all of them makes the change atomic.
  * Settings are read (the people directory) so who-may-do-what is judged on the same snapshot.
@@ -59,6 +55,7 @@ export async function writeChange(db: BatonDb, change: Change): Promise<Handoff>
   const command = change.command ?? null;
   const replay = { eventId: event.id, handoffId: after.id, seq: after.version, recipe: recipeOf(after, event, command), ...(await scalarPrev(db, after.id, command)) };
   const writes: Promise<unknown>[] = [db.handoffs.put(after), db.events.add(event), db.replays.put(replay)];
+  // Demo handoffs never reach HubSpot: their changes get no outbox entries.
   if (!isDemoHandoffId(after.id)) writes.push(appendOutbox(db, change.outbox, event.at));
   const undo = change.undo;
   if (undo) writes.push(writeUndoSlot(db, undo, event.at));
