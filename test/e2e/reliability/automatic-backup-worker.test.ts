@@ -69,7 +69,12 @@ describe('automatic backups in the browser', () => {
     // notification log that records it is part of the workspace (a real change, backed up).
     await removeDemoData(page);
     // Reload under a controllable clock: the app's timers are the page's, the worker's are its own.
-    await page.clock.install();
+    // It starts at 10:00 tomorrow, not now: from 23:00 the hour this test runs would cross midnight,
+    // and a new day's backup is a second "daily" snapshot, which is not what this test is about.
+    const morning = new Date();
+    morning.setDate(morning.getDate() + 1);
+    morning.setHours(10, 0, 0, 0);
+    await page.clock.install({ time: morning });
     await page.reload();
     await waitForApp(page);
     const handoffs = (await storedHandoffs(page)).length;
