@@ -7,7 +7,7 @@ import { CARRIER_PROPERTIES } from './carrier';
 import { foldLog, legacyLog, patchRecipe, unionLogs } from './fold';
 import { openLeftPipeline } from './apply-pipeline';
 import type { RemoteDeal, SyncBase } from './protocol';
-import type { DealResult, LocalRecord, ReconcileInput } from './reconcile';
+import type { DealResult, LocalRecord, ReconcileInput } from './reconcile-types';
 
 /**
  * A deal that carries a Baton record: the handoff another desktop wrote.
