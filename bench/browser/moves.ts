@@ -152,7 +152,13 @@ async function keyboardMove(page: Page): Promise<MoveRun> {
   // The pick-up is narrated once and not overwritten by "over itself" (a screen reader must get to read it).
   await narration(`Picked up “${title}”.`).waitFor();
   await page.keyboard.press('ArrowLeft');
-  await narration(`“${title}” is over ${STATE_LABELS[TO]}.`).waitFor();
+  await narration(`“${title}” is over ${STATE_LABELS[TO]}.`)
+    .waitFor()
+    .catch(async (error: unknown) => {
+      // Say what a screen reader heard instead: the figure is useless, the narration is the finding.
+      const heard = await page.getByRole('status').allInnerTexts();
+      throw new Error(`ArrowLeft on “${title}” was not narrated as over ${STATE_LABELS[TO]}; the status regions said: ${JSON.stringify(heard)}`, { cause: error });
+    });
   await armDropWatcher(page, id, 'keyboard');
   await page.keyboard.press('Space');
   return dropResult(page, id);

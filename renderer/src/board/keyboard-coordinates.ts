@@ -41,7 +41,9 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) 
     // Columns carry their containerId; cards are sortable items.
     const data: unknown = entry.data.current;
     if (typeof data !== 'object' || data === null || 'sortable' in data) continue;
-    const rect = droppableRects.get(entry.id);
+    // Right after a pick-up dnd-kit may not have measured the droppables yet (it measures
+    // while dragging, after the drag starts): an arrow key pressed then measures the column itself.
+    const rect = droppableRects.get(entry.id) ?? entry.node.current?.getBoundingClientRect();
     if (rect !== undefined) columns.push(rect);
   }
   const target = nextColumnBox(collisionRect, columns, event.code === KeyboardCode.Left ? 'left' : 'right');

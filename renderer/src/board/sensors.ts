@@ -1,4 +1,4 @@
-import { startTransition, type PointerEvent as ReactPointerEvent } from 'react';
+import type { PointerEvent as ReactPointerEvent } from 'react';
 import {
   KeyboardSensor,
   PointerSensor,
@@ -39,7 +39,7 @@ export interface BoardSensorOptions {
 }
 
 /**
- * dnd-kit's own end of a drag, as a transition, and, when the board has already
+ * dnd-kit's own end of a drag, and, when the board has already
  * shown the drop, once its write has answered (at most END_AT_THE_LATEST_MS) and
  * the frame after that is on screen. Ending a drag changes dnd-kit's context, so
  * every mounted card's `useSortable` and every column re-render (and dnd-kit's
@@ -51,7 +51,9 @@ export interface BoardSensorOptions {
  * first. A cancel stays urgent: nothing else shows it.
  */
 function endAfterPaint<P extends { onEnd: () => void; options: BoardSensorOptions }>(props: P): P {
-  const end = () => startTransition(() => props.onEnd());
+  // Urgent, not a transition: dnd-kit frees the drag slot at once (a ref) but its state would
+  // follow later, and a keyboard pick-up in between met a drag that its stale end then cleared.
+  const end = () => props.onEnd();
   return {
     ...props,
     onEnd: () => {
@@ -96,7 +98,7 @@ export class BoardKeyboardSensor extends KeyboardSensor {
   }
 }
 
-/** dnd-kit's touch sensor, its end of the drag as a transition (the board shows a touch drop first). */
+/** dnd-kit's touch sensor, its end of the drag after the frame that shows the drop (the board shows a touch drop first). */
 export class BoardTouchSensor extends TouchSensor {
   constructor(props: SensorProps<TouchSensorOptions & BoardSensorOptions>) {
     super(endAfterPaint(props));

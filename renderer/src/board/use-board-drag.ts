@@ -83,7 +83,7 @@ interface LiveDrag {
  * pointer's release, Space or Enter), in a capture listener that runs before
  * dnd-kit's, and shown there at once in an urgent render of only what it touched
  * (`flushSync`): the two columns and the moved card. dnd-kit's own end of the drag,
- * which re-renders every mounted card, follows as a transition (see sensors.ts),
+ * which re-renders every mounted card, follows (see sensors.ts)
  * after the frame that shows the drop. A drop decided only at dnd-kit's end (a
  * touch drop, or a release right after an unreported move) is flushed the same way.
  */
@@ -173,11 +173,13 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
 
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
+      // A drag starts on the layout as it is: nothing of the last drag's change of column is pending.
+      collision.settled();
       live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), dropped: null, droppedItems: null, movesSeen: 0, movesReported: 0 };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
-    [items],
+    [items, collision],
   );
 
   const onDragMove = useCallback((event: DragMoveEvent) => {
