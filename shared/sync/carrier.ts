@@ -97,15 +97,27 @@ export function encodeCarrier(handoff: Handoff, template: Template, log: readonl
   const document: Carrier = { format: CARRIER_FORMAT, v: CARRIER_VERSION, handoffId: handoff.id, title: handoff.title, mirrored, template, log: log.map(slim) };
   const json = JSON.stringify(document);
   if (json.length > CARRIER_PROPERTIES.length * CHUNK_CHARS) throw new CarrierTooLarge(json.length);
-  const out: Record<string, string | null> = {};
-  CARRIER_PROPERTIES.forEach((name, i) => {
-    const part = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
-    out[name] = part === '' ? null : part;
-  });
-  return out;
+  return splitIntoChunks(json);
 }
 
-function shown(text: string): string {
+/** A JSON text over the carrier properties, one chunk each (unused ones cleared with null); the caller checks its size. */
+export function splitIntoChunks(json: string): Record<string, string | null> {
+  return Object.fromEntries(CARRIER_PROPERTIES.map((name, i) => [name, json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS) || null]));
+}
+
+/** The JSON text the carrier properties hold, joined up to the first empty one; null when there is none. */
+export function joinChunks(properties: Readonly<Record<string, string | null | undefined>>): string | null {
+  const parts: string[] = [];
+  for (const name of CARRIER_PROPERTIES) {
+    const part = properties[name];
+    if (part === null || part === undefined || part === '') break;
+    parts.push(part);
+  }
+  return parts.length === 0 ? null : parts.join('');
+}
+
+/** The start of a text that is not what it should be, quoted for a problem message. */
+export function shown(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
@@ -116,14 +128,8 @@ function shown(text: string): string {
  * the problem and nothing local is touched.
  */
 export function decodeCarrier(properties: Readonly<Record<string, string | null | undefined>>): CarrierRead {
-  const parts: string[] = [];
-  for (const name of CARRIER_PROPERTIES) {
-    const part = properties[name];
-    if (part === null || part === undefined || part === '') break;
-    parts.push(part);
-  }
-  if (parts.length === 0) return { ok: 'absent' };
-  const json = parts.join('');
+  const json = joinChunks(properties);
+  if (json === null) return { ok: 'absent' };
   let raw: unknown;
   try {
     raw = JSON.parse(json);

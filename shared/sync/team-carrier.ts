@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, OwnerIdSchema } from '../domain/ids';
 import { OwnerSchema } from '../domain/settings';
 import { TemplateSchema } from '../domain/template';
-import { CARRIER_PROPERTIES, CHUNK_CHARS } from './carrier';
+import { CARRIER_PROPERTIES, CHUNK_CHARS, joinChunks, shown, splitIntoChunks } from './carrier';
 
 /**
  * The team record: ONE record of the portal's record type in Baton's pipeline
@@ -69,23 +69,13 @@ export class TeamRecordTooLarge extends Error {
 export function encodeTeamRecord(record: TeamRecord): Record<string, string | null> {
   const json = JSON.stringify(record);
   if (json.length > CARRIER_PROPERTIES.length * CHUNK_CHARS) throw new TeamRecordTooLarge(json.length);
-  return Object.fromEntries(CARRIER_PROPERTIES.map((name, i) => [name, json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS) || null]));
-}
-
-function shown(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  return splitIntoChunks(json);
 }
 
 /** Reads the team record; anything that is not a valid one of this format says what is wrong, and nothing local is touched. */
 export function decodeTeamRecord(properties: Readonly<Record<string, string | null | undefined>>): TeamRead {
-  const parts: string[] = [];
-  for (const name of CARRIER_PROPERTIES) {
-    const part = properties[name];
-    if (part === null || part === undefined || part === '') break;
-    parts.push(part);
-  }
-  if (parts.length === 0) return { ok: 'absent' };
-  const json = parts.join('');
+  const json = joinChunks(properties);
+  if (json === null) return { ok: 'absent' };
   let raw: unknown;
   try {
     raw = JSON.parse(json);
