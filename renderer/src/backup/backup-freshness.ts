@@ -1,8 +1,22 @@
 import { z } from 'zod';
+import type { ObservabilitySet } from 'dexie';
+import { BACKUP_TABLES } from '../../../shared/backup/format';
 import type { BackupsDb } from './backups-db';
-import { WorkspaceFingerprintSchema, sameFingerprint, type WorkspaceFingerprint } from './workspace-fingerprint';
+import { WorkspaceFingerprintSchema, type WorkspaceFingerprint } from './workspace-fingerprint';
 
 /**
+ * The one place that answers "does today's automatic backup still hold the
+ * workspace?". Three kinds of evidence feed it, each for what the others miss:
+ * - the running app's watch (workspace-changes.ts): a committed write to a
+ *   backed-up table, seen as it happens — the answer during a session;
+ * - the change note kept below: the same fact remembered across restarts, so a
+ *   change made just before closing is backed up at the next start;
+ * - the workspace fingerprint (workspace-fingerprint.ts): for changes made
+ *   while no Baton window was watching. Residual risk, accepted: an edit that
+ *   changes none of its figures (a settings value, sync bookkeeping, an outbox
+ *   entry's status) made while nothing watched, or whose note was lost as the
+ *   window closed, is missing from today's backup until the next change.
+ *
  * What Baton remembers (in the backups database, so it survives restarts)
  * to tell whether the newest daily backup still matches the workspace:
  * - which daily backup the last automatic run saved, and the workspace
@@ -38,8 +52,51 @@ export async function readBackupFreshness(backups: BackupsDb): Promise<BackupFre
   };
 }
 
+const BACKED_UP_TABLES: ReadonlySet<string> = new Set(BACKUP_TABLES);
+
 /**
- * True when the daily backup `snapshotId` exists, is the one the last
+ * True when a committed write (Dexie's `storagemutated` parts, keyed
+ * `idb://<db>/<table>/<index>`) touched a table of database `dbName` that
+ * backups hold. Writes to `undo` (not backed up) and to the backups database
+ * itself (a backup's own writes) are not changes of the workspace.
+ */
+export function touchesBackedUpTable(parts: ObservabilitySet, dbName: string): boolean {
+  const prefix = `idb://${dbName}/`;
+  return Object.keys(parts).some((part) => {
+    if (!part.startsWith(prefix)) return false;
+    const rest = part.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    return BACKED_UP_TABLES.has(slash === -1 ? rest : rest.slice(0, slash));
+  });
+}
+
+/** What a scheduled run does: nothing, compare the workspace with today's backup first, or export right away. */
+export type ScheduledRunPlan = 'skip' | 'compare-then-export' | 'export';
+
+/**
+ * The running app's part of the answer. A write seen this session means the
+ * backup is stale: export without comparing. Without one, the first run of a
+ * session still compares (the workspace may have changed while no window
+ * watched), and later runs have nothing to do.
+ */
+export function planScheduledRun(run: 'first' | 'later', changedThisSession: boolean): ScheduledRunPlan {
+  if (changedThisSession) return 'export';
+  return run === 'first' ? 'compare-then-export' : 'skip';
+}
+
+function sameFingerprint(a: WorkspaceFingerprint, b: WorkspaceFingerprint): boolean {
+  return (
+    a.schemaVersion === b.schemaVersion &&
+    BACKUP_TABLES.every((table) => a.counts[table] === b.counts[table]) &&
+    a.newestHandoffUpdate === b.newestHandoffUpdate &&
+    a.newestEventAt === b.newestEventAt &&
+    a.newestOutboxSeq === b.newestOutboxSeq
+  );
+}
+
+/**
+ * The comparison of a 'compare-then-export' run (in the backup worker):
+ * true when the daily backup `snapshotId` exists, is the one the last
  * automatic run saved, nothing was noted as changed since, and the workspace
  * fingerprint is the same as when it was taken.
  */

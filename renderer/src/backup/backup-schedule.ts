@@ -1,6 +1,6 @@
 import type { BatonDb } from '../data/db';
 import { DEFAULT_KEEP_DAYS } from './automatic-backups';
-import { noteWorkspaceChanged } from './backup-freshness';
+import { noteWorkspaceChanged, planScheduledRun } from './backup-freshness';
 import { workerFailure, type BackupWorkerResponse } from './backup-protocol';
 import { createBackupRunner, type BackupJobRunner } from './backup-runner';
 import type { BackupsDb } from './backups-db';
@@ -77,14 +77,14 @@ export function startAutomaticBackups(db: BatonDb, backups: BackupsDb, schedule:
   const firstTimer = setTimeout(() => {
     whenIdle(() => {
       firstRunStarted = true;
-      // Written to during the first minute: certainly changed, no need to compare.
-      void backUp(!watch.isDirty());
+      void backUp(planScheduledRun('first', watch.isDirty()) === 'compare-then-export');
     });
   }, schedule.firstDelayMs ?? FIRST_BACKUP_DELAY_MS);
   const checkTimer = setInterval(() => {
-    if (!firstRunStarted || !watch.isDirty()) return;
+    if (!firstRunStarted || planScheduledRun('later', watch.isDirty()) === 'skip') return;
     whenIdle(() => {
-      if (watch.isDirty()) void backUp(false);
+      // Asked again: a backup that ran meanwhile may have covered the change.
+      if (planScheduledRun('later', watch.isDirty()) === 'export') void backUp(false);
     });
   }, schedule.intervalMs ?? BACKUP_CHECK_INTERVAL_MS);
 

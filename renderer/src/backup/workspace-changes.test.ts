@@ -4,7 +4,8 @@ import { saveSettings } from '../data/settings';
 import { must, seededWorkspace } from '../../../test/support/backup-workspace';
 import { openBackupsDb } from './backups-db';
 import { freshDbName } from '../../../test/support/db-fixtures';
-import { touchesBackedUpTable, watchWorkspaceChanges } from './workspace-changes';
+import { touchesBackedUpTable } from './backup-freshness';
+import { watchWorkspaceChanges } from './workspace-changes';
 
 describe('watching the workspace for changes', () => {
   it('a committed write to a backed-up table marks it dirty, once, until marked clean', async () => {

@@ -1,15 +1,14 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
-import { BACKUP_TABLES } from '../../../shared/backup/format';
+import { touchesBackedUpTable } from './backup-freshness';
 
 /**
- * Whether the workspace changed since the last automatic backup started.
+ * Whether the workspace was written to since the last automatic backup started.
  *
  * Dexie fires the global `storagemutated` event after every committed write
  * transaction — in this window, and (through a BroadcastChannel) in every
- * other window or worker of the same origin. Its keys name the database and
- * table that changed (`idb://<db>/<table>/<index>`), so a write to a table the
- * backup holds marks the workspace dirty; writes to `undo` (not backed up)
- * and to the backups database itself (the backup's own writes) do not.
+ * other window or worker of the same origin. Which writes count as a change
+ * of the workspace is decided in backup-freshness.ts, with the rest of
+ * "does today's backup still hold the workspace?"; this file only listens.
  */
 export interface WorkspaceChangeWatch {
   isDirty(): boolean;
@@ -18,19 +17,6 @@ export interface WorkspaceChangeWatch {
   /** Called when a backup failed: what it was to hold is still not backed up. */
   markDirty(): void;
   stop(): void;
-}
-
-const BACKED_UP_TABLES: ReadonlySet<string> = new Set(BACKUP_TABLES);
-
-/** True when the mutated parts include a table of database `dbName` that backups hold. */
-export function touchesBackedUpTable(parts: ObservabilitySet, dbName: string): boolean {
-  const prefix = `idb://${dbName}/`;
-  return Object.keys(parts).some((part) => {
-    if (!part.startsWith(prefix)) return false;
-    const rest = part.slice(prefix.length);
-    const slash = rest.indexOf('/');
-    return BACKED_UP_TABLES.has(slash === -1 ? rest : rest.slice(0, slash));
-  });
 }
 
 /**

@@ -9,13 +9,7 @@ import { backupTables } from './export-workspace';
  * value of each ever-growing index (handoff `updatedAt`, event `at`, outbox
  * `seq`). Every handoff change bumps `updatedAt` and appends an event, and
  * every template change adds a version row, so the summary changes with them.
- *
- * Residual risk, accepted: an edit that changes none of these — a settings
- * value, sync bookkeeping (syncState / syncMeta), an outbox entry's status —
- * leaves the summary equal. Such edits are caught by the change marker the
- * running app keeps (see backup-freshness.ts); only one made while no Baton
- * window was watching, or whose marker write was lost as the window closed,
- * can be missing from today's backup until the next change of any kind.
+ * This file only measures; backup-freshness.ts decides what the summary means.
  */
 /** Rows per backed-up table (as stored with every automatic backup). */
 export const BackupCountsSchema = z.object(
@@ -53,14 +47,4 @@ export async function readWorkspaceFingerprint(db: BatonDb): Promise<WorkspaceFi
       newestOutboxSeq: asNumber(await db.outbox.orderBy('seq').lastKey()),
     };
   });
-}
-
-export function sameFingerprint(a: WorkspaceFingerprint, b: WorkspaceFingerprint): boolean {
-  return (
-    a.schemaVersion === b.schemaVersion &&
-    BACKUP_TABLES.every((table) => a.counts[table] === b.counts[table]) &&
-    a.newestHandoffUpdate === b.newestHandoffUpdate &&
-    a.newestEventAt === b.newestEventAt &&
-    a.newestOutboxSeq === b.newestOutboxSeq
-  );
 }

@@ -3,7 +3,7 @@ import { staleClockExceptions } from '../../../shared/domain/clock-exceptions';
 import { BATON_ACTOR } from '../../../shared/domain/people';
 import { detectExceptions } from '../../../shared/domain/sla';
 import { HANDOFF_STATES } from '../../../shared/domain/states';
-import { templateKey, type Template } from '../../../shared/domain/template';
+import { indexTemplates } from '../../../shared/domain/template';
 import type { HandoffCommand } from '../../../shared/domain/command-schema';
 import { runCommand } from '../data/commands';
 import { withoutLatestFlag, type BatonDb } from '../data/db';
@@ -43,7 +43,7 @@ async function candidates(db: BatonDb, since: string | null): Promise<Handoff[]>
  */
 export async function checkClockExceptions(db: BatonDb, now: Date, since: string | null): Promise<ClockCheckResult> {
   const [settings, handoffs, storedTemplates] = await Promise.all([loadSettings(db), candidates(db, since), db.templates.toArray()]);
-  const templates = new Map<string, Template>(storedTemplates.map((stored) => [templateKey(stored.id, stored.version), withoutLatestFlag(stored)]));
+  const templates = indexTemplates(storedTemplates.map(withoutLatestFlag));
   const result: ClockCheckResult = { raised: 0, resolved: 0 };
   for (const handoff of handoffs) {
     const commands: HandoffCommand[] = staleClockExceptions(handoff, settings.workingHours.timeZone).map(({ exception, resolution }) => ({
@@ -51,7 +51,7 @@ export async function checkClockExceptions(db: BatonDb, now: Date, since: string
       exceptionId: exception.id,
       resolution,
     }));
-    const template = templates.get(templateKey(handoff.templateId, handoff.templateVersion));
+    const template = templates.forHandoff(handoff);
     // Stale ones go first: a card that moved on gets its old crossing closed before a new one opens.
     const settled: Handoff = { ...handoff, exceptions: handoff.exceptions.filter((exception) => !commands.some((command) => command.type === 'resolve_exception' && command.exceptionId === exception.id)) };
     const found = template === undefined ? [] : detectExceptions(settled, template, settings, now);
