@@ -34,6 +34,8 @@ export interface BenchSession {
   bareToArray(): ReturnType<BenchPageApi['bareToArray']>;
   barePut(id: string): ReturnType<BenchPageApi['barePut']>;
   commandMove(id: string, to: string): ReturnType<BenchPageApi['commandMove']>;
+  /** Waits until the board no longer shows card `id` in column `from` (its live query read a write back); resolves with how long that took. */
+  readBack(id: string, from: string): Promise<number>;
   importVsBulkPut(count: number, run: number): ReturnType<BenchPageApi['importVsBulkPut']>;
   probe(): Promise<BenchProbe>;
   close(): Promise<void>;
@@ -108,6 +110,14 @@ export async function openBenchSession(baseUrl: string): Promise<BenchSession> {
     },
     commandMove(id, to) {
       return page.evaluate(([handoffId, state]) => (window as unknown as BenchWindow).batonBench.commandMove(handoffId, state), [id, to] as const);
+    },
+    async readBack(id, from) {
+      const started = performance.now();
+      const selector = `section[data-state="${from}"] [data-card-id="${id}"]`;
+      await page.waitForSelector(selector, { state: 'detached', timeout: 30_000 }).catch((error: unknown) => {
+        throw new Error(`The board still shows card ${id} in ${from} 30 s after it was moved out`, { cause: error });
+      });
+      return performance.now() - started;
     },
     importVsBulkPut(count, run) {
       return page.evaluate(([n, r]) => (window as unknown as BenchWindow).batonBench.importVsBulkPut(n, r), [count, run] as const);

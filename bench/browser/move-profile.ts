@@ -46,6 +46,9 @@ async function traced<T>(session: BenchSession, work: () => Promise<T>): Promise
   }
 }
 
+/** A commit that rendered at least this many components touched more than the cards a move moves. */
+const WIDE_COMMIT = 20;
+
 function describeCommit(commit: RenderCommit, dropAt: number): string {
   const names = Object.entries(commit.rendered).sort((a, b) => b[1] - a[1]);
   const total = names.reduce((sum, [, n]) => sum + n, 0);
@@ -70,6 +73,10 @@ async function profileKind(session: BenchSession, kind: MoveKind, runs: number, 
       [drop.probe, drop.key] as const,
     );
     log(`${kind} move ${run + 1}: painted ${move.paintedMs.toFixed(1)} ms, committed ${move.committedMs.toFixed(1)} ms, drop handled in ${move.handlingMs?.toFixed(1) ?? '?'} ms, longest frame ${move.longestFrameMs.toFixed(1)} ms`);
+    // The pick-up and each change of column re-render every mounted card (dnd-kit's context): the drag's longest frames.
+    const wide = commits.filter((c) => c.at < dropAt - 50 && Object.values(c.rendered).reduce((sum, n) => sum + n, 0) >= WIDE_COMMIT);
+    log(`  React commits during the drag that rendered ${WIDE_COMMIT} or more components (ms after the drop input):`);
+    for (const commit of wide) log(`  ${describeCommit(commit, dropAt)}`);
     log('  React commits (ms after the drop input):');
     for (const commit of commits.filter((c) => c.at >= dropAt - 50 && c.at <= dropAt + move.shownCommittedMs + 20)) log(`  ${describeCommit(commit, dropAt)}`);
     const summary = summariseMoveTrace(events, drop.trace, move.paintedMs + 1);

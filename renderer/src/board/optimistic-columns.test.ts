@@ -11,7 +11,7 @@ function board(): Columns {
 }
 
 function moved(card: typeof a, patch: Partial<typeof a>, extra: Partial<OptimisticMove> = {}): OptimisticMove {
-  return { after: { ...card, ...patch, version: card.version + 1 }, atEnd: false, committed: false, ...extra };
+  return { after: { ...card, ...patch, version: card.version + 1 }, atEnd: false, committed: false, token: 1, ...extra };
 }
 
 describe('applyOptimisticMoves', () => {

@@ -9,6 +9,11 @@ export interface OptimisticMove {
   atEnd: boolean;
   /** The write committed; the entry lives until the board has read the record back. */
   committed: boolean;
+  /**
+   * Which move of the card this is: a card moved again before its last write answered is shown where
+   * the newest move puts it, and the older write's answer (committed or failed) must not change that.
+   */
+  token: number;
 }
 
 export type Columns = Record<HandoffState, Handoff[]>;
@@ -60,7 +65,7 @@ export function applyOptimisticMoves(
  */
 export function isReadBack(columns: Columns, move: OptimisticMove): boolean {
   if (!move.committed) return false;
-  // Each column is its own live query: the new column can read the move back while the old one
-  // still holds the card as it was. Only when no column shows an older copy is the move read back.
+  // Only when no column shows an older copy is the move read back: a read of the board from before
+  // the write (still shows the card in its old column) never lets the move go.
   return HANDOFF_STATES.every((state) => columns[state].every((card) => card.id !== move.after.id || card.version >= move.after.version));
 }

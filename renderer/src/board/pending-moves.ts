@@ -13,9 +13,12 @@ import { isReadBack, type Columns, type OptimisticMove } from './optimistic-colu
  */
 export interface PendingMovesState {
   moves: ReadonlyMap<string, OptimisticMove>;
-  show: (after: Handoff, atEnd: boolean) => void;
-  committed: (id: string, after: Handoff) => void;
-  failed: (id: string) => void;
+  /** The columns the board read last (null before its first read): what a move that commits now is checked against. */
+  lastRead: Columns | null;
+  /** Shows a move; the token names it to `committed` and `failed`. */
+  show: (after: Handoff, atEnd: boolean) => number;
+  committed: (token: number, after: Handoff) => void;
+  failed: (token: number) => void;
   /** Forgets the committed moves `columns` already shows. */
   readBack: (columns: Columns) => void;
 }
@@ -25,18 +28,36 @@ function without(moves: ReadonlyMap<string, OptimisticMove>, keep: (move: Optimi
   return next.size === moves.size ? moves : next;
 }
 
-function createPendingMoves(): StoreApi<PendingMovesState> {
+/** The card's entry, if it is still the move named by `token` (the card was not moved again since). */
+function entryOf(moves: ReadonlyMap<string, OptimisticMove>, token: number): OptimisticMove | undefined {
+  for (const move of moves.values()) if (move.token === token) return move;
+  return undefined;
+}
+
+export function createPendingMoves(): StoreApi<PendingMovesState> {
+  let lastToken = 0;
   return createStore<PendingMovesState>((set) => ({
     moves: new Map(),
-    show: (after, atEnd) => set((state) => ({ moves: new Map(state.moves).set(after.id, { after, atEnd, committed: false }) })),
-    committed: (id, after) =>
+    lastRead: null,
+    show: (after, atEnd) => {
+      lastToken += 1;
+      const token = lastToken;
+      set((state) => ({ moves: new Map(state.moves).set(after.id, { after, atEnd, committed: false, token }) }));
+      return token;
+    },
+    committed: (token, after) =>
       set((state) => {
-        const move = state.moves.get(id);
+        const move = entryOf(state.moves, token);
+        if (move === undefined) return state;
         // The record as written: another change may have landed between the paint and the write.
-        return move === undefined ? state : { moves: new Map(state.moves).set(id, { ...move, after, committed: true }) };
+        const done: OptimisticMove = { ...move, after, committed: true };
+        // The board may have read the record back before the write's answer got here (the live
+        // query and the write's callbacks race): then no later read may come, so check the last one.
+        if (state.lastRead !== null && isReadBack(state.lastRead, done)) return { moves: without(state.moves, (other) => other.token !== token) };
+        return { moves: new Map(state.moves).set(after.id, done) };
       }),
-    failed: (id) => set((state) => ({ moves: without(state.moves, (move) => move.after.id !== id) })),
-    readBack: (columns) => set((state) => ({ moves: without(state.moves, (move) => !isReadBack(columns, move)) })),
+    failed: (token) => set((state) => ({ moves: without(state.moves, (move) => move.token !== token) })),
+    readBack: (columns) => set((state) => ({ lastRead: columns, moves: without(state.moves, (move) => !isReadBack(columns, move)) })),
   }));
 }
 

@@ -103,26 +103,25 @@ export function usePrepareMove(): PrepareMove {
       }
       const pending = pendingMovesOf(db).getState();
       const write = runCommand(db, handoff.id, command, currentUser, now);
-      // `shown`: painted by the overlay; `settled`: the database has answered (its outcome).
-      let shown = false;
+      // `shown`: the overlay's token for the painted move; `settled`: the database has answered (its outcome).
+      let shown: number | null = null;
       let settled: { ok: true; after: Handoff } | { ok: false } | null = null;
       const show = () => {
         // The templates are still loading (only just after start): the move shows once it is read back.
-        if (shown || judged === null || settled?.ok === false) return;
-        shown = true;
-        pending.show(judged.handoff, command.type === 'move' && command.rank === undefined);
-        if (settled?.ok === true) pending.committed(handoff.id, settled.after);
+        if (shown !== null || judged === null || settled?.ok === false) return;
+        shown = pending.show(judged.handoff, command.type === 'move' && command.rank === undefined);
+        if (settled?.ok === true) pending.committed(shown, settled.after);
       };
       const committed = write.then((outcome): MoveResult => {
         if (!outcome.ok) {
           settled = { ok: false };
-          if (shown) pending.failed(handoff.id);
+          if (shown !== null) pending.failed(shown);
           const failed = failure(handoff, to, outcome.error, true);
           failed.announce();
           return failed.result;
         }
         settled = { ok: true, after: outcome.handoff };
-        if (shown) pending.committed(handoff.id, outcome.handoff);
+        if (shown !== null) pending.committed(shown, outcome.handoff);
         if (to !== handoff.state) {
           whenIdle(() => useUi.getState().pushToast({ message: `Moved “${handoff.title}” to ${STATE_LABELS[to]}`, tone: 'info', undoable: true }));
         }
