@@ -24,6 +24,8 @@ export interface BenchPageApi {
   barePut(id: string): Promise<number>;
   /** Moves a handoff with the app's own `runCommand` (no UI); returns ms until the transaction committed. */
   commandMove(id: string, to: string): Promise<number>;
+  /** Runs any command (a JSON `HandoffCommand`) on a handoff with the app's own `runCommand`; returns ms until the transaction committed. */
+  commandRun(id: string, command: unknown): Promise<number>;
   /** The app's bulk import of `count` deals vs a bare `bulkPut` of the same rows (scratch databases). */
   importVsBulkPut(count: number, run: number): Promise<ImportTiming>;
 }

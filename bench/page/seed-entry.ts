@@ -25,6 +25,7 @@ import { commitPull } from '../../renderer/src/sync/commit-pull';
 import { runCommand } from '../../renderer/src/data/commands';
 import { reconcile } from '../../shared/sync/reconcile';
 import { HandoffStateSchema } from '../../shared/domain/states';
+import { HandoffCommandSchema, type HandoffCommand } from '../../shared/domain/command-schema';
 import type { BenchPageApi, ImportTiming, SeedResult } from './bench-page-api';
 
 const CHUNK = 2_000;
@@ -169,20 +170,29 @@ async function importVsBulkPut(count: number, run: number): Promise<ImportTiming
   }
 }
 
-/** The data layer alone: the same move a drop makes (end of the target column), without React or dnd-kit. */
-async function commandMove(id: string, to: string): Promise<number> {
+/** One command through the data layer alone (no React, no dnd-kit), on a connection of its own. */
+async function timedCommand(id: string, command: HandoffCommand): Promise<number> {
   const db = openBatonDb();
   try {
     await db.open();
     const started = performance.now();
-    const outcome = await runCommand(db, id, { type: 'move', to: HandoffStateSchema.parse(to) }, 'me');
+    const outcome = await runCommand(db, id, command, 'me');
     const ms = performance.now() - started;
-    if (!outcome.ok) throw new Error(`The move was refused: ${outcome.error.message}`);
+    if (!outcome.ok) throw new Error(`The ${command.type} was refused: ${outcome.error.message}`);
     return ms;
   } finally {
     db.close();
   }
 }
 
-const api: BenchPageApi = { seedWorkspace, bareToArray, barePut, commandMove, importVsBulkPut };
+/** The data layer alone: the same move a drop makes (end of the target column), without React or dnd-kit. */
+async function commandMove(id: string, to: string): Promise<number> {
+  return timedCommand(id, { type: 'move', to: HandoffStateSchema.parse(to) });
+}
+
+async function commandRun(id: string, command: unknown): Promise<number> {
+  return timedCommand(id, HandoffCommandSchema.parse(command));
+}
+
+const api: BenchPageApi = { seedWorkspace, bareToArray, barePut, commandMove, commandRun, importVsBulkPut };
 (window as unknown as { batonBench: BenchPageApi }).batonBench = api;

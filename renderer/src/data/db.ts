@@ -5,6 +5,7 @@ import type { Template } from '../../../shared/domain/template';
 import type { OutboxEntry } from '../../../shared/sync/outbox';
 import { dataError, type DataError } from './data-errors';
 import { declareMigrations } from './migrations';
+import { oldValuesMiddleware } from './old-values-middleware';
 import type { UndoEntry } from './undo-entry';
 import type { ReplayRow } from './replay-row';
 
@@ -61,6 +62,8 @@ export class BatonDb extends Dexie {
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     declareMigrations(this);
+    // So a write re-runs only the live queries (column counts) whose index keys it changed.
+    this.use(oldValuesMiddleware);
     this.on('blocked', () => {
       this.reportIssue(
         dataError(
