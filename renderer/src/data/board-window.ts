@@ -78,12 +78,14 @@ export async function loadBoardWindowCards(db: BatonDb, filter: BoardFilter, lim
  * How many cards one column holds under a windowable filter, from index counts
  * alone. IndexedDB counts by walking the index keys (about 6 µs a key here, so
  * 150 ms for a column of 25,000), which is why the board asks for it only after
- * its first paint, and column by column so a change recounts only the columns it touched.
+ * its first paint, and column by column so a change recounts only the columns it
+ * touched (`old-values-middleware.ts`). It counts the `state` index, not
+ * [state+rank], so a reorder within a column, which changes only the rank, recounts nothing.
  */
 export async function loadColumnTotal(db: BatonDb, state: HandoffState, filter: BoardFilter): Promise<number> {
   if (!isWindowable(filter)) throw new Error('loadColumnTotal: this filter needs every card read (use loadBoardColumns)');
   return db.transaction('r', db.handoffs, async () => {
-    const [all, archived] = await Promise.all([columnRange(db, state).count(), filter.archived ? Promise.resolve(0) : archivedRange(db, state).count()]);
+    const [all, archived] = await Promise.all([db.handoffs.where('state').equals(state).count(), filter.archived ? Promise.resolve(0) : archivedRange(db, state).count()]);
     return all - archived;
   });
 }

@@ -129,6 +129,13 @@ describe('a write re-counts only the columns whose totals it can change', () => 
     expect(queries.windowRuns).toBe(1);
   });
 
+  it('a reorder within a column re-counts nothing', async () => {
+    await command(db, 'IN_PROGRESS-2', { type: 'reorder', rank: 10 });
+    await settled(queries);
+    expect(queries.recounts).toEqual(NONE);
+    expect(queries.windowRuns).toBe(1);
+  });
+
   it('a move re-counts its two columns, and their totals follow', async () => {
     await command(db, 'READY_FOR_HANDOFF-1', { type: 'move', to: 'IN_PROGRESS' });
     await settled(queries);
