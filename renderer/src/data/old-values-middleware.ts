@@ -61,8 +61,11 @@ function withOldValues(table: DBCoreTable, partPrefix: string): DBCoreTable {
         const changedRows = createdOrDeleted(req, keys, olds);
         if (changedRows.length > 0) {
           const parts = req.mutatedParts ?? (req.mutatedParts = {});
-          const dels = parts[`${partPrefix}:dels`] ?? (parts[`${partPrefix}:dels`] = new RangeSet());
-          dels.addKeys(changedRows);
+          const part = `${partPrefix}:dels`;
+          const dels = new RangeSet();
+          const earlier = parts[part];
+          if (earlier !== undefined) dels.add(earlier);
+          parts[part] = dels.addKeys(changedRows);
         }
         return table.mutate(req);
       });
