@@ -70,7 +70,8 @@ function useColumnTotal(state: HandoffState, filterKey: string, enabled: boolean
  * totals (index counts, which walk every key) are asked for after it, column by
  * column: opening a workspace of 100,000 handoffs paints what opening 1,000
  * does. Otherwise (a search, swimlanes, `limits` null) every matching card is
- * read. `undefined` while loading; re-runs on every committed write.
+ * read. `undefined` while loading; each part re-runs when a committed write
+ * changes what it read (`old-values-middleware.ts`).
  */
 export function useBoardWindow(filter: BoardFilter, limits: ColumnLimits | null, now?: Date): BoardView | undefined {
   const db = useDb();
