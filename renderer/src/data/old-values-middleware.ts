@@ -11,14 +11,15 @@ import { RangeSet, type DBCore, type DBCoreMutateRequest, type DBCoreMutateRespo
  * `getMany` (`cache: 'immutable'`), which its observability middleware then
  * uses. This does the same for every small `put` and `delete` of the tables
  * below, whatever wrote it (commands, sync, undo, ranks), so a change re-counts
- * only the columns it touched: none for an edit, two for a move, one for an
- * archive or a restore.
+ * only the columns it touched: none for an edit or a reorder, two for a move,
+ * one for an archive or a restore. A handoff created or deleted still re-counts
+ * every column (see `createdOrDeleted`), as does a bulk write of 50 rows or more.
  */
 
 /** Tables whose index counts the board keeps live. */
 const TABLES: ReadonlySet<string> = new Set(['handoffs']);
 
-/** Dexie tracks a write's keys only below 50 rows; a larger write re-runs every query anyway, so reading its old rows would be wasted. */
+/** Dexie tracks a put's keys only below 50 rows, and a larger write re-runs every count anyway: reading its old rows would be wasted. */
 const MAX_TRACKED_ROWS = 50;
 
 /**
