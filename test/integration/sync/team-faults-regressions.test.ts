@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createHandoff, runCommand } from '../../../renderer/src/data/commands';
+import { TEMPLATE } from './fixtures';
+import { runScenario, type Step } from './team-faults-scenario';
+import { ADA, GRACE, startTeam, sync, type Team } from './team-harness';
+import { startSharedPortal, type SharedPortal } from './team-session';
+
+/**
+ * Seeds on which the fault property test (`team-faults.property.test.ts`) once failed, replayed step by step
+ * (fast-check's shrunk counterexample), and the fault each one found, isolated on the fake portal.
+ */
+
+let portal: SharedPortal | null = null;
+beforeAll(async () => {
+  portal = await startSharedPortal();
+});
+afterAll(async () => {
+  await portal?.close();
+});
+
+let team: Team | null = null;
+afterEach(async () => {
+  await team?.close();
+  team = null;
+});
+
+async function ok<T extends { ok: boolean }>(result: Promise<T>): Promise<T> {
+  const done = await result;
+  if (!done.ok) throw new Error(JSON.stringify(done));
+  return done;
+}
+
+function markersOn(t: Team, type: 'notes' | 'tasks', marker: string): number {
+  const body = type === 'notes' ? 'hs_note_body' : 'hs_task_body';
+  return t.fake.state[type].filter((n) => (n.properties[body] ?? '').includes(marker)).length;
+}
+
+/** Seeds and their shrunk counterexamples: [desktops, steps]. */
+const SEEDS: readonly { seed: number; found: string; count: number; steps: Step[] }[] = [
+  {
+    seed: 525402583,
+    found: 'the answer to the bounce note create was lost after HubSpot applied it; the client retried the create, and the bounce was on the ticket twice',
+    count: 2,
+    steps: [
+      { kind: 'fault', target: 2, fault: 5, times: 1 },
+      { kind: 'command', who: 1, handoff: 1, pick: 2, salt: 0 },
+      { kind: 'sync', who: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+      { kind: 'sync', who: 1 },
+    ],
+  },
+];
+
+describe('seeds the fault property test once failed on', () => {
+  for (const { seed, found, count, steps } of SEEDS) {
+    it(`seed ${seed}: ${found}`, async () => {
+      if (!portal) throw new Error('no portal');
+      await runScenario(portal, count, steps);
+    }, 60_000);
+  }
+});
+
+describe('a create whose answer is lost after HubSpot applied it', () => {
+  async function start(): Promise<{ t: Team; ada: Team['desktops'][number] }> {
+    const t = await startTeam([{ name: 'ada', owner: ADA }, { name: 'grace', owner: GRACE }], [TEMPLATE]);
+    team = t;
+    const [ada] = t.desktops;
+    if (!ada) throw new Error('no desktop');
+    await ok(createHandoff(ada.db, { id: 'h-lost', title: 'Launch page', client: { name: 'Acme Co', hubspotCompanyId: null, hubspotDealId: null }, templateId: TEMPLATE.id, sender: ADA, receiver: GRACE }, ADA, t.now()));
+    return { t, ada };
+  }
+
+  it('writes the note once, and the same sync counts it as done (seed 525402583)', async () => {
+    const { t, ada } = await start();
+    await ok(runCommand(ada.db, 'h-lost', { type: 'log_client_update', id: 'u-lost', body: 'Design sent.' }, ADA, t.now()));
+    t.fake.faults.failNext({ method: 'POST', path: '/crm/v3/objects/notes/batch/create' }, { kind: 'lost' });
+    const outcome = await sync(t, ada);
+    expect(outcome.ok).toBe(true);
+    expect(markersOn(t, 'notes', '[baton-ref:u-lost]')).toBe(1);
+    expect(t.fake.stats.count('/crm/v3/objects/notes/batch/create')).toBe(1);
+    expect(await ada.db.outbox.count()).toBe(0);
+    // Nothing is left to send: syncing again writes no note.
+    await sync(t, ada);
+    expect(markersOn(t, 'notes', '[baton-ref:u-lost]')).toBe(1);
+  });
+
+  it('sends again, once, only what HubSpot does not hold: a create that failed before it was applied is retried', async () => {
+    const { t, ada } = await start();
+    await ok(runCommand(ada.db, 'h-lost', { type: 'log_client_update', id: 'u-again', body: 'Copy approved.' }, ADA, t.now()));
+    t.fake.faults.failNext({ method: 'POST', path: '/crm/v3/objects/notes/batch/create' }, { kind: 'drop' });
+    await sync(t, ada);
+    expect(markersOn(t, 'notes', '[baton-ref:u-again]')).toBe(1);
+    expect(t.fake.stats.count('/crm/v3/objects/notes/batch/create')).toBe(2);
+    expect(await ada.db.outbox.count()).toBe(0);
+  });
+
+  it('writes the next-action task once', async () => {
+    const { t, ada } = await start();
+    await ok(runCommand(ada.db, 'h-lost', { type: 'set_next_action', nextAction: { text: 'Review the page', dueAt: '2026-12-24T10:00:00.000Z' } }, ADA, t.now()));
+    t.fake.faults.failNext({ method: 'POST', path: '/crm/v3/objects/tasks/batch/create' }, { kind: 'lost' });
+    await sync(t, ada);
+    expect(markersOn(t, 'tasks', '[baton-task:h-lost]')).toBe(1);
+    expect(await ada.db.outbox.count()).toBe(0);
+    await sync(t, ada);
+    expect(markersOn(t, 'tasks', '[baton-task:h-lost]')).toBe(1);
+  });
+});
