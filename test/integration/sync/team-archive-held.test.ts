@@ -124,4 +124,37 @@ describe('acts made after an archive reached HubSpot', () => {
     expect(await ada.db.events.where('handoffId').equals('h-held').count()).toBe(onAda?.version);
     expect(p.fake.state.tickets.filter((t) => t.properties['baton_id'] === 'h-held' && !t.archived)).toHaveLength(1);
   }, 60_000);
+
+  it('a restore made on the desktop that holds the acts sends them with the deal it makes again; a note on the archived card waits too', async () => {
+    if (!portal) throw new Error('no portal');
+    const p = portal;
+    const { ada, grace } = await handedOver(p);
+    await act(p, ada, { type: 'archive' });
+    await syncOn(p, ada);
+    // Ada adds a note on her archived card: its deal is gone, so it waits on her desktop too.
+    await act(p, ada, { type: 'add_note', id: 'n-ada', body: 'Archived: client paused the project.' });
+    await act(p, grace, { type: 'set_next_action', nextAction: { text: 'Review the copy', dueAt: DUE } });
+    const nextSetAt = p.now().toISOString();
+    await syncOn(p, grace);
+    const onAda = await syncOn(p, ada);
+    expect(onAda.summary.problems).toEqual([expect.objectContaining({ held: 1, message: expect.stringMatching(/^A change made on this computer to "Launch page" has not reached the team: Ada Lovelace archived it on .+ before it was sent \(.+\)\. Restore it to send it\.$/) })]);
+    expect(await snapshot(grace.db)).toEqual(await snapshot(ada.db));
+
+    // Grace restores it herself: her held act follows her restore, and the deal is made again with both.
+    await act(p, grace, { type: 'restore' });
+    await syncOn(p, grace);
+    expect(p.fake.state.tickets.filter((t) => t.properties['baton_id'] === 'h-held' && !t.archived)).toHaveLength(1);
+    await syncOn(p, ada);
+    await syncOn(p, grace);
+    await syncOn(p, ada);
+    const [a, g] = [await ada.db.handoffs.get('h-held'), await grace.db.handoffs.get('h-held')];
+    expect(a?.archivedAt).toBeNull();
+    expect(a?.nextAction?.text).toBe('Review the copy');
+    expect(a?.notes.map((n) => n.id)).toEqual(['n-ada']);
+    const set = (await ada.db.events.where('handoffId').equals('h-held').toArray()).filter((e) => e.kind === 'field_changed' && e.field === 'nextAction' && e.at === nextSetAt);
+    expect(set).toEqual([expect.objectContaining({ actor: GRACE })]);
+    expect(g).toEqual(a);
+    expect(await snapshot(grace.db)).toEqual(await snapshot(ada.db));
+    expect([...(await loadHeld(ada.db)).keys(), ...(await loadHeld(grace.db)).keys()]).toEqual([]);
+  }, 60_000);
 });
