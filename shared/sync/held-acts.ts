@@ -12,7 +12,11 @@ import { isDerivedDecision } from './concurrent-sets';
  * times, and travel with the restored deal. So every desktop ends with the same history and nothing is lost.
  */
 
-/** Whether this desktop restored the handoff and HubSpot does not know yet (then the archive is not final here). */
+/**
+ * Whether this desktop restored the handoff and HubSpot does not know yet. While the card is live here, that
+ * restore makes the deal again and the archive is not final; archived again here, the restore and what followed
+ * are held like any other act.
+ */
 export function restoredHere(localLog: readonly CarriedEvent[], remoteIds: ReadonlySet<string>): boolean {
   return localLog.some((e) => !remoteIds.has(e.event.id) && e.recipe.kind === 'command' && e.recipe.command.type === 'restore');
 }

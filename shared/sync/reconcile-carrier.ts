@@ -69,7 +69,8 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const templateOf = (id: string, version: number): Template | null => templates.find((t) => t.id === id && t.version === version) ?? null;
   const remoteIds = new Set(carrier.log.map((e) => e.event.id));
   // An archived deal's record is the last word every desktop can read (held-acts.ts): local acts it lacks are held, not folded.
-  const final = deal.archived && !restoredHere(local?.log ?? [], remoteIds);
+  // Not final only while this desktop's own restore (which makes the deal again) is the card's last word.
+  const final = deal.archived && !(local !== null && local.handoff.archivedAt === null && restoredHere(local.log ?? [], remoteIds));
   const toHold = final ? actsToHold(local?.log ?? [], remoteIds) : [];
   const localLog = final ? (local?.log ?? []).filter((e) => remoteIds.has(e.event.id)) : (local?.log ?? []);
   const heldBefore = local?.held ?? [];

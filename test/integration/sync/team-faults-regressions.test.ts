@@ -50,6 +50,21 @@ const SEEDS: readonly { seed: number; found: string; count: number; steps: Step[
       { kind: 'sync', who: 1 },
     ],
   },
+  {
+    seed: 1359552825,
+    found: 'Grace restored the card Ada had archived, then archived it again before syncing: her restore and re-archive could not travel (the deal stayed deleted) and the desktops differed; they are now held like any act made after the archive',
+    count: 2,
+    steps: [
+      { kind: 'command', who: 0, handoff: 1, pick: 50, salt: 0 },
+      { kind: 'sync', who: 0 },
+      { kind: 'sync', who: 1 },
+      { kind: 'command', who: 1, handoff: 1, pick: 0, salt: 0 },
+      { kind: 'command', who: 1, handoff: 1, pick: 50, salt: 0 },
+      { kind: 'sync', who: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+    ],
+  },
 ];
 
 describe('seeds the fault property test once failed on', () => {
