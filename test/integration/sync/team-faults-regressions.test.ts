@@ -51,6 +51,20 @@ const SEEDS: readonly { seed: number; found: string; count: number; steps: Step[
     ],
   },
   {
+    seed: -1535847848,
+    found: "Lin restored the card she had archived without syncing; Grace, who had not seen the archive, moved it: Grace's held move follows Lin's restore only once the restore reached her, so three rounds of syncs, not two, bring every desktop together",
+    count: 3,
+    steps: [
+      { kind: 'command', who: 2, handoff: 1, pick: 24, salt: 0 },
+      { kind: 'sync', who: 2 },
+      { kind: 'command', who: 2, handoff: 1, pick: 0, salt: 0 },
+      { kind: 'sync', who: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+      { kind: 'command', who: 1, handoff: 1, pick: 0, salt: 0 },
+      { kind: 'sync', who: 0 },
+    ],
+  },
+  {
     seed: 1359552825,
     found: 'Grace restored the card Ada had archived, then archived it again before syncing: her restore and re-archive could not travel (the deal stayed deleted) and the desktops differed; they are now held like any act made after the archive',
     count: 2,
