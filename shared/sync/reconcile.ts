@@ -92,8 +92,8 @@ function skeletonFor(deal: RemoteDeal, template: Template, now: string): Handoff
  * Whether the deal's Baton record decides the card. A deleted deal does only when its record holds the
  * archive act (archived in Baton, which wrote the record first); one deleted directly in HubSpot is
  * archived as a HubSpot event below. An archived card follows a record that brings acts it lacks
- * (a restore, or the archive it already has from another desktop plus more), and an archived deal's
- * record when the card has acts that record lacks (they are held).
+ * (a restore, or the archive it already has from another desktop plus more), and any record when
+ * the card has acts that record lacks (folded, or held when the deal is archived).
  */
 function followsRecord(deal: RemoteDeal, local: LocalRecord | null, carrier: Carrier, pipelineId: string): boolean {
   if (isOutsidePipeline(deal, pipelineId)) return false;
@@ -101,8 +101,9 @@ function followsRecord(deal: RemoteDeal, local: LocalRecord | null, carrier: Car
   if (local === null || local.handoff.archivedAt === null) return true;
   const known = new Set((local.log ?? []).map((e) => e.event.id));
   const remote = new Set(carrier.log.map((e) => e.event.id));
-  // Acts made here on the archived card cannot reach its deleted deal: the record's merge holds them (held-acts.ts).
-  if (deal.archived && actsToHold(local.log ?? [], remote).length > 0) return true;
+  // Acts made here that the record lacks are folded like any card's (so this history is the one every desktop
+  // computes), or held when the deal is archived (held-acts.ts).
+  if (actsToHold(local.log ?? [], remote).length > 0) return true;
   return carrier.log.some((e) => !known.has(e.event.id));
 }
 

@@ -51,6 +51,19 @@ const SEEDS: readonly { seed: number; found: string; count: number; steps: Step[
     ],
   },
   {
+    seed: -1648345571,
+    found: "Ada set the client and archived the card before syncing: her pull did not fold her unsent acts (an archived card followed a record only when it brought acts), so her history kept her own copy of the client change (with the deal id the card had) while Grace's fold had another",
+    count: 2,
+    steps: [
+      { kind: 'command', who: 0, handoff: 0, pick: 6, salt: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 24, salt: 0 },
+      { kind: 'offline', who: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 277 },
+      { kind: 'offline', who: 0 },
+      { kind: 'sync', who: 0 },
+    ],
+  },
+  {
     seed: -1535847848,
     found: "Lin restored the card she had archived without syncing; Grace, who had not seen the archive, moved it: Grace's held move follows Lin's restore only once the restore reached her, so three rounds of syncs, not two, bring every desktop together",
     count: 3,
