@@ -42,6 +42,8 @@ export interface FoldResult {
   log: CarriedEvent[];
   /** Entries the state did not allow; left out of history on every desktop. */
   skipped: CarriedEvent[];
+  /** The skipped commands refused only because the card was archived at that point (held-acts.ts makes them again after a restore). */
+  refusedArchived: CarriedEvent[];
   /** Set when a template version the log needs is not available: the fold stopped and nothing should be written. */
   missingTemplate: { id: string; version: number } | null;
 }
@@ -62,7 +64,7 @@ function withVersion(handoff: Handoff | null, version: number): Handoff | null {
 export function foldLog(log: readonly CarriedEvent[], templateOf: (id: string, version: number) => Template | null): FoldResult {
   let state: Handoff | null = null;
   let count = 0;
-  const out: FoldResult = { handoff: null, events: [], log: [], skipped: [], missingTemplate: null };
+  const out: FoldResult = { handoff: null, events: [], log: [], skipped: [], refusedArchived: [], missingTemplate: null };
   const keep = (entry: CarriedEvent, event: HandoffEvent) => {
     out.events.push(event);
     out.log.push(entry);
@@ -107,6 +109,8 @@ export function foldLog(log: readonly CarriedEvent[], templateOf: (id: string, v
     const applied = applyCommand(state, recipe.command, { template, actor: entry.event.actor, now: entry.event.at, newId: replayIds(entry, recipe.ids), decided: true });
     if (!applied.ok) {
       out.skipped.push(entry);
+      // A second archive of an archived card is redundant, not waiting for anything.
+      if (applied.error.code === 'ARCHIVED' && recipe.command.type !== 'archive') out.refusedArchived.push(entry);
       continue;
     }
     const before: Handoff = state;

@@ -93,6 +93,14 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const dropped: CarriedEvent[] = [];
   if (local === null || arrived || unsent || toHold.length > 0 || (!final && held.length > 0)) {
     let folded = foldLog(union, templateOf);
+    // An act of this desktop that sorts after a concurrent archive is refused by the archived card: held like one
+    // made after the archive reached HubSpot, so it is made again after the restore instead of silently lost.
+    const refused = folded.refusedArchived.filter((e) => !remoteIds.has(e.event.id));
+    if (refused.length > 0) {
+      held = withHeld(held, refused);
+      const ids = new Set(refused.map((e) => e.event.id));
+      union = union.filter((e) => !ids.has(e.event.id));
+    }
     // Restored (here or elsewhere): the held acts are made again after the restore, and travel with the deal.
     if (!final && held.length > 0 && folded.handoff !== null && folded.handoff.archivedAt === null && folded.missingTemplate === null) {
       const resumed = resumeHeld(union, held);

@@ -51,6 +51,20 @@ const SEEDS: readonly { seed: number; found: string; count: number; steps: Step[
     ],
   },
   {
+    seed: -255182021,
+    found: "Ada archived and restored the card before syncing while Grace logged a client update: in the fold Grace's update sorted between the archive and the restore, was refused by the archived card and silently left out (and its note then failed on Grace's desktop only); it is now held and made again after the restore",
+    count: 2,
+    steps: [
+      { kind: 'command', who: 0, handoff: 1, pick: 50, salt: 0 },
+      { kind: 'command', who: 1, handoff: 1, pick: 15, salt: 0 },
+      { kind: 'command', who: 0, handoff: 1, pick: 0, salt: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+      { kind: 'fault', target: 0, fault: 0, times: 1 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+    ],
+  },
+  {
     seed: -1648345571,
     found: "Ada set the client and archived the card before syncing: her pull did not fold her unsent acts (an archived card followed a record only when it brought acts), so her history kept her own copy of the client change (with the deal id the card had) while Grace's fold had another",
     count: 2,
