@@ -60,4 +60,13 @@ describe('acts held after an archive reached HubSpot', () => {
     // Held without their restore, the same acts are refused by the archived card: that is why they wait.
     expect(foldLog([created(), archive, { ...title, seq: 3 }], templateOf).skipped.map((e) => e.event.id)).toEqual(['e-title']);
   });
+
+  it('the fold names the acts refused only because the card was archived then (a second archive is no such act)', () => {
+    const again = act('e-archive-2', 2, 'grace', 9, { type: 'archive' });
+    const folded = foldLog([created(), archive, note, { ...title, seq: 2 }, again, act('e-restore', 3, 'ada', 20, { type: 'restore' })], templateOf);
+    // A note is allowed on an archived card; a title change is not.
+    expect(folded.refusedArchived.map((e) => e.event.id)).toEqual(['e-title']);
+    expect(folded.skipped.map((e) => e.event.id)).toEqual(['e-title', 'e-archive-2']);
+    expect(folded.handoff?.archivedAt).toBeNull();
+  });
 });
