@@ -27,10 +27,19 @@ export function compareCarried(a: CarriedEvent, b: CarriedEvent): number {
   return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
 
-/** Both logs as one, each event once (the first copy met wins: the local one), in canonical order. */
+/**
+ * Both logs as one, each event once (the first copy met wins: the local one), in canonical order. An act held
+ * after an archive and made again after the restore (held-acts.ts) travels with a higher `seq` than its first
+ * copy, which other desktops may still hold: of two copies of one kind, the later `seq` wins, on every desktop.
+ */
 export function unionLogs(...logs: readonly (readonly CarriedEvent[])[]): CarriedEvent[] {
   const byId = new Map<string, CarriedEvent>();
-  for (const log of logs) for (const entry of log) if (!byId.has(entry.event.id)) byId.set(entry.event.id, entry);
+  for (const log of logs) {
+    for (const entry of log) {
+      const known = byId.get(entry.event.id);
+      if (!known || (known.recipe.kind === entry.recipe.kind && entry.seq > known.seq)) byId.set(entry.event.id, entry);
+    }
+  }
   return [...byId.values()].sort(compareCarried);
 }
 

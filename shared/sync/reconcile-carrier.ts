@@ -68,6 +68,12 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const templates = [carrier.template, ...input.templates];
   const templateOf = (id: string, version: number): Template | null => templates.find((t) => t.id === id && t.version === version) ?? null;
   const remoteIds = new Set(carrier.log.map((e) => e.event.id));
+  const remoteById = new Map(carrier.log.map((e) => [e.event.id, e]));
+  // Not in the record, or made again after a restore (same id, same kind, later seq than the record's copy: see unionLogs).
+  const lacking = (e: CarriedEvent): boolean => {
+    const there = remoteById.get(e.event.id);
+    return there === undefined || (there.recipe.kind === e.recipe.kind && e.seq > there.seq);
+  };
   // An archived deal's record is the last word every desktop can read (held-acts.ts): local acts it lacks are held, not folded.
   // Not final only while this desktop's own restore (which makes the deal again) is the card's last word.
   const final = deal.archived && !(local !== null && local.handoff.archivedAt === null && restoredHere(local.log ?? [], remoteIds));
@@ -79,7 +85,7 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const localIds = new Set(localLog.map((e) => e.event.id));
   const arrived = union.some((e) => !localIds.has(e.event.id));
   // Local acts the record lacks are folded too, so this desktop computes exactly what the others will.
-  const unsent = localLog.some((e) => !remoteIds.has(e.event.id));
+  const unsent = localLog.some(lacking);
   const problem = (message: string, waitsFor?: { templateId: string; version: number }): DealResult => ({
     write: null,
     conflicts: [],
@@ -139,7 +145,7 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const names = Object.keys(handoffToDealProperties(after, template, input)).filter((name) => Object.hasOwn(deal.properties, name));
   const newBase: SyncBase = { ...(local?.base ?? {}), ...normalizeDealProperties(deal.properties, names, template), ...(direct.write?.newBase ?? {}), ...carrierBase(deal) };
   // This desktop has acts HubSpot's record lacks, or values it must put back: push.
-  const needsPush = log.some((e) => !remoteIds.has(e.event.id)) || derived.length > 0;
+  const needsPush = log.some(lacking) || derived.length > 0;
   const heldChanged = JSON.stringify(held) !== JSON.stringify(heldBefore);
   // A held act the restored card no longer allows (e.g. an acceptance after the card moved on) is said, not dropped silently.
   const notApplied = dropped.map((e) => ({ dealId: deal.dealId, handoffId: carrier.handoffId, message: `"${handoff.title}" was restored, but a change made on this computer while it was archived no longer applies and was not made: ${e.event.summary === '' ? e.event.kind : e.event.summary}.`, heldNotApplied: true as const }));

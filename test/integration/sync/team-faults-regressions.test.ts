@@ -51,6 +51,19 @@ const SEEDS: readonly { seed: number; found: string; count: number; steps: Step[
     ],
   },
   {
+    seed: -1696777750,
+    found: "Ada's reorder, refused on Lin's desktop after Lin's concurrent archive, was made again after Lin's restore with a later seq; Grace still held its first copy and kept it (the first copy met won), so her fold refused it again: of two copies of one act the later seq now wins",
+    count: 3,
+    steps: [
+      { kind: 'command', who: 2, handoff: 0, pick: 50, salt: 0 },
+      { kind: 'command', who: 2, handoff: 0, pick: 0, salt: 0 },
+      { kind: 'sync', who: 0 },
+      { kind: 'sync', who: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 4, salt: 0 },
+    ],
+  },
+  {
     seed: -255182021,
     found: "Ada archived and restored the card before syncing while Grace logged a client update: in the fold Grace's update sorted between the archive and the restore, was refused by the archived card and silently left out (and its note then failed on Grace's desktop only); it is now held and made again after the restore",
     count: 2,
