@@ -51,6 +51,18 @@ const SEEDS: readonly { seed: number; found: string; count: number; steps: Step[
     ],
   },
   {
+    seed: 1145126368,
+    found: "Grace moved the card while Lin archived and restored it offline: Lin's fold refused Grace's move (archived at that point) and left it out of the record; Grace made it again after the restore in round 2, which the desktop that synced before her saw only in round 3 (an extra hop of the design, not a loss)",
+    count: 3,
+    steps: [
+      { kind: 'command', who: 2, handoff: 1, pick: 50, salt: 0 },
+      { kind: 'command', who: 1, handoff: 1, pick: 0, salt: 0 },
+      { kind: 'command', who: 0, handoff: 0, pick: 0, salt: 0 },
+      { kind: 'command', who: 2, handoff: 1, pick: 0, salt: 0 },
+      { kind: 'sync', who: 0 },
+    ],
+  },
+  {
     seed: -1696777750,
     found: "Ada's reorder, refused on Lin's desktop after Lin's concurrent archive, was made again after Lin's restore with a later seq; Grace still held its first copy and kept it (the first copy met won), so her fold refused it again: of two copies of one act the later seq now wins",
     count: 3,

@@ -189,11 +189,12 @@ export async function runScenario(p: SharedPortal, count: number, steps: readonl
     }
   }
 
-  // HubSpot is well again and everyone is online: every desktop syncs twice. Acts held after an archive take one
-  // round more: the restore reaches the desktop holding them (round 2 at the latest), whose push then carries them.
+  // HubSpot is well again and everyone is online: every desktop syncs twice. After an archive, acts held (or
+  // refused by the archived card in a fold) take one round more: the archive and restore reach the desktop that
+  // made them (round 2 at the latest), whose push then carries them again after the restore.
   p.heal();
   for (let round = 0; round < 2; round += 1) for (const d of desktops) await syncOn(p, d, true, made.seen);
-  if (made.seen.heldNotices > 0) for (const d of desktops) await syncOn(p, d, true, made.seen);
+  if (made.seen.archives > 0 || made.seen.heldNotices > 0) for (const d of desktops) await syncOn(p, d, true, made.seen);
 
   const [reference, ...others] = await Promise.all(desktops.map((d) => snapshot(d.db)));
   if (!reference) throw new Error('no snapshot');
