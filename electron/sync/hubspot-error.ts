@@ -13,6 +13,11 @@ export interface HubSpotErrorInit {
   retryable?: boolean;
   /** The least time to wait before retrying (Retry-After, or 2 s for 423). */
   retryAfterMs?: number | null;
+  /**
+   * A write HubSpot does not deduplicate (creating a note or task) whose answer never came (the connection
+   * dropped, it timed out, a 5xx): HubSpot may have applied it, so it is not simply sent again.
+   */
+  maybeApplied?: boolean;
 }
 
 /**
@@ -28,6 +33,7 @@ export class HubSpotError extends Error {
   readonly detail: string | null;
   readonly retryable: boolean;
   readonly retryAfterMs: number | null;
+  readonly maybeApplied: boolean;
 
   constructor(init: HubSpotErrorInit) {
     super(init.message);
@@ -40,6 +46,7 @@ export class HubSpotError extends Error {
     this.detail = init.detail ?? null;
     this.retryable = init.retryable ?? false;
     this.retryAfterMs = init.retryAfterMs ?? null;
+    this.maybeApplied = init.maybeApplied ?? false;
   }
 
   toSyncError(): SyncError {

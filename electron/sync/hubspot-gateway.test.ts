@@ -53,6 +53,33 @@ describe('HubSpotGateway', () => {
     expect(result.errors?.[0]?.context?.['objectWriteTraceId']).toEqual(['t-2']);
   });
 
+  it('never sends a create again after a failure it may have been applied in; a 429 (never applied) is retried', async () => {
+    const created = ok({ status: 'COMPLETE', results: [{ id: '9', properties: {} }] }, 201);
+    const lost = gatewayWith([new Error('socket hang up')]);
+    await expect(lost.gateway.batchWrite('notes', 'create', [{ properties: { hs_note_body: 'x' } }])).rejects.toMatchObject({ code: 'HUBSPOT_UNAVAILABLE', maybeApplied: true, retryable: false });
+    expect(lost.requests).toHaveLength(1);
+    const failed = gatewayWith([ok({ message: 'boom' }, 502)]);
+    await expect(failed.gateway.batchWrite('notes', 'create', [{ properties: { hs_note_body: 'x' } }])).rejects.toMatchObject({ maybeApplied: true });
+    const throttled = gatewayWith([ok({ message: 'slow down' }, 429, { 'retry-after': '1' }), created]);
+    await expect(throttled.gateway.batchWrite('notes', 'create', [{ properties: { hs_note_body: 'x' } }])).resolves.toMatchObject({ results: [{ id: '9' }] });
+    expect(throttled.requests).toHaveLength(2);
+  });
+
+  it('a checked create looks in HubSpot before sending again, and sends only what is not there', async () => {
+    const created = ok({ status: 'COMPLETE', results: [{ id: '9', properties: {}, objectWriteTraceId: 'b' }] }, 201);
+    const { gateway, requests, sleeps } = gatewayWith([new Error('socket hang up'), created]);
+    const asked: string[][] = [];
+    const outcome = await gateway.batchCreateChecked('notes', [{ properties: { hs_note_body: 'a' }, objectWriteTraceId: 'a' }, { properties: { hs_note_body: 'b' }, objectWriteTraceId: 'b' }], async (sent) => {
+      asked.push(sent.map((i) => i.objectWriteTraceId ?? ''));
+      return new Set(['a']);
+    });
+    expect(asked).toEqual([['a', 'b']]);
+    expect(outcome.written).toEqual(['a']);
+    expect(outcome.result.results.map((r) => r.id)).toEqual(['9']);
+    expect(requests.map((r) => (r.body as { inputs: unknown[] }).inputs.length)).toEqual([2, 1]);
+    expect(sleeps).toHaveLength(1);
+  });
+
   it('refuses batches over 100 inputs before calling HubSpot', async () => {
     const { gateway, requests } = gatewayWith([]);
     await expect(gateway.batchWrite('deals', 'update', Array.from({ length: 101 }, (_, i) => ({ id: String(i) })))).rejects.toBeInstanceOf(RangeError);

@@ -1,7 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import type { z } from 'zod';
 import { HubSpotError } from './hubspot-error';
-import { classifyResponse, networkError, withRetry } from './retry';
+import { backoffDelay, classifyResponse, networkError, withRetry } from './retry';
 import type { HttpOutcome, RetryOptions } from './retry';
 import type { RateLimiter, RequestKind } from './rate-limiter';
 import {
@@ -109,6 +109,16 @@ export interface CallSpec<T> extends HttpRequest {
   kind?: RequestKind;
   /** Statuses (besides 2xx) that count as an answer, e.g. 207 is 2xx already; 404 for reads. */
   accept?: readonly number[];
+  /**
+   * False for a write that HubSpot applies again when it is sent again (creating notes or tasks): a failure
+   * after which it may have been applied (no answer, a 5xx) is thrown as `maybeApplied` instead of retried.
+   */
+  idempotent?: boolean;
+}
+
+/** No answer, or a server error: the request may have been applied before it failed (a 429, 423 or 477 never is). */
+function mayHaveBeenApplied(error: HubSpotError): boolean {
+  return error.code === 'HUBSPOT_UNAVAILABLE' && (error.status === null || error.status >= 500);
 }
 
 export interface BatchInput {
@@ -172,33 +182,46 @@ export class HubSpotGateway {
 
   /** One validated call: limiter → transport → classify → validate, retried as the policy says. */
   async call<T>(spec: CallSpec<T>): Promise<{ status: number; data: T }> {
-    return withRetry(async () => {
-      const ticket = await this.options.limiter.acquire(spec.kind ?? 'standard');
-      let outcome: HttpOutcome;
-      try {
-        outcome = await timeout(this.options.transport(spec), this.options.timeoutMs ?? 30_000);
-        ticket.answered();
-      } catch (error) {
-        if (error instanceof HubSpotError) throw error;
-        this.options.onOutcome?.(false);
-        throw networkError(error);
-      }
-      this.options.onOutcome?.(true);
-      if (spec.kind !== 'search') this.options.limiter.observe(outcome.headers);
-      const accepted = (outcome.status >= 200 && outcome.status < 300) || (spec.accept ?? []).includes(outcome.status);
-      if (!accepted) throw classifyResponse(outcome);
-      const parsed = spec.schema.safeParse(outcome.body);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new HubSpotError({
-          code: 'HUBSPOT_BAD_RESPONSE',
-          status: outcome.status,
-          message: `HubSpot's answer to ${spec.method} ${spec.path} did not have the expected shape; nothing from it was used.`,
-          detail: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : null,
-        });
-      }
-      return { status: outcome.status, data: parsed.data };
-    }, this.options.retry);
+    if (spec.idempotent === false) {
+      return withRetry(async () => {
+        try {
+          return await this.attempt(spec);
+        } catch (error) {
+          if (!(error instanceof HubSpotError) || !mayHaveBeenApplied(error)) throw error;
+          throw new HubSpotError({ ...error, message: error.message, retryable: false, maybeApplied: true });
+        }
+      }, this.options.retry);
+    }
+    return withRetry(() => this.attempt(spec), this.options.retry);
+  }
+
+  /** One try: limiter → transport → classify → validate. */
+  private async attempt<T>(spec: CallSpec<T>): Promise<{ status: number; data: T }> {
+    const ticket = await this.options.limiter.acquire(spec.kind ?? 'standard');
+    let outcome: HttpOutcome;
+    try {
+      outcome = await timeout(this.options.transport(spec), this.options.timeoutMs ?? 30_000);
+      ticket.answered();
+    } catch (error) {
+      if (error instanceof HubSpotError) throw error;
+      this.options.onOutcome?.(false);
+      throw networkError(error);
+    }
+    this.options.onOutcome?.(true);
+    if (spec.kind !== 'search') this.options.limiter.observe(outcome.headers);
+    const accepted = (outcome.status >= 200 && outcome.status < 300) || (spec.accept ?? []).includes(outcome.status);
+    if (!accepted) throw classifyResponse(outcome);
+    const parsed = spec.schema.safeParse(outcome.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new HubSpotError({
+        code: 'HUBSPOT_BAD_RESPONSE',
+        status: outcome.status,
+        message: `HubSpot's answer to ${spec.method} ${spec.path} did not have the expected shape; nothing from it was used.`,
+        detail: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : null,
+      });
+    }
+    return { status: outcome.status, data: parsed.data };
   }
 
   async accountDetails(): Promise<AccountDetails> {
@@ -253,12 +276,41 @@ export class HubSpotGateway {
     await this.call({ method: 'PATCH', path: `/crm/v3/pipelines/${objectType}/${encodeURIComponent(pipelineId)}/stages/${encodeURIComponent(stageId)}`, body: patch, schema: StageSchema });
   }
 
-  /** Batch create/update/upsert: at most 100 inputs; a 207 resolves with its per-input errors. */
+  /**
+   * Batch create/update/upsert: at most 100 inputs; a 207 resolves with its per-input errors. A create is not
+   * idempotent in HubSpot (sent twice, it makes two): a failure after which it may have been applied is thrown
+   * as `maybeApplied`, never retried here (`batchCreateChecked` looks before it sends again).
+   */
   async batchWrite(objectType: ObjectType, operation: 'create' | 'update' | 'upsert', inputs: BatchInput[]): Promise<BatchResult> {
     if (inputs.length > 100) throw new RangeError(`A batch ${operation} takes at most 100 inputs, got ${inputs.length}`);
     const wire = inputs.map((input) => (input.properties ? { ...input, properties: renameKeys(input.properties, (name) => toWire(objectType, name)) } : input));
-    const result = (await this.call({ method: 'POST', path: `/crm/v3/objects/${objectType}/batch/${operation}`, body: { inputs: wire }, schema: BatchResultSchema })).data;
+    const path = `/crm/v3/objects/${objectType}/batch/${operation}`;
+    const result = (await this.call({ method: 'POST', path, body: { inputs: wire }, schema: BatchResultSchema, idempotent: operation !== 'create' })).data;
     return { ...result, results: result.results.map((object) => fromWireObject(objectType, object)) };
+  }
+
+  /**
+   * Batch create of objects that carry a marker of their own (notes, tasks). When HubSpot may have applied a
+   * create whose answer never came, `written` looks in HubSpot for the inputs already there (by trace id) and
+   * only the others are sent again, after the retry policy's wait; so a lost answer never makes a second
+   * note. `written` lists the trace ids found already written; `result` answers for the rest.
+   */
+  async batchCreateChecked(objectType: 'notes' | 'tasks', inputs: BatchInput[], written: (inputs: readonly BatchInput[]) => Promise<ReadonlySet<string>>): Promise<{ result: BatchResult; written: string[] }> {
+    const found: string[] = [];
+    let pending = inputs;
+    for (let n = 1; ; n += 1) {
+      try {
+        return { result: await this.batchWrite(objectType, 'create', pending), written: found };
+      } catch (error) {
+        if (!(error instanceof HubSpotError) || !error.maybeApplied || n >= this.options.retry.maxAttempts) throw error;
+        await this.options.retry.sleep(backoffDelay(n, error, this.options.retry));
+        const there = await written(pending);
+        const isThere = (input: BatchInput): boolean => input.objectWriteTraceId !== undefined && there.has(input.objectWriteTraceId);
+        found.push(...pending.filter(isThere).flatMap((input) => (input.objectWriteTraceId === undefined ? [] : [input.objectWriteTraceId])));
+        pending = pending.filter((input) => !isThere(input));
+        if (pending.length === 0) return { result: { results: [], errors: [] }, written: found };
+      }
+    }
   }
 
   async batchArchive(objectType: ObjectType, ids: string[]): Promise<void> {

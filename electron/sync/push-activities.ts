@@ -57,7 +57,12 @@ async function readBodies(ctx: ActivityContext, type: 'notes' | 'tasks', dealIds
   return objects;
 }
 
-function settle(result: BatchResult, planned: { traceId: string; entryIds: string[] }[], out: Map<string, ActivityOutcome>): void {
+interface Planned {
+  traceId: string;
+  entryIds: string[];
+}
+
+function settle(result: BatchResult, planned: readonly Planned[], out: Map<string, ActivityOutcome>): void {
   const ok = new Set(result.results.map((r) => r.objectWriteTraceId).filter((t): t is string => t !== undefined));
   const failed = new Map<string, string>();
   for (const error of result.errors ?? []) for (const t of error.context?.['objectWriteTraceId'] ?? []) failed.set(t, error.message ?? 'refused');
@@ -79,7 +84,7 @@ async function pushNotes(works: readonly ActivityWork[], ctx: ActivityContext, o
   if (wanted.length === 0) return;
   const existing = await readBodies(ctx, 'notes', [...new Set(wanted.map((w) => w.work.dealId))], 'hs_note_body');
   const bodies = existing.map((n) => n.properties['hs_note_body'] ?? '');
-  const inputs: { input: BatchInput; planned: { traceId: string; entryIds: string[] } }[] = [];
+  const inputs: { input: BatchInput; planned: Planned }[] = [];
   const now = ctx.now().toISOString();
   for (const { work, entry } of wanted) {
     if (bodies.some((b) => b.includes(noteMarker(noteRef(entry))))) {
@@ -104,18 +109,44 @@ async function pushNotes(works: readonly ActivityWork[], ctx: ActivityContext, o
       planned: { traceId: entry.id, entryIds: [entry.id] },
     });
   }
-  for (let i = 0; i < inputs.length; i += 100) {
-    const chunk = inputs.slice(i, i + 100);
-    settle(await ctx.gateway.batchWrite('notes', 'create', chunk.map((c) => c.input)), chunk.map((c) => c.planned), out);
+  // A create whose answer was lost may have been applied: look for each chunk's markers before sending it again.
+  const markerOf = new Map(wanted.map(({ entry }) => [entry.id, noteMarker(noteRef(entry))]));
+  const written = async (sent: readonly BatchInput[]): Promise<ReadonlySet<string>> => {
+    const bodies = (await readBodies(ctx, 'notes', recordsOf(sent), 'hs_note_body')).map((n) => n.properties['hs_note_body'] ?? '');
+    return foundIn(bodies, sent, (traceId) => markerOf.get(traceId));
+  };
+  for (let i = 0; i < inputs.length; i += 100) await createChunk(ctx, 'notes', inputs.slice(i, i + 100), written, out);
+}
+
+/** The records (deals or tickets) the inputs are associated with. */
+function recordsOf(sent: readonly BatchInput[]): string[] {
+  return [...new Set(sent.flatMap((input) => input.associations?.map((a) => a.to.id) ?? []))];
+}
+
+/** The trace ids of the inputs whose marker is in one of the bodies HubSpot holds. */
+function foundIn(bodies: readonly string[], sent: readonly BatchInput[], markerOf: (traceId: string) => string | undefined): Set<string> {
+  const found = new Set<string>();
+  for (const input of sent) {
+    const marker = input.objectWriteTraceId === undefined ? undefined : markerOf(input.objectWriteTraceId);
+    if (input.objectWriteTraceId !== undefined && marker !== undefined && bodies.some((b) => b.includes(marker))) found.add(input.objectWriteTraceId);
   }
+  return found;
+}
+
+/** One checked batch create (`HubSpotGateway.batchCreateChecked`): what was found already written counts as done. */
+async function createChunk(ctx: ActivityContext, type: 'notes' | 'tasks', chunk: readonly { input: BatchInput; planned: Planned }[], written: (sent: readonly BatchInput[]) => Promise<ReadonlySet<string>>, out: Map<string, ActivityOutcome>): Promise<void> {
+  const { result, written: found } = await ctx.gateway.batchCreateChecked(type, chunk.map((c) => c.input), written);
+  const already = new Set(found);
+  for (const c of chunk) if (already.has(c.planned.traceId)) for (const id of c.planned.entryIds) out.set(id, { status: 'ok' });
+  settle(result, chunk.filter((c) => !already.has(c.planned.traceId)).map((c) => c.planned), out);
 }
 
 async function pushTasks(works: readonly ActivityWork[], ctx: ActivityContext, out: Map<string, ActivityOutcome>): Promise<void> {
   const wanted = works.filter((w) => w.entries.some((e) => e.kind === 'sync_next_action_task'));
   if (wanted.length === 0) return;
   const existing = await readBodies(ctx, 'tasks', [...new Set(wanted.map((w) => w.dealId))], 'hs_task_body', ['hs_task_status']);
-  const creates: { input: BatchInput; planned: { traceId: string; entryIds: string[] } }[] = [];
-  const updates: { input: BatchInput; planned: { traceId: string; entryIds: string[] } }[] = [];
+  const creates: { input: BatchInput; planned: Planned; handoffId: string }[] = [];
+  const updates: { input: BatchInput; planned: Planned }[] = [];
   for (const work of wanted) {
     const entryIds = work.entries.filter((e) => e.kind === 'sync_next_action_task').map((e) => e.id);
     const traceId = entryIds[0] ?? work.handoff.id;
@@ -137,14 +168,23 @@ async function pushTasks(works: readonly ActivityWork[], ctx: ActivityContext, o
       creates.push({
         input: { properties, associations: [{ to: { id: work.dealId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: RECORD_TYPE[ctx.recordType].taskToRecord }] }], objectWriteTraceId: traceId },
         planned: { traceId, entryIds },
+        handoffId: work.handoff.id,
       });
     } else for (const id of entryIds) out.set(id, { status: 'ok' });
   }
-  for (const [operation, list] of [['create', creates], ['update', updates]] as const) {
-    for (let i = 0; i < list.length; i += 100) {
-      const chunk = list.slice(i, i + 100);
-      settle(await ctx.gateway.batchWrite('tasks', operation, chunk.map((c) => c.input)), chunk.map((c) => c.planned), out);
-    }
+  // A task create whose answer was lost may have been applied: its handoff's marker says so.
+  const handoffOf = new Map(creates.map((c) => [c.planned.traceId, c.handoffId]));
+  const written = async (sent: readonly BatchInput[]): Promise<ReadonlySet<string>> => {
+    const bodies = (await readBodies(ctx, 'tasks', recordsOf(sent), 'hs_task_body')).map((t) => t.properties['hs_task_body'] ?? '');
+    return foundIn(bodies, sent, (traceId) => {
+      const handoffId = handoffOf.get(traceId);
+      return handoffId === undefined ? undefined : taskMarker(handoffId);
+    });
+  };
+  for (let i = 0; i < creates.length; i += 100) await createChunk(ctx, 'tasks', creates.slice(i, i + 100), written, out);
+  for (let i = 0; i < updates.length; i += 100) {
+    const chunk = updates.slice(i, i + 100);
+    settle(await ctx.gateway.batchWrite('tasks', 'update', chunk.map((c) => c.input)), chunk.map((c) => c.planned), out);
   }
 }
 

@@ -27,10 +27,19 @@ export function compareCarried(a: CarriedEvent, b: CarriedEvent): number {
   return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
 
-/** Both logs as one, each event once (the first copy met wins: the local one), in canonical order. */
+/**
+ * Both logs as one, each event once (the first copy met wins: the local one), in canonical order. An act held
+ * after an archive and made again after the restore (held-acts.ts) travels with a higher `seq` than its first
+ * copy, which other desktops may still hold: of two copies of one kind, the later `seq` wins, on every desktop.
+ */
 export function unionLogs(...logs: readonly (readonly CarriedEvent[])[]): CarriedEvent[] {
   const byId = new Map<string, CarriedEvent>();
-  for (const log of logs) for (const entry of log) if (!byId.has(entry.event.id)) byId.set(entry.event.id, entry);
+  for (const log of logs) {
+    for (const entry of log) {
+      const known = byId.get(entry.event.id);
+      if (!known || (known.recipe.kind === entry.recipe.kind && entry.seq > known.seq)) byId.set(entry.event.id, entry);
+    }
+  }
   return [...byId.values()].sort(compareCarried);
 }
 
@@ -42,6 +51,8 @@ export interface FoldResult {
   log: CarriedEvent[];
   /** Entries the state did not allow; left out of history on every desktop. */
   skipped: CarriedEvent[];
+  /** The skipped commands refused only because the card was archived at that point (held-acts.ts makes them again after a restore). */
+  refusedArchived: CarriedEvent[];
   /** Set when a template version the log needs is not available: the fold stopped and nothing should be written. */
   missingTemplate: { id: string; version: number } | null;
 }
@@ -62,7 +73,7 @@ function withVersion(handoff: Handoff | null, version: number): Handoff | null {
 export function foldLog(log: readonly CarriedEvent[], templateOf: (id: string, version: number) => Template | null): FoldResult {
   let state: Handoff | null = null;
   let count = 0;
-  const out: FoldResult = { handoff: null, events: [], log: [], skipped: [], missingTemplate: null };
+  const out: FoldResult = { handoff: null, events: [], log: [], skipped: [], refusedArchived: [], missingTemplate: null };
   const keep = (entry: CarriedEvent, event: HandoffEvent) => {
     out.events.push(event);
     out.log.push(entry);
@@ -107,6 +118,8 @@ export function foldLog(log: readonly CarriedEvent[], templateOf: (id: string, v
     const applied = applyCommand(state, recipe.command, { template, actor: entry.event.actor, now: entry.event.at, newId: replayIds(entry, recipe.ids), decided: true });
     if (!applied.ok) {
       out.skipped.push(entry);
+      // A second archive of an archived card is redundant, not waiting for anything.
+      if (applied.error.code === 'ARCHIVED' && recipe.command.type !== 'archive') out.refusedArchived.push(entry);
       continue;
     }
     const before: Handoff = state;

@@ -6,6 +6,7 @@ import type { Carrier, CarriedEvent } from './carrier';
 import { CARRIER_PROPERTIES } from './carrier';
 import { foldLog, legacyLog, patchRecipe, unionLogs } from './fold';
 import { openLeftPipeline } from './apply-pipeline';
+import { actsToHold, restoredHere, resumeHeld, withHeld } from './held-acts';
 import type { RemoteDeal, SyncBase } from './protocol';
 import type { DealResult, LocalRecord, ReconcileInput } from './reconcile-types';
 
@@ -66,13 +67,25 @@ function editedInHubSpot(deal: RemoteDeal, start: Handoff, template: Template, m
 export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrier: Carrier, input: ReconcileInput, mergeInto: MergeInto): DealResult {
   const templates = [carrier.template, ...input.templates];
   const templateOf = (id: string, version: number): Template | null => templates.find((t) => t.id === id && t.version === version) ?? null;
-  const localLog = local?.log ?? [];
-  const union = unionLogs(localLog, carrier.log);
-  const localIds = new Set(localLog.map((e) => e.event.id));
   const remoteIds = new Set(carrier.log.map((e) => e.event.id));
+  const remoteById = new Map(carrier.log.map((e) => [e.event.id, e]));
+  // Not in the record, or made again after a restore (same id, same kind, later seq than the record's copy: see unionLogs).
+  const lacking = (e: CarriedEvent): boolean => {
+    const there = remoteById.get(e.event.id);
+    return there === undefined || (there.recipe.kind === e.recipe.kind && e.seq > there.seq);
+  };
+  // An archived deal's record is the last word every desktop can read (held-acts.ts): local acts it lacks are held, not folded.
+  // Not final only while this desktop's own restore (which makes the deal again) is the card's last word.
+  const final = deal.archived && !(local !== null && local.handoff.archivedAt === null && restoredHere(local.log ?? [], remoteIds));
+  const toHold = final ? actsToHold(local?.log ?? [], remoteIds) : [];
+  const localLog = final ? (local?.log ?? []).filter((e) => remoteIds.has(e.event.id)) : (local?.log ?? []);
+  const heldBefore = local?.held ?? [];
+  let held = withHeld(heldBefore, toHold);
+  let union = unionLogs(localLog, carrier.log);
+  const localIds = new Set(localLog.map((e) => e.event.id));
   const arrived = union.some((e) => !localIds.has(e.event.id));
   // Local acts the record lacks are folded too, so this desktop computes exactly what the others will.
-  const unsent = localLog.some((e) => !remoteIds.has(e.event.id));
+  const unsent = localLog.some(lacking);
   const problem = (message: string, waitsFor?: { templateId: string; version: number }): DealResult => ({
     write: null,
     conflicts: [],
@@ -83,8 +96,26 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   let handoff: Handoff;
   let log: CarriedEvent[];
   let history: HandoffEvent[] | null = null;
-  if (local === null || arrived || unsent) {
-    const folded = foldLog(union, templateOf);
+  const dropped: CarriedEvent[] = [];
+  if (local === null || arrived || unsent || toHold.length > 0 || (!final && held.length > 0)) {
+    let folded = foldLog(union, templateOf);
+    // An act of this desktop that sorts after a concurrent archive is refused by the archived card: held like one
+    // made after the archive reached HubSpot, so it is made again after the restore instead of silently lost.
+    const refused = folded.refusedArchived.filter((e) => !remoteIds.has(e.event.id));
+    if (refused.length > 0) {
+      held = withHeld(held, refused);
+      const ids = new Set(refused.map((e) => e.event.id));
+      union = union.filter((e) => !ids.has(e.event.id));
+    }
+    // Restored (here or elsewhere): the held acts are made again after the restore, and travel with the deal.
+    if (!final && held.length > 0 && folded.handoff !== null && folded.handoff.archivedAt === null && folded.missingTemplate === null) {
+      const resumed = resumeHeld(union, held);
+      union = unionLogs(union, resumed);
+      folded = foldLog(union, templateOf);
+      const resumedIds = new Set(resumed.map((e) => e.event.id));
+      dropped.push(...folded.skipped.filter((e) => resumedIds.has(e.event.id)));
+      held = [];
+    }
     if (folded.missingTemplate) {
       const { id, version } = folded.missingTemplate;
       return problem(`"${carrier.title}" uses template "${id}" version ${version}, which is not on this computer yet; it is left as it was and becomes complete when the template arrives.`, { templateId: id, version });
@@ -114,10 +145,14 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
   const names = Object.keys(handoffToDealProperties(after, template, input)).filter((name) => Object.hasOwn(deal.properties, name));
   const newBase: SyncBase = { ...(local?.base ?? {}), ...normalizeDealProperties(deal.properties, names, template), ...(direct.write?.newBase ?? {}), ...carrierBase(deal) };
   // This desktop has acts HubSpot's record lacks, or values it must put back: push.
-  const needsPush = log.some((e) => !remoteIds.has(e.event.id)) || derived.length > 0;
-  if (!changedHere && local !== null && JSON.stringify(local.base) === JSON.stringify(newBase) && !needsPush) return { ...direct, write: null };
+  const needsPush = log.some(lacking) || derived.length > 0;
+  const heldChanged = JSON.stringify(held) !== JSON.stringify(heldBefore);
+  // A held act the restored card no longer allows (e.g. an acceptance after the card moved on) is said, not dropped silently.
+  const notApplied = dropped.map((e) => ({ dealId: deal.dealId, handoffId: carrier.handoffId, message: `"${handoff.title}" was restored, but a change made on this computer while it was archived no longer applies and was not made: ${e.event.summary === '' ? e.event.kind : e.event.summary}.`, heldNotApplied: true as const }));
+  if (!changedHere && !heldChanged && local !== null && JSON.stringify(local.base) === JSON.stringify(newBase) && !needsPush) return { ...direct, write: null };
   return {
     ...direct,
+    problems: [...direct.problems, ...notApplied],
     write: {
       handoff: after,
       events: [...(history ?? []), ...derived],
@@ -128,6 +163,7 @@ export function mergeCarried(deal: RemoteDeal, local: LocalRecord | null, carrie
       log: fullLog,
       templates: [carrier.template],
       needsPush,
+      ...(heldChanged ? { held } : {}),
     },
   };
 }

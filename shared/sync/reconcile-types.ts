@@ -19,6 +19,8 @@ export interface LocalRecord {
   localEditTimes?: Record<string, string>;
   /** The handoff's history with recipes (see fold.ts); needed to merge a deal that carries a Baton record. */
   log?: CarriedEvent[];
+  /** This desktop's acts held because the handoff's deal was archived before they reached it (held-acts.ts). */
+  held?: CarriedEvent[];
 }
 
 export interface ReconcileInput extends PipelineIds {
@@ -54,6 +56,8 @@ export interface HandoffWrite {
   templates?: Template[];
   /** True when HubSpot lacks acts of this desktop: queue a push. */
   needsPush?: boolean;
+  /** The handoff's held acts after this write (held-acts.ts); absent: unchanged. */
+  held?: CarriedEvent[];
 }
 
 /** A field both sides changed: the later won; the loser is kept for review and revert. */
@@ -81,6 +85,10 @@ export interface ReconcileProblem {
   message: string;
   /** The template version the deal needs and this desktop lacks: the deal is kept and merged again once it arrives. */
   waitsFor?: { templateId: string; version: number };
+  /** Not a failure: this many acts of this desktop wait for the archived handoff to be restored (held-acts.ts). */
+  held?: number;
+  /** Not a failure either: a held act the restored handoff no longer allows was not made (said once, held-acts.ts). */
+  heldNotApplied?: true;
 }
 
 export interface ReconcileOutput {

@@ -14,6 +14,7 @@ import { applyStage } from './apply-stage';
 import { clearLeftPipeline, flagLeftPipeline, isOutsidePipeline } from './apply-pipeline';
 import type { Carrier } from './carrier';
 import { decodeCarrier } from './carrier';
+import { actsToHold } from './held-acts';
 import { appendDerived, mergeCarried } from './reconcile-carrier';
 import type { DealResult, HandoffWrite, LocalRecord, MergeDecision, RaisedException, ReconcileInput, ReconcileOutput, ReconcileProblem } from './reconcile-types';
 
@@ -91,13 +92,18 @@ function skeletonFor(deal: RemoteDeal, template: Template, now: string): Handoff
  * Whether the deal's Baton record decides the card. A deleted deal does only when its record holds the
  * archive act (archived in Baton, which wrote the record first); one deleted directly in HubSpot is
  * archived as a HubSpot event below. An archived card follows a record that brings acts it lacks
- * (a restore, or the archive it already has from another desktop plus more).
+ * (a restore, or the archive it already has from another desktop plus more), and any record when
+ * the card has acts that record lacks (folded, or held when the deal is archived).
  */
 function followsRecord(deal: RemoteDeal, local: LocalRecord | null, carrier: Carrier, pipelineId: string): boolean {
   if (isOutsidePipeline(deal, pipelineId)) return false;
   if (deal.archived && !carrier.log.some((e) => e.recipe.kind === 'command' && e.recipe.command.type === 'archive')) return false;
   if (local === null || local.handoff.archivedAt === null) return true;
   const known = new Set((local.log ?? []).map((e) => e.event.id));
+  const remote = new Set(carrier.log.map((e) => e.event.id));
+  // Acts made here that the record lacks are folded like any card's (so this history is the one every desktop
+  // computes), or held when the deal is archived (held-acts.ts).
+  if (actsToHold(local.log ?? [], remote).length > 0) return true;
   return carrier.log.some((e) => !known.has(e.event.id));
 }
 

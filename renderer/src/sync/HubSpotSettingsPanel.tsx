@@ -4,6 +4,7 @@ import { HubSpotSetupFlow } from './HubSpotSetupFlow';
 import { MergeDecisionsList } from './MergeDecisionsList';
 import { PortalSwitchConfirm } from './PortalSwitchConfirm';
 import { RetryFailedSection } from './RetryFailedSection';
+import { SyncProblemsList } from './SyncProblemsList';
 import { useSyncScheduler } from './sync-context';
 import { useSyncStore } from './sync-store';
 
@@ -149,20 +150,7 @@ export function HubSpotSettingsPanel() {
           {notice}
         </p>
       ) : null}
-      {problems.length > 0 ? (
-        <div role="note" style={{ marginTop: 12 }}>
-          <p>
-            {problems.length} HubSpot deal{problems.length === 1 ? '' : 's'} could not be merged in the last sync (everything else was):
-          </p>
-          <ul>
-            {problems.slice(0, 20).map((problem) => (
-              <li key={`${problem.dealId}:${problem.message}`} className="muted">
-                {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <SyncProblemsList problems={problems} />
       {connected === true ? (
         <>
           <RetryFailedSection />

@@ -15,6 +15,9 @@ import { replayRow } from '../data/replay-row';
 import { storeReceivedTemplates } from './received-templates';
 import { applyTeamRecord, splitTeamRecord } from './commit-team';
 import { loadWaitingDeals, saveWaitingDeals, withWaiting } from './waiting-deals';
+import { heldNotices, loadHeld, saveHeld } from './held-store';
+import { loadSettings } from '../data/settings';
+import type { CarriedEvent } from '../../../shared/sync/carrier';
 
 export interface PullCommitSummary {
   /** Deals HubSpot returned. */
@@ -44,6 +47,22 @@ async function matchingLocals(db: BatonDb, pull: PullResult, syncRows: readonly 
   return [...byId.values()];
 }
 
+/** The notices for acts still held (every pull while they wait), naming people and times as this workspace does. */
+async function heldProblems(db: BatonDb, held: ReadonlyMap<string, readonly CarriedEvent[]>, written: readonly SyncStateRow[]): Promise<ReconcileProblem[]> {
+  const waiting = [...held].filter(([, acts]) => acts.length > 0).map(([id]) => id);
+  if (waiting.length === 0) return [];
+  const settings = await loadSettings(db);
+  const dealOf = new Map(written.map((row) => [row.handoffId, row.dealId]));
+  const found = new Map<string, { handoff: Handoff; archive: HandoffEvent | null; dealId: string | null }>();
+  for (const handoff of await db.handoffs.bulkGet(waiting)) {
+    if (!handoff) continue;
+    const archives = (await db.events.where('handoffId').equals(handoff.id).toArray()).filter((e) => e.kind === 'archived').sort((a, b) => (a.at < b.at ? -1 : 1));
+    const dealId = dealOf.get(handoff.id) ?? (await db.syncState.get(handoff.id))?.dealId ?? null;
+    found.set(handoff.id, { handoff, archive: archives.at(-1) ?? null, dealId });
+  }
+  return heldNotices(held, found, settings.owners, settings.workingHours.timeZone);
+}
+
 /** True when the merged record holds values HubSpot does not have yet (a local win), so it must be pushed. */
 function differsFromBase(handoff: Handoff, template: Template | undefined, base: SyncBase, pull: PullResult): boolean {
   if (!template) return false;
@@ -71,6 +90,8 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
     const syncRows = await db.syncState.toArray();
     const syncById = new Map(syncRows.map((row) => [row.handoffId, row]));
     const locals: LocalRecord[] = [];
+    const held = await loadHeld(db);
+    const heldBefore = JSON.stringify([...held]);
     const knownEvents = new Map<string, Set<string>>();
     for (const handoff of await matchingLocals(db, pull, syncRows)) {
       const template = index.forHandoff(handoff);
@@ -81,6 +102,7 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
         handoff,
         base: syncById.get(handoff.id)?.base ?? null,
         log: localLogOf(handoff, events, recipes),
+        ...(held.has(handoff.id) ? { held: held.get(handoff.id) } : {}),
         ...(template ? { localEditTimes: localEditTimesFromEvents(events, template) } : {}),
       });
     }
@@ -109,6 +131,7 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
         await db.replays.bulkDelete(stale);
       }
       if (write.log) await db.replays.bulkPut(write.log.map((entry) => replayRow(handoff.id, entry)));
+      if (write.held) held.set(handoff.id, write.held);
       const known = knownEvents.get(handoff.id) ?? new Set<string>();
       const fresh = write.events.filter((e) => !known.has(e.id));
       if (fresh.length > 0) arrived.push({ handoff, events: fresh });
@@ -134,14 +157,16 @@ export async function commitPull(db: BatonDb, pulled: PullResult, localTemplates
     await db.events.bulkPut(eventRows);
     await db.syncState.bulkPut(syncRowsOut);
     await appendOutbox(db, requests, at);
+    if (JSON.stringify([...held]) !== heldBefore) await saveHeld(db, held);
     await db.syncMeta.put({ key: SYNC_META.cursor, value: pull.cursor });
+    const notices = await heldProblems(db, held, syncRowsOut);
     return {
       pulled: deals.length,
       imported: output.writes.filter((w) => w.created).length,
       updated: output.writes.filter((w) => !w.created).length,
       mergeDecisions: output.conflicts.length,
       exceptions: output.exceptions.length,
-      problems: [...team.problems, ...output.problems],
+      problems: [...team.problems, ...output.problems, ...notices],
       templatesReceived,
       arrived,
     };

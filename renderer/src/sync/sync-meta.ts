@@ -16,6 +16,8 @@ export const SYNC_META = {
   teamRemote: 'hubspot.teamRemote',
   /** Records waiting for their template version (`RemoteDeal[]`, waiting-deals.ts), merged again on every pull. */
   waitingDeals: 'hubspot.waitingDeals',
+  /** Acts held because their handoff's deal was archived before they reached it (`Record<handoffId, CarriedEvent[]>`, held-store.ts). */
+  heldActs: 'hubspot.heldActs',
 } as const;
 
 type MetaTable = Table<SyncMetaRow, string>;
