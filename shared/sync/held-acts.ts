@@ -3,8 +3,8 @@ import { compareCarried } from './fold';
 import { isDerivedDecision } from './concurrent-sets';
 
 /**
- * Acts that cannot travel because the handoff's deal was archived in HubSpot (README.md, "An archive that
- * reached HubSpot"). HubSpot's API neither updates nor un-archives a deleted record, so the record written with
+ * Acts that cannot travel because the handoff's deal was archived in HubSpot (shared/sync/README.md, "An
+ * archive that reached HubSpot"). HubSpot's API neither updates nor un-archives a deleted record, so the record written with
  * the archive is the last word every desktop can read: it is the handoff's history on every desktop alike. A
  * desktop's own acts that record lacks (made before it had seen the archive, or on the archived card) are taken
  * out of its history and **held** — kept, shown, never sent — and when the handoff is restored (here, or on

@@ -8,6 +8,7 @@ import {
   type SensorProps,
   type TouchSensorOptions,
 } from '@dnd-kit/core';
+import { holdEarlyKeys, type EarlyKeys } from './early-keys';
 
 /** At most this long after the drop, dnd-kit's end of the drag runs even if the write has not answered (a stuck write must not keep dnd-kit dragging). */
 const END_AT_THE_LATEST_MS = 150;
@@ -91,10 +92,28 @@ export class MouseAndPenSensor extends PointerSensor {
   }
 }
 
-/** dnd-kit's keyboard sensor, its end of the drag after the frame that shows the drop. */
+/**
+ * dnd-kit's keyboard sensor, its end of the drag after the frame that shows the drop, and
+ * keys pressed before it can act on them held and given to it then (early-keys.ts).
+ */
 export class BoardKeyboardSensor extends KeyboardSensor {
   constructor(props: SensorProps<KeyboardSensorOptions & BoardSensorOptions>) {
-    super(endAfterPaint(props));
+    let early: EarlyKeys | null = null;
+    const stopHolding = () => early?.stop();
+    super(
+      endAfterPaint({
+        ...props,
+        onEnd: () => {
+          stopHolding();
+          props.onEnd();
+        },
+        onCancel: () => {
+          stopHolding();
+          props.onCancel();
+        },
+      }),
+    );
+    early = holdEarlyKeys(props.event, props.context);
   }
 }
 

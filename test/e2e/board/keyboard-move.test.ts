@@ -69,6 +69,32 @@ describe('moving a card with the keyboard only', () => {
     expect(await refusal(page).count()).toBe(0);
   });
 
+  it('Space, ArrowRight, Space typed in one go on a slow machine moves the card: keys pressed before dnd-kit listens are not lost', async () => {
+    const { page } = session.app();
+    await removeDemoData(page);
+    const title = 'Checkout build';
+    const drawer = await createHandoffViaDialog(page, { title, client: CLIENT, template: TEMPLATE });
+    await tickCriterion(drawer, 'Deployed to staging');
+    await addContextLink(drawer, 'https://staging.example.com/checkout');
+    await closeDrawer(page, title);
+    const { id } = await storedHandoffByTitle(page, title);
+
+    await tabTo(page, card(page, title, CLIENT));
+    // dnd-kit starts listening for keys a task after the pick-up, and Chromium runs input before
+    // timers: at 6x slower, the arrow and the drop arrive before it listens.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+
+    await page.getByRole('status').filter({ hasText: `Dropped “${title}” in Ready for handoff.` }).waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cardIn(page, 'READY_FOR_HANDOFF', title, CLIENT).waitFor();
+    await expect.poll(async () => (await storedHandoff(page, id)).handoff?.state).toBe('READY_FOR_HANDOFF');
+    expect(await refusal(page).count()).toBe(0);
+  });
+
   it('a keyboard drag, the move menu and the ] shortcut are gated the same way and refuse with the same message', async () => {
     const { page } = session.app();
     await removeDemoData(page);
