@@ -135,6 +135,14 @@ async function moveFigures(session: BenchSession, kind: MoveKind, runs: number, 
 async function dragFigures(session: BenchSession, plan: BoardBenchPlan, size: number, log: (line: string) => void): Promise<Figure[]> {
   const label = plan.label(size);
   await session.loadBenchScript();
+  // The idle reference is the settled page. A board just opened at 100k is still reading its column
+  // totals, and one run took that (a 733 ms frame) for the machine's noise floor, which made every
+  // move's ratio meaningless: first wait for a quiet 2 s (no frame over 50 ms), at most 5 times.
+  for (let tries = 0; tries < 5; tries += 1) {
+    const settling = await measureIdleFrames(session.page, 2_000);
+    if (settling.longestMs <= 50) break;
+    log(`  idle page not settled yet (a ${settling.longestMs.toFixed(1)} ms frame): waiting`);
+  }
   const idle: FrameRun[] = [];
   for (let run = 0; run < plan.frameRuns; run += 1) idle.push(await measureIdleFrames(session.page, 2_000));
   const idleLongest = max(idle.map((f) => f.longestMs));
