@@ -77,11 +77,10 @@ export const MOVE_FIGURES: readonly string[] = ['pointer', 'keyboard', 'menu'].f
   ]),
 );
 
-/**
- * The figures a full run must report: one or more per figure of the issue (1–7). Issue 16's move
- * figures (MOVE_FIGURES, reported by every run) join this list with the first full run that
- * completes: session 4's runs stopped at the 100k moves, so `results.json` still holds an older run.
- */
+/** Issue 12's team figures: requests per handed-over handoff (push, pull) and a second desktop's convergence, as ratios to the limits' minimum. */
+export const TEAM_FIGURES: readonly string[] = ['sync-team-push-requests-ratio', 'sync-team-pull-requests-ratio', 'sync-team-converge-1000-vs-search-minimum'];
+
+/** The figures a full run must report: one or more per figure of the board/sync issue (1–7), issue 12's team figures and issue 16's move figures. */
 export const REQUIRED_FULL_RUN_FIGURES: readonly string[] = [
   'board-open-1k-ms',
   'board-open-10k-ms',
@@ -98,6 +97,8 @@ export const REQUIRED_FULL_RUN_FIGURES: readonly string[] = [
   'sync-push-10k-429s',
   'sync-pull-10k-speed-vs-search-minimum',
   'import-10k-vs-bulkput',
+  ...TEAM_FIGURES,
+  ...MOVE_FIGURES,
 ];
 
 export function meets(value: number, target: Target): boolean {

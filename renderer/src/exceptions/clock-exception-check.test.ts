@@ -37,6 +37,18 @@ describe('checkClockExceptions', () => {
     ]);
   });
 
+  it('looks at every open card of a workspace larger than one page, and at no finished card without an open crossing', async () => {
+    const db = await setup();
+    // 1,200 quiet cards around the stalled one (ids before and after it), and finished ones.
+    const quiet = Array.from({ length: 1_200 }, (_, index) =>
+      makeHandoff({ id: `h-${String(index).padStart(4, '0')}`, state: index % 4 === 0 ? 'HANDOFF_DONE' : 'IN_PROGRESS', stateEnteredAt: '2026-11-26T11:00:00.000Z' }),
+    );
+    await db.handoffs.bulkPut([...quiet, { ...card, id: 'h-zzzz' }]);
+    expect(await checkClockExceptions(db, new Date('2026-11-26T12:00:00.000Z'), null)).toEqual({ raised: 4, resolved: 0 });
+    expect((await db.handoffs.get('h-zzzz'))?.exceptions).toHaveLength(2);
+    expect((await db.handoffs.get('h-stall'))?.exceptions).toHaveLength(2);
+  });
+
   it('does not raise a crossing again once someone resolved it', async () => {
     const db = await setup();
     await checkClockExceptions(db, new Date('2026-11-26T12:00:00.000Z'), null);
