@@ -7,37 +7,30 @@ type Listed = Pick<ReconcileProblem, 'dealId' | 'message'> & Partial<Pick<Reconc
  * changes made here that wait because their handoff was archived before they reached HubSpot (nothing failed:
  * restoring the handoff sends them; `shared/sync/held-acts.ts`).
  */
+/** One list of problems under its own lead-in (at most 20 shown). */
+function ProblemNote({ lead, label, problems }: { lead: string; label?: string; problems: readonly Listed[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div role="note" aria-label={label} style={{ marginTop: 12 }}>
+      <p>{lead}</p>
+      <ul>
+        {problems.slice(0, 20).map((problem) => (
+          <li key={`${problem.dealId}:${problem.message}`} className="muted">
+            {problem.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function SyncProblemsList({ problems }: { problems: readonly Listed[] }) {
   const waiting = problems.filter((p) => p.held !== undefined || p.heldNotApplied !== undefined);
   const failed = problems.filter((p) => p.held === undefined && p.heldNotApplied === undefined);
   return (
     <>
-      {failed.length > 0 ? (
-        <div role="note" style={{ marginTop: 12 }}>
-          <p>
-            {failed.length} HubSpot deal{failed.length === 1 ? '' : 's'} could not be merged in the last sync (everything else was):
-          </p>
-          <ul>
-            {failed.slice(0, 20).map((problem) => (
-              <li key={`${problem.dealId}:${problem.message}`} className="muted">
-                {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {waiting.length > 0 ? (
-        <div role="note" aria-label="Changes waiting for a restore" style={{ marginTop: 12 }}>
-          <p>Changes made on this computer to archived handoffs:</p>
-          <ul>
-            {waiting.slice(0, 20).map((problem) => (
-              <li key={`${problem.dealId}:${problem.message}`} className="muted">
-                {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ProblemNote lead={`${failed.length} HubSpot deal${failed.length === 1 ? '' : 's'} could not be merged in the last sync (everything else was):`} problems={failed} />
+      <ProblemNote lead="Changes made on this computer to archived handoffs:" label="Changes waiting for a restore" problems={waiting} />
     </>
   );
 }
