@@ -182,17 +182,14 @@ export class HubSpotGateway {
 
   /** One validated call: limiter → transport → classify → validate, retried as the policy says. */
   async call<T>(spec: CallSpec<T>): Promise<{ status: number; data: T }> {
-    if (spec.idempotent === false) {
-      return withRetry(async () => {
-        try {
-          return await this.attempt(spec);
-        } catch (error) {
-          if (!(error instanceof HubSpotError) || !mayHaveBeenApplied(error)) throw error;
-          throw new HubSpotError({ ...error, message: error.message, retryable: false, maybeApplied: true });
-        }
-      }, this.options.retry);
-    }
-    return withRetry(() => this.attempt(spec), this.options.retry);
+    return withRetry(async () => {
+      try {
+        return await this.attempt(spec);
+      } catch (error) {
+        if (spec.idempotent !== false || !(error instanceof HubSpotError) || !mayHaveBeenApplied(error)) throw error;
+        throw new HubSpotError({ ...error, message: error.message, retryable: false, maybeApplied: true });
+      }
+    }, this.options.retry);
   }
 
   /** One try: limiter → transport → classify → validate. */

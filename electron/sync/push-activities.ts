@@ -111,10 +111,7 @@ async function pushNotes(works: readonly ActivityWork[], ctx: ActivityContext, o
   }
   // A create whose answer was lost may have been applied: look for each chunk's markers before sending it again.
   const markerOf = new Map(wanted.map(({ entry }) => [entry.id, noteMarker(noteRef(entry))]));
-  const written = async (sent: readonly BatchInput[]): Promise<ReadonlySet<string>> => {
-    const bodies = (await readBodies(ctx, 'notes', recordsOf(sent), 'hs_note_body')).map((n) => n.properties['hs_note_body'] ?? '');
-    return foundIn(bodies, sent, (traceId) => markerOf.get(traceId));
-  };
+  const written = alreadyWritten(ctx, 'notes', 'hs_note_body', (traceId) => markerOf.get(traceId));
   for (let i = 0; i < inputs.length; i += 100) await createChunk(ctx, 'notes', inputs.slice(i, i + 100), written, out);
 }
 
@@ -123,14 +120,20 @@ function recordsOf(sent: readonly BatchInput[]): string[] {
   return [...new Set(sent.flatMap((input) => input.associations?.map((a) => a.to.id) ?? []))];
 }
 
-/** The trace ids of the inputs whose marker is in one of the bodies HubSpot holds. */
-function foundIn(bodies: readonly string[], sent: readonly BatchInput[], markerOf: (traceId: string) => string | undefined): Set<string> {
-  const found = new Set<string>();
-  for (const input of sent) {
-    const marker = input.objectWriteTraceId === undefined ? undefined : markerOf(input.objectWriteTraceId);
-    if (input.objectWriteTraceId !== undefined && marker !== undefined && bodies.some((b) => b.includes(marker))) found.add(input.objectWriteTraceId);
-  }
-  return found;
+/**
+ * How to tell which of the inputs sent are already in HubSpot: the trace ids of those whose marker is in
+ * one of the bodies of the `type` objects associated with their records.
+ */
+function alreadyWritten(ctx: ActivityContext, type: 'notes' | 'tasks', bodyProperty: string, markerOf: (traceId: string) => string | undefined) {
+  return async (sent: readonly BatchInput[]): Promise<ReadonlySet<string>> => {
+    const bodies = (await readBodies(ctx, type, recordsOf(sent), bodyProperty)).map((o) => o.properties[bodyProperty] ?? '');
+    const found = new Set<string>();
+    for (const input of sent) {
+      const marker = input.objectWriteTraceId === undefined ? undefined : markerOf(input.objectWriteTraceId);
+      if (input.objectWriteTraceId !== undefined && marker !== undefined && bodies.some((b) => b.includes(marker))) found.add(input.objectWriteTraceId);
+    }
+    return found;
+  };
 }
 
 /** One checked batch create (`HubSpotGateway.batchCreateChecked`): what was found already written counts as done. */
@@ -174,13 +177,10 @@ async function pushTasks(works: readonly ActivityWork[], ctx: ActivityContext, o
   }
   // A task create whose answer was lost may have been applied: its handoff's marker says so.
   const handoffOf = new Map(creates.map((c) => [c.planned.traceId, c.handoffId]));
-  const written = async (sent: readonly BatchInput[]): Promise<ReadonlySet<string>> => {
-    const bodies = (await readBodies(ctx, 'tasks', recordsOf(sent), 'hs_task_body')).map((t) => t.properties['hs_task_body'] ?? '');
-    return foundIn(bodies, sent, (traceId) => {
-      const handoffId = handoffOf.get(traceId);
-      return handoffId === undefined ? undefined : taskMarker(handoffId);
-    });
-  };
+  const written = alreadyWritten(ctx, 'tasks', 'hs_task_body', (traceId) => {
+    const handoffId = handoffOf.get(traceId);
+    return handoffId === undefined ? undefined : taskMarker(handoffId);
+  });
   for (let i = 0; i < creates.length; i += 100) await createChunk(ctx, 'tasks', creates.slice(i, i + 100), written, out);
   for (let i = 0; i < updates.length; i += 100) {
     const chunk = updates.slice(i, i + 100);

@@ -106,7 +106,7 @@ export function splitIntoChunks(json: string): Record<string, string | null> {
 }
 
 /** The JSON text the carrier properties hold, joined up to the first empty one; null when there is none. */
-export function joinChunks(properties: Readonly<Record<string, string | null | undefined>>): string | null {
+function joinChunks(properties: Readonly<Record<string, string | null | undefined>>): string | null {
   const parts: string[] = [];
   for (const name of CARRIER_PROPERTIES) {
     const part = properties[name];
@@ -114,6 +114,19 @@ export function joinChunks(properties: Readonly<Record<string, string | null | u
     parts.push(part);
   }
   return parts.length === 0 ? null : parts.join('');
+}
+
+/** What the carrier properties of a record hold: nothing, text that is not JSON, or parsed JSON (each reader checks its shape). */
+export type ChunkedJson = { kind: 'absent' } | { kind: 'unreadable'; json: string } | { kind: 'read'; json: string; raw: unknown };
+
+export function readChunkedJson(properties: Readonly<Record<string, string | null | undefined>>): ChunkedJson {
+  const json = joinChunks(properties);
+  if (json === null) return { kind: 'absent' };
+  try {
+    return { kind: 'read', json, raw: JSON.parse(json) as unknown };
+  } catch {
+    return { kind: 'unreadable', json };
+  }
 }
 
 /** The start of a text that is not what it should be, quoted for a problem message. */
@@ -128,14 +141,13 @@ export function shown(text: string): string {
  * the problem and nothing local is touched.
  */
 export function decodeCarrier(properties: Readonly<Record<string, string | null | undefined>>): CarrierRead {
-  const json = joinChunks(properties);
-  if (json === null) return { ok: 'absent' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
+  const read = readChunkedJson(properties);
+  if (read.kind === 'absent') return { ok: 'absent' };
+  const { json } = read;
+  if (read.kind === 'unreadable') {
     return { ok: false, message: `Its Baton record in HubSpot (${CARRIER_PROPERTIES[0]}) is not readable data (starts ${shown(json)}); it was edited outside Baton or cut short.` };
   }
+  const { raw } = read;
   const head = CarrierHeadSchema.safeParse(raw);
   if (!head.success || head.data.format !== CARRIER_FORMAT) {
     return { ok: false, message: `Its Baton record in HubSpot is not a Baton handoff record (starts ${shown(json)}).` };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, OwnerIdSchema } from '../domain/ids';
 import { OwnerSchema } from '../domain/settings';
 import { TemplateSchema } from '../domain/template';
-import { CARRIER_PROPERTIES, CHUNK_CHARS, joinChunks, shown, splitIntoChunks } from './carrier';
+import { CARRIER_PROPERTIES, CHUNK_CHARS, readChunkedJson, shown, splitIntoChunks } from './carrier';
 
 /**
  * The team record: ONE record of the portal's record type in Baton's pipeline
@@ -74,14 +74,13 @@ export function encodeTeamRecord(record: TeamRecord): Record<string, string | nu
 
 /** Reads the team record; anything that is not a valid one of this format says what is wrong, and nothing local is touched. */
 export function decodeTeamRecord(properties: Readonly<Record<string, string | null | undefined>>): TeamRead {
-  const json = joinChunks(properties);
-  if (json === null) return { ok: 'absent' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
+  const read = readChunkedJson(properties);
+  if (read.kind === 'absent') return { ok: 'absent' };
+  const { json } = read;
+  if (read.kind === 'unreadable') {
     return { ok: false, newer: false, message: `The team's templates and roles in HubSpot (${CARRIER_PROPERTIES[0]} of "${TEAM_RECORD_NAME}") are not readable data (start ${shown(json)}); they were edited outside Baton or cut short.` };
   }
+  const { raw } = read;
   const head = z.object({ format: z.string(), v: z.number() }).safeParse(raw);
   if (!head.success || head.data.format !== TEAM_FORMAT) {
     return { ok: false, newer: false, message: `The record "${TEAM_RECORD_NAME}" in HubSpot does not hold Baton's team settings (starts ${shown(json)}).` };
