@@ -6,7 +6,7 @@ import { buildBenchDist } from './build-bench';
 import type { BenchProbe } from './instrumentation';
 import { MOVE_KINDS, measureMove, type MoveKind } from './moves';
 import { installRenderCounter, type RenderCommit, type RenderCounter } from './render-counter';
-import { longestTasks, summariseMoveTrace, topLines, type TraceEvent } from './trace-summary';
+import { longestRenderTask, longestTasks, summariseMoveTrace, topLines, type TraceEvent } from './trace-summary';
 
 /**
  * Diagnosis only, never figures (`npm run bench -- --profile[=10000]`): the same
@@ -79,6 +79,11 @@ async function profileKind(session: BenchSession, kind: MoveKind, runs: number, 
     for (const commit of wide) log(`  ${describeCommit(commit, dropAt)}`);
     log('  React commits (ms after the drop input):');
     for (const commit of commits.filter((c) => c.at >= dropAt - 50 && c.at <= dropAt + move.shownCommittedMs + 20)) log(`  ${describeCommit(commit, dropAt)}`);
+    const render = longestRenderTask(events, drop.trace, 1_500, 50);
+    if (render !== null) {
+      log(`  longest React task of the drag, at ${render.atMs.toFixed(1)} ms: ${render.ms.toFixed(1)} ms; CPU self time in it:`);
+      for (const line of topLines(render.self, 20)) log(`  ${line}`);
+    }
     const summary = summariseMoveTrace(events, drop.trace, move.paintedMs + 1);
     if (summary === null) {
       log('  (no drop input in the trace)');

@@ -160,8 +160,15 @@ async function keyboardMove(page: Page): Promise<MoveRun> {
       throw new Error(`ArrowLeft on “${title}” was not narrated as over ${STATE_LABELS[TO]}; the status regions said: ${JSON.stringify(heard)}`, { cause: error });
     });
   await armDropWatcher(page, id, 'keyboard');
-  await page.keyboard.press('Space');
-  return dropResult(page, id);
+  // Held as a person holds a key (tens of ms), not `press`: a keyup sent in the same instant as the
+  // keydown makes Chromium hold back every task until its next frame, so the watcher's message after
+  // the frame that shows the drop ran up to a frame late even on a page with no app (see bench/README.md).
+  await page.keyboard.down('Space');
+  try {
+    return await dropResult(page, id);
+  } finally {
+    await page.keyboard.up('Space');
+  }
 }
 
 /** The card's "⋯" menu, then "Move to In progress" in the move dialog. */

@@ -172,3 +172,19 @@ export function topLines(times: ReadonlyMap<string, number>, count: number): str
     .slice(0, count)
     .map(([name, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${name}`);
 }
+
+/**
+ * The longest React task (a scheduler task, `performWorkUntilDeadline`) from `fromMs` before the drop
+ * input to `untilMs` before it, the drag's pick-up or a change of column: its start (ms from the drop), length, and CPU times.
+ */
+export function longestRenderTask(events: readonly TraceEvent[], dropType: string, fromMs: number, untilMs: number): ({ atMs: number; ms: number } & Omit<MoveTrace, 'timeline'>) | null {
+  const main = mainThreadOf(events, dropType);
+  if (main === null) return null;
+  const origin = main.drop.ts;
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+  const renders = onMain.filter((e) => e.name === 'FunctionCall' && e.args?.data?.functionName === 'performWorkUntilDeadline' && e.ts >= origin - fromMs * 1000 && e.ts <= origin - untilMs * 1000);
+  const longest = renders.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  if (longest === undefined) return null;
+  const end = longest.ts + (longest.dur ?? 0);
+  return { atMs: (longest.ts - origin) / 1000, ms: (longest.dur ?? 0) / 1000, ...cpuTimes(events, main.pid, main.tid, longest.ts, end) };
+}

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { DndContext, MeasuringStrategy, useSensor, useSensors } from '@dnd-kit/core';
 import { BoardView } from './BoardView';
 import { createBoardCollision } from './collision';
+import type { ColumnGeometries } from './column-geometry';
 import { createBoardDndRelay } from './dnd-relay';
-import { boardKeyboardCoordinates } from './keyboard-coordinates';
+import { createBoardKeyboardCoordinates } from './keyboard-coordinates';
 import { BoardKeyboardSensor, BoardTouchSensor, MouseAndPenSensor } from './sensors';
 import type { BoardDndRelay } from './dnd-relay';
 
@@ -20,13 +21,13 @@ const MEASURING = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
  * and new sensors give every draggable new listeners through dnd-kit's context, so an inline object
  * re-rendered every mounted card whenever the board re-rendered (each write read back).
  */
-function sensorOptions(relay: BoardDndRelay) {
+function sensorOptions(relay: BoardDndRelay, geometries: ColumnGeometries) {
   const shownDrop = () => relay.shownDrop();
   return {
     pointer: { activationConstraint: { distance: 5 }, shownDrop },
     touch: { activationConstraint: { delay: 200, tolerance: 6 }, shownDrop },
     // Space picks up; Enter is kept for "open card". Space or Enter drops, Esc cancels.
-    keyboard: { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] }, shownDrop },
+    keyboard: { coordinateGetter: createBoardKeyboardCoordinates(geometries), keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] }, shownDrop },
   };
 }
 
@@ -43,8 +44,9 @@ const SCREEN_READER_INSTRUCTIONS = {
 export function Board() {
   const [collision] = useState(createBoardCollision);
   const [relay] = useState(createBoardDndRelay);
+  const [geometries] = useState<ColumnGeometries>(() => new Map());
   const [accessibility] = useState(() => ({ announcements: relay.announcements, screenReaderInstructions: SCREEN_READER_INSTRUCTIONS }));
-  const [options] = useState(() => sensorOptions(relay));
+  const [options] = useState(() => sensorOptions(relay, geometries));
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, options.pointer),
     useSensor(BoardTouchSensor, options.touch),
@@ -62,7 +64,7 @@ export function Board() {
       onDragEnd={relay.onDragEnd}
       onDragCancel={relay.onDragCancel}
     >
-      <BoardView collision={collision} relay={relay} />
+      <BoardView collision={collision} relay={relay} geometries={geometries} />
     </DndContext>
   );
 }

@@ -1,17 +1,14 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useDroppable } from '@dnd-kit/core';
-import { SortableContext, type SortingStrategy } from '@dnd-kit/sortable';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { HandoffState } from '../../../shared/domain/states';
 import { STATE_LABELS } from '../../../shared/domain/states';
 import type { Template } from '../../../shared/domain/template';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
+import { rowIndexAtOffset, type ColumnGeometries } from './column-geometry';
+import { DraggableCard } from './DraggableCard';
 import { RowOrder } from './row-order';
-import { SortableCard } from './SortableCard';
-
-/** Cards move through board state during a drag, never through CSS transforms (see Board). */
-const noTransforms: SortingStrategy = () => null;
 
 const ESTIMATED_CARD_HEIGHT = 140;
 /** Where layout is unavailable (jsdom, a hidden window) still render a screenful of cards. */
@@ -43,6 +40,8 @@ export interface BoardColumnProps {
   isDropTarget: boolean;
   /** The card of this column the board is dragging, if any. */
   draggingId: string | null;
+  /** Where the column registers its row layout for the drag (which row a dragged card is over). */
+  geometries: ColumnGeometries;
   onOpen: (id: string) => void;
   onMenu: (id: string) => void;
   onAccept: (id: string) => void;
@@ -53,14 +52,16 @@ export interface BoardColumnProps {
 const LOAD_AHEAD = 20;
 
 /**
- * One column: a droppable, sortable, virtualized list. It scrolls through all
- * `total` cards; rows past the loaded ones show a placeholder until they load.
- * Only the rows on screen are sortable items, so a drag over 10,000 cards does
- * the work of a screenful.
+ * One column: a droppable, virtualized list. It scrolls through all `total`
+ * cards; rows past the loaded ones show a placeholder until they load. Only the
+ * rows on screen are mounted (draggable cards), so a drag over 10,000 cards does
+ * the work of a screenful; which row a dragged card is over is read from the
+ * virtualizer's layout (registered in `geometries`), not from a droppable per card.
  */
 function BoardColumnBody(props: BoardColumnProps) {
   const { containerId, state, ids, cards, total, moreUncounted, onNeedMore } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   const { setNodeRef, active } = useDroppable({ id: containerId, data: { containerId } });
   // Stable, so re-renders do not detach and re-attach the droppable node.
   const scrollNodeRef = useCallback(
@@ -88,18 +89,31 @@ function BoardColumnBody(props: BoardColumnProps) {
   useEffect(() => {
     if (wantsMore) onNeedMore(state, wantedUpTo);
   }, [wantsMore, onNeedMore, state, wantedUpTo]);
-  // In a fixed order (by id), not the column's: the board shows a drop before dnd-kit's end of the
-  // drag renders (see sensors.ts), and a drop that reorders the column would otherwise hand
-  // SortableContext new items while dnd-kit still drags, which re-measures every droppable and
-  // re-renders every card before that frame. Positions come from the rows, not from these indexes.
-  const mountedKey = rows
-    .flatMap((row) => {
-      const id = ids[row.index];
-      return id === undefined ? [] : [id];
-    })
-    .sort()
-    .join('\n');
-  const mountedIds = useMemo(() => (mountedKey === '' ? [] : mountedKey.split('\n')), [mountedKey]);
+  // Read at drag time, after this render: the latest rows and the loaded cards.
+  const layout = useRef({ virtualizer, loaded: ids.length });
+  useLayoutEffect(() => {
+    layout.current = { virtualizer, loaded: ids.length };
+  });
+  const { geometries } = props;
+  useLayoutEffect(() => {
+    // The rows' box: it scrolls with them, so its top is where row offsets start on screen.
+    const contentTop = () => contentRef.current?.getBoundingClientRect().top ?? 0;
+    const geometry = {
+      indexAt: (clientY: number) => {
+        const { virtualizer: rows, loaded } = layout.current;
+        return rowIndexAtOffset(rows.measurementsCache, loaded, clientY - contentTop());
+      },
+      rowBox: (index: number) => {
+        const { virtualizer: rows, loaded } = layout.current;
+        const row = index >= 0 && index < loaded ? rows.measurementsCache[index] : undefined;
+        return row === undefined ? null : { top: contentTop() + row.start, height: row.size };
+      },
+    };
+    geometries.set(containerId, geometry);
+    return () => {
+      if (geometries.get(containerId) === geometry) geometries.delete(containerId);
+    };
+  }, [geometries, containerId]);
   // dnd-kit still holds a drag whose drop the board already shows in this column (see row-order.ts).
   const holdDomOrder = active !== null && props.draggingId === null && ids.includes(String(active.id));
   const [rowOrder] = useState(() => new RowOrder());
@@ -116,47 +130,42 @@ function BoardColumnBody(props: BoardColumnProps) {
           <span className="visually-hidden">{moreUncounted ? `${total} or more handoffs` : `${total} ${total === 1 ? 'handoff' : 'handoffs'}`}</span>
         </span>
       </header>
-      <div
-        ref={scrollNodeRef}
-        className="column-scroll"
-      >
-        <SortableContext id={containerId} items={mountedIds} strategy={noTransforms}>
-          {total === 0 && ids.length === 0 ? <div className="column-empty">No handoffs here</div> : null}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {domRows.map((row) => {
-              const handoff = cards[row.index];
-              if (!handoff) {
-                return (
-                  <div key={row.key} className="card-placeholder" aria-hidden="true" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ESTIMATED_CARD_HEIGHT - 8, transform: `translateY(${row.start}px)` }} />
-                );
-              }
+      <div ref={scrollNodeRef} className="column-scroll">
+        {total === 0 && ids.length === 0 ? <div className="column-empty">No handoffs here</div> : null}
+        <div ref={contentRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {domRows.map((row) => {
+            const handoff = cards[row.index];
+            if (!handoff) {
               return (
-                <div
-                  key={row.key}
-                  data-index={row.index}
-                  ref={virtualizer.measureElement}
-                  style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)`, paddingBottom: 8 }}
-                >
-                  <SortableCard
-                    containerId={containerId}
-                    dragging={handoff.id === props.draggingId}
-                    handoff={handoff}
-                    template={props.templateFor(handoff)}
-                    settings={props.settings}
-                    currentUser={props.currentUser}
-                    timeZone={props.timeZone}
-                    ownerName={props.ownerName}
-                    nowMinute={props.nowMinute}
-                    onOpen={props.onOpen}
-                    onMenu={props.onMenu}
-                    onAccept={props.onAccept}
-                    onBounce={props.onBounce}
-                  />
-                </div>
+                <div key={row.key} className="card-placeholder" aria-hidden="true" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ESTIMATED_CARD_HEIGHT - 8, transform: `translateY(${row.start}px)` }} />
               );
-            })}
-          </div>
-        </SortableContext>
+            }
+            return (
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)`, paddingBottom: 8 }}
+              >
+                <DraggableCard
+                  containerId={containerId}
+                  dragging={handoff.id === props.draggingId}
+                  handoff={handoff}
+                  template={props.templateFor(handoff)}
+                  settings={props.settings}
+                  currentUser={props.currentUser}
+                  timeZone={props.timeZone}
+                  ownerName={props.ownerName}
+                  nowMinute={props.nowMinute}
+                  onOpen={props.onOpen}
+                  onMenu={props.onMenu}
+                  onAccept={props.onAccept}
+                  onBounce={props.onBounce}
+                />
+              </div>
+            );
+          })}
+        </div>
       </div>
     </section>
   );

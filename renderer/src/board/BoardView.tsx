@@ -18,6 +18,7 @@ import { useOptimisticColumns } from './use-optimistic-columns';
 import { useNowMinute } from '../ui/use-now-minute';
 import { useTemplateIndex } from './use-template-index';
 import type { BoardCollision } from './collision';
+import type { ColumnGeometries } from './column-geometry';
 import type { BoardDndRelay } from './dnd-relay';
 
 const NO_CARDS: readonly Handoff[] = [];
@@ -26,6 +27,8 @@ export interface BoardViewProps {
   collision: BoardCollision;
   /** Where the view registers its drag handlers for dnd-kit's DndContext above it (see dnd-relay.ts). */
   relay: BoardDndRelay;
+  /** Where each column registers its row layout (which row a dragged card is over). */
+  geometries: ColumnGeometries;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface BoardViewProps {
  * (dnd-kit multiple-containers style); nothing is written until the drop, and a
  * refused or cancelled drop simply drops the snapshot.
  */
-export function BoardView({ collision, relay }: BoardViewProps) {
+export function BoardView({ collision, relay, geometries }: BoardViewProps) {
   const filter = useUi((s) => s.filter);
   const swimlanes = useUi((s) => s.swimlanes);
   const boardFilter = useMemo(() => toBoardFilter(filter), [filter]);
@@ -80,7 +83,7 @@ export function BoardView({ collision, relay }: BoardViewProps) {
     },
     [board, items, limits, windowed],
   );
-  const drag = useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, collision });
+  const drag = useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, collision, geometries });
   const { shown, activeId } = drag;
   const cardsOf = useColumnCards(shown, byId);
 
@@ -168,6 +171,7 @@ export function BoardView({ collision, relay }: BoardViewProps) {
                     nowMinute={nowMinute}
                     isDropTarget={overContainer === id}
                     draggingId={activeId !== null && ids.includes(activeId) ? activeId : null}
+                    geometries={geometries}
                     onOpen={onOpen}
                     onMenu={onMenu}
                     onAccept={onAccept}

@@ -7,14 +7,18 @@ function node(id: string): Active & Over {
 }
 
 describe('board announcements', () => {
+  const ownColumn = containerId('all', 'IN_PROGRESS');
+  const nextColumn = containerId('all', 'READY_FOR_HANDOFF');
+  // The card sits in its own column; a column is its own container.
   const announce = boardAnnouncements(
     () => 'Checkout QA',
-    () => containerId('all', 'IN_HANDOFF'),
+    (id) => (id === 'h-1' ? ownColumn : id),
   );
 
-  it('keeps "Picked up …" when dnd-kit reports the card over itself right after the pick-up', () => {
+  it('keeps "Picked up …" when dnd-kit reports the card over its own column right after the pick-up', () => {
     expect(announce.onDragStart({ active: node('h-1') })).toMatch(/^Picked up “Checkout QA”/);
-    expect(announce.onDragOver({ active: node('h-1'), over: node('h-1') })).toBeUndefined();
-    expect(announce.onDragOver({ active: node('h-1'), over: node('h-2') })).toBe('“Checkout QA” is over In handoff.');
+    expect(announce.onDragOver({ active: node('h-1'), over: node(ownColumn) })).toBeUndefined();
+    expect(announce.onDragOver({ active: node('h-1'), over: node(nextColumn) })).toBe('“Checkout QA” is over Ready for handoff.');
+    expect(announce.onDragOver({ active: node('h-1'), over: null })).toBe('“Checkout QA” is not over a column.');
   });
 });

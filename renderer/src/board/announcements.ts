@@ -12,10 +12,10 @@ export function boardAnnouncements(titleOf: (id: string) => string, containerOf:
   return {
     onDragStart: ({ active }) =>
       `Picked up “${titleOf(String(active.id))}”. Use the arrow keys to move it between and within columns, space to drop, escape to cancel.`,
-    // Right after the pick-up dnd-kit reports the card over itself; saying so would overwrite
-    // "Picked up …" before a screen reader reads it, so nothing is said until it moves.
+    // Right after the pick-up dnd-kit reports the card over its own column; saying so would overwrite
+    // "Picked up …" before a screen reader reads it, so nothing is said until it moves to another.
     onDragOver: ({ active, over }) => {
-      if (over !== null && over.id === active.id) return undefined;
+      if (over !== null && containerOf(String(over.id)) === containerOf(String(active.id))) return undefined;
       return over ? `“${titleOf(String(active.id))}” is over ${columnName(String(over.id))}.` : `“${titleOf(String(active.id))}” is not over a column.`;
     },
     onDragEnd: ({ active, over }) =>

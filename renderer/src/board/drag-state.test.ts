@@ -1,4 +1,4 @@
-import { containerId, findContainer, moveItem, neighbours, reorderWithinColumn, stateOfContainer } from './drag-state';
+import { containerId, findContainer, moveItem, neighbours, stateOfContainer } from './drag-state';
 
 const items = {
   [containerId('all', 'IN_PROGRESS')]: ['a', 'b', 'c'],
@@ -26,27 +26,14 @@ describe('drag state', () => {
     expect(items['all::IN_PROGRESS']).toEqual(['a', 'b', 'c']);
   });
 
-  it('reorders within a container and clamps the index', () => {
+  it('reorders within a container like arrayMove (the card takes the index it is moved to) and clamps the index', () => {
+    expect(moveItem(items, 'a', 'all::IN_PROGRESS', 2)['all::IN_PROGRESS']).toEqual(['b', 'c', 'a']);
+    expect(moveItem(items, 'c', 'all::IN_PROGRESS', 0)['all::IN_PROGRESS']).toEqual(['c', 'a', 'b']);
     expect(moveItem(items, 'a', 'all::IN_PROGRESS', 99)['all::IN_PROGRESS']).toEqual(['b', 'c', 'a']);
   });
 
   it('reports neighbours for rank computation', () => {
     expect(neighbours(items, 'b')).toEqual({ before: 'a', after: 'c' });
     expect(neighbours(items, 'd')).toEqual({ before: null, after: null });
-  });
-});
-
-describe('reorderWithinColumn', () => {
-  const items = { 'all::IN_PROGRESS': ['a', 'b', 'c'], 'all::READY_FOR_HANDOFF': ['d'] };
-
-  it('puts the card at the place of the card it was dropped on, like arrayMove', () => {
-    expect(reorderWithinColumn(items, 'a', 'c')['all::IN_PROGRESS']).toEqual(['b', 'c', 'a']);
-    expect(reorderWithinColumn(items, 'c', 'a')['all::IN_PROGRESS']).toEqual(['c', 'a', 'b']);
-  });
-
-  it('leaves cross-column drops and drops on itself alone', () => {
-    expect(reorderWithinColumn(items, 'a', 'd')).toBe(items);
-    expect(reorderWithinColumn(items, 'b', 'b')).toBe(items);
-    expect(reorderWithinColumn(items, 'a', 'all::IN_PROGRESS')).toBe(items);
   });
 });

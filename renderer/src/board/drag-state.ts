@@ -51,17 +51,3 @@ export function neighbours(items: ContainerItems, activeId: string): { before: s
   const index = ids.indexOf(activeId);
   return { before: index > 0 ? (ids[index - 1] ?? null) : null, after: index >= 0 ? (ids[index + 1] ?? null) : null };
 }
-
-/**
- * Where a drop over `overId` puts `activeId` when both are in one column: at
- * the over card's place (like arrayMove). Other cases are left as they are.
- * Same-column order is settled only on drop: re-ordering live under a still
- * pointer makes the two cards swap back and forth on every measurement.
- */
-export function reorderWithinColumn(items: ContainerItems, activeId: string, overId: string): ContainerItems {
-  const container = findContainer(items, activeId);
-  if (container === null || activeId === overId || findContainer(items, overId) !== container) return items;
-  // Over the column itself (its empty space), not a card: the order stays.
-  const overIndex = (items[container] ?? []).indexOf(overId);
-  return overIndex < 0 ? items : moveItem(items, activeId, container, overIndex);
-}

@@ -1,6 +1,6 @@
 import type { HandoffState } from '../../../shared/domain/states';
 import { rankBetween } from '../data/ranks';
-import { findContainer, neighbours, reorderWithinColumn, stateOfContainer, type ContainerItems } from './drag-state';
+import { findContainer, moveItem, neighbours, stateOfContainer, type ContainerItems } from './drag-state';
 
 /** What a drop does: the card's new place on the board and the move to write. */
 export interface DropPlan {
@@ -12,9 +12,16 @@ export interface DropPlan {
   rank: number | undefined;
 }
 
+/** Where a card is over: a column, and the row of it under the card (whose place a drop there takes). */
+export interface DropTarget {
+  container: string;
+  /** 0 … the column's loaded cards; past the last one, the end of what is loaded. */
+  index: number;
+}
+
 export interface DropInput {
   activeId: string;
-  overId: string;
+  over: DropTarget | null;
   /** The board during the drag (the card already in the column it is over). */
   current: ContainerItems;
   /** The board when the drag started. */
@@ -30,8 +37,10 @@ export interface DropInput {
  * pointer's release or at the drag library's end of the drag.
  */
 export function planDrop(input: DropInput): DropPlan | null {
-  const { activeId, current, snapshot } = input;
-  const finalItems = reorderWithinColumn(current, activeId, input.overId);
+  const { activeId, current, snapshot, over } = input;
+  if (over === null) return null;
+  // Like arrayMove: the card takes the place of the row it is over, in its own column or another.
+  const finalItems = moveItem(current, activeId, over.container, over.index);
   const container = findContainer(finalItems, activeId);
   const to = container === null ? null : stateOfContainer(container);
   if (container === null || to === null) return null;

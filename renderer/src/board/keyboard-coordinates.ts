@@ -1,5 +1,5 @@
 import { KeyboardCode, type KeyboardCoordinateGetter } from '@dnd-kit/core';
-import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import type { ColumnGeometries } from './column-geometry';
 
 interface Box {
   left: number;
@@ -11,9 +11,8 @@ interface Box {
 /**
  * The column an arrow key takes a dragged card to: the nearest column whose
  * whole box lies on that side of the card's centre (in its swimlane: the nearest
- * by height among those). dnd-kit's sortable getter judges by left edges, so
- * from a card inside a padded column ArrowLeft found the card's own column
- * first and never left it.
+ * by height among those). Judged by left edges alone, from a card inside a padded
+ * column ArrowLeft would find the card's own column first and never leave it.
  */
 export function nextColumnBox(card: Box, columns: readonly Box[], direction: 'left' | 'right'): Box | null {
   const centre = card.left + card.width / 2;
@@ -30,24 +29,40 @@ export function nextColumnBox(card: Box, columns: readonly Box[], direction: 'le
   return best;
 }
 
-/** Arrow Left/Right move a dragged card to the neighbouring column; Up/Down move it within its column (dnd-kit's sortable getter). */
-export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
-  if (event.code !== KeyboardCode.Left && event.code !== KeyboardCode.Right) return sortableKeyboardCoordinates(event, args);
-  event.preventDefault();
-  const { collisionRect, droppableRects, droppableContainers } = args.context;
-  if (collisionRect === null) return undefined;
-  const columns: Box[] = [];
-  for (const entry of droppableContainers.getEnabled()) {
-    // Columns carry their containerId; cards are sortable items.
-    const data: unknown = entry.data.current;
-    if (typeof data !== 'object' || data === null || 'sortable' in data) continue;
-    // Right after a pick-up dnd-kit may not have measured the droppables yet (it measures
-    // while dragging, after the drag starts): an arrow key pressed then measures the column itself.
-    const rect = droppableRects.get(entry.id) ?? entry.node.current?.getBoundingClientRect();
-    if (rect !== undefined) columns.push(rect);
-  }
-  const target = nextColumnBox(collisionRect, columns, event.code === KeyboardCode.Left ? 'left' : 'right');
-  if (target === null) return undefined;
-  const top = Math.min(Math.max(collisionRect.top, target.top), target.top + Math.max(0, target.height - collisionRect.height));
-  return { x: target.left, y: top };
-};
+/** Where a card of `height` goes to sit centred on `row`: the top edge the keyboard sensor moves it to. */
+export function topCentredOn(row: { top: number; height: number }, height: number): number {
+  return row.top + row.height / 2 - height / 2;
+}
+
+/**
+ * Arrow Left/Right move a dragged card to the neighbouring column; Up/Down move it
+ * one row up or down its column, centred on that row, so the drop takes its place.
+ * Rows come from the column's layout (`geometries`), as the board reads them at the drop.
+ */
+export function createBoardKeyboardCoordinates(geometries: ColumnGeometries): KeyboardCoordinateGetter {
+  return (event, args) => {
+    const { collisionRect, droppableRects, droppableContainers, over } = args.context;
+    if (event.code === KeyboardCode.Up || event.code === KeyboardCode.Down) {
+      event.preventDefault();
+      const geometry = over === null ? undefined : geometries.get(String(over.id));
+      if (collisionRect === null || geometry === undefined) return undefined;
+      const index = geometry.indexAt(collisionRect.top + collisionRect.height / 2);
+      const row = geometry.rowBox(event.code === KeyboardCode.Up ? index - 1 : index + 1);
+      return row === null ? undefined : { x: collisionRect.left, y: topCentredOn(row, collisionRect.height) };
+    }
+    if (event.code !== KeyboardCode.Left && event.code !== KeyboardCode.Right) return undefined;
+    event.preventDefault();
+    if (collisionRect === null) return undefined;
+    const columns: Box[] = [];
+    for (const entry of droppableContainers.getEnabled()) {
+      // Right after a pick-up dnd-kit may not have measured the droppables yet (it measures
+      // while dragging, after the drag starts): an arrow key pressed then measures the column itself.
+      const rect = droppableRects.get(entry.id) ?? entry.node.current?.getBoundingClientRect();
+      if (rect !== undefined) columns.push(rect);
+    }
+    const target = nextColumnBox(collisionRect, columns, event.code === KeyboardCode.Left ? 'left' : 'right');
+    if (target === null) return undefined;
+    const top = Math.min(Math.max(collisionRect.top, target.top), target.top + Math.max(0, target.height - collisionRect.height));
+    return { x: target.left, y: top };
+  };
+}

@@ -43,7 +43,7 @@ export interface BoardSensorOptions {
  * dnd-kit's own end of a drag, and, when the board has already
  * shown the drop, once its write has answered (at most END_AT_THE_LATEST_MS) and
  * the frame after that is on screen. Ending a drag changes dnd-kit's context, so
- * every mounted card's `useSortable` and every column re-render (and dnd-kit's
+ * every mounted card (a `useDraggable`) and every column re-render (and dnd-kit's
  * effects render them again): at 10k that work ran before the frame that shows
  * the drop, and right after that frame it held up the write's IndexedDB callbacks.
  * The board shows the drop in an urgent render of its own (useBoardDrag) at the

@@ -3,8 +3,9 @@ import { flushSync } from 'react-dom';
 import type { DragEndEvent, DragMoveEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { BoardCollision } from './collision';
+import type { ColumnGeometries } from './column-geometry';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
-import { planDrop, type DropPlan } from './drop-plan';
+import { planDrop, type DropPlan, type DropTarget } from './drop-plan';
 import type { PrepareMove, PreparedMove } from '../data/use-command';
 
 export interface BoardDragInput {
@@ -15,6 +16,8 @@ export interface BoardDragInput {
   hasUnloadedBelow: (container: string) => boolean;
   /** The DndContext's collision detection (settled here after a change of column). */
   collision: BoardCollision;
+  /** Each column's row layout: which row a dragged card is over. */
+  geometries: ColumnGeometries;
 }
 
 export interface BoardDrag {
@@ -51,8 +54,13 @@ function inputOf(event: Event): DragInput {
 interface LiveDrag {
   dragItems: ContainerItems | null;
   snapshot: ContainerItems | null;
-  overId: string | null;
+  /** The column the card is over (dnd-kit's droppables are the columns). */
+  overColumn: string | null;
   by: DragInput;
+  /** The pointer's viewport y at its last move (a pointer drag): which row of a column it is over. */
+  pointerY: number | null;
+  /** The dragged card's box as dnd-kit last reported it: which row it is over when no pointer leads (keyboard, touch). */
+  cardRect: { top: number; height: number } | null;
   /**
    * The drop decided at its input (its write issued), and whether it is shown yet: it is shown by a
    * second listener of the same input, after the write's first microtasks have opened its transaction.
@@ -63,11 +71,15 @@ interface LiveDrag {
   droppedItems: ContainerItems | null;
   /**
    * Pointer moves seen and pointer moves dnd-kit has reported back (onDragMove). dnd-kit reports a
-   * move after its render, so a release right after a move can find `overId` one move behind: then
+   * move after its render, so a release right after a move can find `overColumn` one move behind: then
    * the drop is left to onDragEnd, which gets dnd-kit's own latest target.
    */
   movesSeen: number;
   movesReported: number;
+}
+
+function idleDrag(): LiveDrag {
+  return { dragItems: null, snapshot: null, overColumn: null, by: 'other', pointerY: null, cardRect: null, dropped: null, droppedItems: null, movesSeen: 0, movesReported: 0 };
 }
 
 /**
@@ -86,12 +98,16 @@ interface LiveDrag {
  * which re-renders every mounted card, follows (see sensors.ts)
  * after the frame that shows the drop. A drop decided only at dnd-kit's end (a
  * touch drop, or a release right after an unreported move) is flushed the same way.
+ *
+ * dnd-kit's droppables are the four columns. The row a card is over, whose place
+ * a drop takes, is read from that column's row layout (column-geometry.ts) under
+ * the pointer, or under the dragged card's centre when no pointer leads.
  */
-export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, collision }: BoardDragInput): BoardDrag {
+export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, collision, geometries }: BoardDragInput): BoardDrag {
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   // The drag's latest state, read by handlers that run between renders.
-  const live = useRef<LiveDrag>({ dragItems: null, snapshot: null, overId: null, by: 'other', dropped: null, droppedItems: null, movesSeen: 0, movesReported: 0 });
+  const live = useRef<LiveDrag>(idleDrag());
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
@@ -104,19 +120,31 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     return () => cancelAnimationFrame(frame);
   }, [collision, dragItems]);
 
-  const plan = useCallback(
-    (active: string, overId: string | null): DropPlan | null => {
-      const { dragItems: current, snapshot } = live.current;
-      if (overId === null || current === null || snapshot === null) return null;
-      return planDrop({ activeId: active, overId, current, snapshot, rankOf: (id) => byId.get(id)?.rank ?? null, hasUnloadedBelow });
+  /** The row of `column` the dragged card is over: under the pointer, or under the card's centre without one. */
+  const targetIn = useCallback(
+    (column: string | null): DropTarget | null => {
+      const { pointerY, cardRect, dragItems: current } = live.current;
+      const geometry = column === null ? undefined : geometries.get(column);
+      if (column === null || geometry === undefined || current === null || !(column in current)) return null;
+      const y = pointerY ?? (cardRect === null ? null : cardRect.top + cardRect.height / 2);
+      return { container: column, index: y === null ? (current[column] ?? []).length : geometry.indexAt(y) };
     },
-    [byId, hasUnloadedBelow],
+    [geometries],
+  );
+
+  const plan = useCallback(
+    (active: string, column: string | null): DropPlan | null => {
+      const { dragItems: current, snapshot } = live.current;
+      if (current === null || snapshot === null) return null;
+      return planDrop({ activeId: active, over: targetIn(column), current, snapshot, rankOf: (id) => byId.get(id)?.rank ?? null, hasUnloadedBelow });
+    },
+    [byId, hasUnloadedBelow, targetIn],
   );
 
   const finish = useCallback(() => {
     collision.settled();
     live.current.snapshot = null;
-    live.current.overId = null;
+    live.current.overColumn = null;
     showDragItems(null);
     setActiveId(null);
   }, [collision, showDragItems]);
@@ -138,7 +166,8 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
       const current = live.current;
       if (current.dropped !== null || current.snapshot === null || !dropsDrag(event, current.by)) return;
       if (current.by === 'pointer' && current.movesReported < current.movesSeen) return;
-      const dropPlan = plan(activeId, current.overId);
+      if (event instanceof PointerEvent) current.pointerY = event.clientY;
+      const dropPlan = plan(activeId, current.overColumn);
       const handoff = byId.get(activeId);
       // The write first, then the paint (showDrop).
       const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;
@@ -151,8 +180,9 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
       dropped.shown = true;
       drop(dropped.move);
     };
-    const onPointerMove = () => {
+    const onPointerMove = (event: PointerEvent) => {
       live.current.movesSeen += 1;
+      if (live.current.by === 'pointer') live.current.pointerY = event.clientY;
     };
     // Capture on window, then on the document: both before dnd-kit's listeners on the document, and
     // between the two the microtasks run that open the write's IndexedDB transaction (a render first
@@ -175,7 +205,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     (event: DragStartEvent) => {
       // A drag starts on the layout as it is: nothing of the last drag's change of column is pending.
       collision.settled();
-      live.current = { dragItems: items, snapshot: items, overId: null, by: inputOf(event.activatorEvent), dropped: null, droppedItems: null, movesSeen: 0, movesReported: 0 };
+      live.current = { ...idleDrag(), dragItems: items, snapshot: items, by: inputOf(event.activatorEvent) };
       setDragItems(items);
       setActiveId(String(event.active.id));
     },
@@ -183,7 +213,8 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
   );
 
   const onDragMove = useCallback((event: DragMoveEvent) => {
-    live.current.overId = event.over === null ? null : String(event.over.id);
+    live.current.overColumn = event.over === null ? null : String(event.over.id);
+    live.current.cardRect = event.active.rect.current.translated;
     // Everything seen so far has been reported: the target is current.
     live.current.movesReported = live.current.movesSeen;
   }, []);
@@ -193,22 +224,20 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
   const onDragOver = useCallback(
     (event: DragOverEvent) => {
       const { active, over } = event;
-      live.current.overId = over === null ? null : String(over.id);
+      const column = over === null ? null : String(over.id);
+      live.current.overColumn = column;
+      live.current.cardRect = active.rect.current.translated;
       const current = live.current.dragItems;
-      if (!over || !current) return;
       const activeKey = String(active.id);
-      const overKey = String(over.id);
-      if (activeKey === overKey) return;
-      const from = findContainer(current, activeKey);
-      const to = findContainer(current, overKey);
-      // Within one column the order is settled on drop (see reorderWithinColumn).
-      if (from === null || to === null || from === to) return;
-      const targetIds = current[to] ?? [];
-      const overIndex = targetIds.indexOf(overKey);
+      const from = current === null ? null : findContainer(current, activeKey);
+      // Within one column the order is settled on drop, at the row the card is over then: moving rows
+      // under a still pointer would make the card and its neighbour swap places on every measurement.
+      const target = from === column ? null : targetIn(column);
+      if (current === null || from === null || target === null) return;
       collision.movedToNewColumn();
-      showDragItems(moveItem(current, activeKey, to, overIndex >= 0 ? overIndex : targetIds.length));
+      showDragItems(moveItem(current, activeKey, target.container, target.index));
     },
-    [collision, showDragItems],
+    [collision, showDragItems, targetIn],
   );
 
   const shownDrop = useCallback((): Promise<unknown> | null => {
@@ -228,6 +257,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
       }
       // A touch drop (or one whose input was not seen) is decided here.
       live.current.droppedItems = live.current.dragItems;
+      live.current.cardRect = event.active.rect.current.translated ?? live.current.cardRect;
       const handoff = byId.get(activeKey);
       const dropPlan = plan(activeKey, event.over === null ? null : String(event.over.id));
       const move = dropPlan !== null && handoff !== undefined ? prepareMove(handoff, dropPlan.to, dropPlan.rank) : null;

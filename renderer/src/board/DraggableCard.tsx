@@ -1,38 +1,35 @@
 import { memo, useCallback, useEffect, useRef } from 'react';
-import { useSortable } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
+import { useDraggable } from '@dnd-kit/core';
 import { useUi } from '../store/ui-store';
 import type { HandoffCardProps } from './HandoffCard';
 import { HandoffCardContent } from './HandoffCard';
 
-export interface SortableCardProps extends HandoffCardProps {
+export interface DraggableCardProps extends HandoffCardProps {
   containerId: string;
   /** The board's own drag holds this card. dnd-kit's says so too, until its end of the drag renders (after the drop's frame). */
   dragging: boolean;
 }
 
-const noLayoutAnimation = () => false;
-const NO_RESIZE_OBSERVER = { disabled: true };
+const CARD_ATTRIBUTES = {
+  // Not role="button": the card contains its own buttons (menu, Accept), and interactive
+  // controls must not nest. An article that takes focus keeps the card one tab stop.
+  role: 'article',
+  roleDescription: 'handoff card',
+};
 
-/** A card as a dnd-kit sortable item; the face itself is memoized in HandoffCardContent. */
-function SortableCardBody(props: SortableCardProps) {
+/**
+ * A card as a dnd-kit draggable; the face itself is memoized in HandoffCardContent.
+ * Not a droppable (nor a sortable item): where a dragged card is over is read from
+ * the column's row layout (column-geometry.ts), so a pick-up and every change of
+ * column measure four columns, not every mounted card, and this component's work
+ * when dnd-kit's context changes is one hook.
+ */
+function DraggableCardBody(props: DraggableCardProps) {
   const { containerId, dragging, ...cardProps } = props;
   const { handoff } = cardProps;
   const wantsFocus = useUi((s) => s.focusedCardId === `${props.handoff.id}@${props.handoff.state}`);
   const nodeRef = useRef<HTMLDivElement | null>(null);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging: dndKitDragging } = useSortable({
-    id: handoff.id,
-    data: { containerId },
-    // Not role="button": the card contains its own buttons (menu, Accept), and interactive
-    // controls must not nest. An article that takes focus keeps the card one tab stop.
-    attributes: { role: 'article', roleDescription: 'handoff card' },
-    // Rows are placed by the column's virtualizer; dnd-kit's layout animation would measure the card
-    // (a forced layout) whenever its index among the sortable items changes, for nothing to animate.
-    animateLayoutChanges: noLayoutAnimation,
-    // A card does not change size during a drag; a ResizeObserver per mounted card, made at every
-    // pick-up and dropped at every drop, only slowed both. Columns keep theirs.
-    resizeObserverConfig: NO_RESIZE_OBSERVER,
-  });
+  const { attributes, listeners, setNodeRef, isDragging: dndKitDragging } = useDraggable({ id: handoff.id, data: { containerId }, attributes: CARD_ATTRIBUTES });
   // Stable: a new ref function each render would detach and re-attach the node, and dnd-kit re-observes it each time.
   const ref = useCallback(
     (node: HTMLDivElement | null) => {
@@ -59,7 +56,6 @@ function SortableCardBody(props: SortableCardProps) {
       data-dragging={isDragging ? 'true' : undefined}
       className={`card ${isDragging ? 'dragging' : ''}`}
       onClick={() => cardProps.onOpen(handoff.id)}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
     >
       <HandoffCardContent {...cardProps} />
     </div>
@@ -70,8 +66,8 @@ function SortableCardBody(props: SortableCardProps) {
  * A column re-renders when any of its cards moves or changes; the other cards skip
  * that render (dnd-kit's context still reaches them when a drag starts or ends).
  */
-export const SortableCard = memo(
-  SortableCardBody,
+export const DraggableCard = memo(
+  DraggableCardBody,
   (prev, next) =>
     prev.handoff.id === next.handoff.id &&
     prev.handoff.version === next.handoff.version &&

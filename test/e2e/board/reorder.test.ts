@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { storedHandoffByTitle } from '../support/baton-idb';
+import { card, closeDrawer, column, createHandoffViaDialog, removeDemoData } from '../support/board-page';
+import { useBoardSession } from '../support/board-session';
+
+const TEMPLATE = 'Development → QA';
+const CLIENT = 'Nordlicht Bikes';
+const TITLES = ['Header build', 'Footer build', 'Cart build'] as const;
+
+/** The titles of the "In progress" column, top to bottom, as a reader meets them. */
+async function shownOrder(page: Page): Promise<string[]> {
+  const labels = await column(page, 'IN_PROGRESS').getByRole('article').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
+  return labels.map((label) => label.split(',')[0] ?? '');
+}
+
+/** The same column's titles in stored rank order: the order every desktop and every reload shows. */
+async function storedOrder(page: Page): Promise<string[]> {
+  const stored = await Promise.all(TITLES.map((title) => storedHandoffByTitle(page, title)));
+  return stored.sort((a, b) => a.rank - b.rank).map((handoff) => handoff.title);
+}
+
+async function createThree(page: Page): Promise<string[]> {
+  await removeDemoData(page);
+  for (const title of TITLES) {
+    await createHandoffViaDialog(page, { title, client: CLIENT, template: TEMPLATE });
+    await closeDrawer(page, title);
+  }
+  await expect.poll(() => shownOrder(page)).toHaveLength(3);
+  const order = await shownOrder(page);
+  expect(await storedOrder(page)).toEqual(order);
+  return order;
+}
+
+describe('reordering cards within a column', () => {
+  const session = useBoardSession();
+
+  it('a card dropped with the mouse on another card of its column takes that card’s place, on screen and on disk', async () => {
+    const { page } = session.app();
+    const [first, second, third] = await createThree(page);
+    if (first === undefined || second === undefined || third === undefined) throw new Error('three cards expected');
+    const from = await card(page, first, CLIENT).boundingBox();
+    const onto = await card(page, third, CLIENT).boundingBox();
+    if (from === null || onto === null) throw new Error('cards are not laid out');
+    const x = from.x + from.width / 2;
+    const y = from.y + Math.min(20, from.height / 2);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 10, y + 10);
+    await page.mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 15 });
+    await page.mouse.up();
+
+    await expect.poll(() => shownOrder(page)).toEqual([second, third, first]);
+    await expect.poll(() => storedOrder(page)).toEqual([second, third, first]);
+    // Dropped back on its own place: nothing changes.
+    const own = await card(page, first, CLIENT).boundingBox();
+    if (own === null) throw new Error('card is not laid out');
+    await page.mouse.move(own.x + own.width / 2, own.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(own.x + own.width / 2 + 10, own.y + 30);
+    await page.mouse.move(own.x + own.width / 2, own.y + own.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(await shownOrder(page)).toEqual([second, third, first]);
+    expect(await storedOrder(page)).toEqual([second, third, first]);
+  });
+
+  it('Space, ArrowUp, Space moves a card one place up its column; ArrowDown moves it back', async () => {
+    const { page } = session.app();
+    const [first, second, third] = await createThree(page);
+    if (first === undefined || second === undefined || third === undefined) throw new Error('three cards expected');
+    const narration = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+
+    await card(page, third, CLIENT).focus();
+    await page.keyboard.press('Space');
+    await narration(`Picked up “${third}”`).waitFor();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    await narration(`Dropped “${third}” in In progress.`).waitFor();
+    await expect.poll(() => shownOrder(page)).toEqual([first, third, second]);
+    await expect.poll(() => storedOrder(page)).toEqual([first, third, second]);
+
+    await card(page, third, CLIENT).focus();
+    await page.keyboard.press('Space');
+    await narration(`Picked up “${third}”`).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await expect.poll(() => shownOrder(page)).toEqual([first, second, third]);
+    await expect.poll(() => storedOrder(page)).toEqual([first, second, third]);
+  });
+});
