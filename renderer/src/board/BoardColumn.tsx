@@ -11,6 +11,7 @@ import { DraggableCard } from './DraggableCard';
 import { RowOrder } from './row-order';
 
 const ESTIMATED_CARD_HEIGHT = 140;
+const estimateSize = () => ESTIMATED_CARD_HEIGHT;
 /** Where layout is unavailable (jsdom, a hidden window) still render a screenful of cards. */
 const FALLBACK_RECT = { width: 280, height: 900 };
 
@@ -71,12 +72,16 @@ function BoardColumnBody(props: BoardColumnProps) {
     },
     [setNodeRef],
   );
+  // The same function while the column's cards are the same: TanStack Virtual re-lays out every row of
+  // the column (all `total`, thousands at 100k) whenever it gets a new one, and dnd-kit's context
+  // re-renders every column several times at each pick-up and change of column.
+  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; the column re-renders from its own state.
   const virtualizer = useVirtualizer({
     count: Math.max(total, ids.length),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_CARD_HEIGHT,
-    getItemKey: (index) => ids[index] ?? index,
+    estimateSize,
+    getItemKey,
     overscan: 3,
     initialRect: FALLBACK_RECT,
     observeElementRect: observeRectWithFallback,
