@@ -84,7 +84,7 @@ export function BoardView({ collision, relay, geometries }: BoardViewProps) {
     [board, items, limits, windowed],
   );
   const drag = useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, collision, geometries });
-  const { shown, activeId } = drag;
+  const { shown, activeId, overlayId } = drag;
   const cardsOf = useColumnCards(shown, byId);
 
   // Every render: dnd-kit calls these between renders, and must see this render's data.
@@ -131,7 +131,7 @@ export function BoardView({ collision, relay, geometries }: BoardViewProps) {
   }
 
   const overContainer = drag.overContainer;
-  const activeHandoff = activeId ? byId.get(activeId) : undefined;
+  const overlayHandoff = overlayId === null ? undefined : byId.get(overlayId);
   const hasCards = byId.size > 0;
 
   return (
@@ -183,13 +183,14 @@ export function BoardView({ collision, relay, geometries }: BoardViewProps) {
           </section>
         ))}
       </div>
-      {/* No drop animation: the card is shown in its new place in the frame after the drop. */}
+      {/* No drop animation: the card is shown in its new place in the frame after the drop, and the
+          overlay is hidden there, not emptied (see useBoardDrag's overlayId). */}
       <DragOverlay dropAnimation={null}>
-        {activeHandoff ? (
-          <div className="card overlay">
+        {overlayHandoff ? (
+          <div className="card overlay" style={activeId === null ? { visibility: 'hidden' } : undefined}>
             <HandoffCardContent
-              handoff={activeHandoff}
-              template={templateFor(activeHandoff)}
+              handoff={overlayHandoff}
+              template={templateFor(overlayHandoff)}
               settings={settings}
               currentUser={currentUser}
               timeZone={timeZone}

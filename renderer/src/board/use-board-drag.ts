@@ -24,6 +24,12 @@ export interface BoardDrag {
   /** What the board shows: the drag's own snapshot while one is under way, the committed items otherwise. */
   shown: ContainerItems;
   activeId: string | null;
+  /**
+   * The card dnd-kit's overlay shows: the dragged card, until dnd-kit's own end of the drag (after the
+   * frame that shows the drop). Emptying the overlay at the drop resized it, and dnd-kit's
+   * ResizeObserver on it then re-rendered every mounted card twice right after that frame.
+   */
+  overlayId: string | null;
   /** The column the dragged card is in now (highlighted as the drop target). */
   overContainer: string | null;
   onDragStart: (event: DragStartEvent) => void;
@@ -106,6 +112,7 @@ function idleDrag(): LiveDrag {
 export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, collision, geometries }: BoardDragInput): BoardDrag {
   const [dragItems, setDragItems] = useState<ContainerItems | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [overlayId, setOverlayId] = useState<string | null>(null);
   // The drag's latest state, read by handlers that run between renders.
   const live = useRef<LiveDrag>(idleDrag());
 
@@ -208,6 +215,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
       live.current = { ...idleDrag(), dragItems: items, snapshot: items, by: inputOf(event.activatorEvent) };
       setDragItems(items);
       setActiveId(String(event.active.id));
+      setOverlayId(String(event.active.id));
     },
     [items, collision],
   );
@@ -248,6 +256,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
 
   const onDragEnd = useCallback(
     (event: DragEndEvent) => {
+      setOverlayId(null);
       const activeKey = String(event.active.id);
       const decided = live.current.dropped;
       if (decided !== null && decided.id === activeKey) {
@@ -272,12 +281,16 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
   return {
     shown,
     activeId,
+    overlayId,
     overContainer: activeId !== null && dragItems !== null ? findContainer(dragItems, activeId) : null,
     onDragStart,
     onDragMove,
     onDragOver,
     onDragEnd,
-    onDragCancel: finish,
+    onDragCancel: () => {
+      setOverlayId(null);
+      finish();
+    },
     shownDrop,
     droppedItems: () => live.current.droppedItems,
   };
