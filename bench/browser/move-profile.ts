@@ -6,7 +6,7 @@ import { buildBenchDist } from './build-bench';
 import type { BenchProbe } from './instrumentation';
 import { MOVE_KINDS, measureMove, type MoveKind } from './moves';
 import { installRenderCounter, type RenderCommit, type RenderCounter } from './render-counter';
-import { longestRenderTask, longestTasks, summariseMoveTrace, topLines, type TraceEvent } from './trace-summary';
+import { longestTaskBefore, longestTasks, summariseMoveTrace, topLines, type TraceEvent } from './trace-summary';
 
 /**
  * Diagnosis only, never figures (`npm run bench -- --profile[=10000]`): the same
@@ -79,10 +79,11 @@ async function profileKind(session: BenchSession, kind: MoveKind, runs: number, 
     for (const commit of wide) log(`  ${describeCommit(commit, dropAt)}`);
     log('  React commits (ms after the drop input):');
     for (const commit of commits.filter((c) => c.at >= dropAt - 50 && c.at <= dropAt + move.shownCommittedMs + 20)) log(`  ${describeCommit(commit, dropAt)}`);
-    const render = longestRenderTask(events, drop.trace, 1_500, 50);
-    if (render !== null) {
-      log(`  longest React task of the drag, at ${render.atMs.toFixed(1)} ms: ${render.ms.toFixed(1)} ms; CPU self time in it:`);
-      for (const line of topLines(render.self, 20)) log(`  ${line}`);
+    for (const react of [true, false]) {
+      const task = longestTaskBefore(events, drop.trace, 1_500, 50, react);
+      if (task === null) continue;
+      log(`  longest ${react ? 'React task' : 'task'} of the move before the drop, at ${task.atMs.toFixed(1)} ms: ${task.ms.toFixed(1)} ms, ${task.name}; CPU self time in it:`);
+      for (const line of topLines(task.self, 15)) log(`  ${line}`);
     }
     const summary = summariseMoveTrace(events, drop.trace, move.paintedMs + 1);
     if (summary === null) {

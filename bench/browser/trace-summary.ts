@@ -174,17 +174,28 @@ export function topLines(times: ReadonlyMap<string, number>, count: number): str
 }
 
 /**
- * The longest React task (a scheduler task, `performWorkUntilDeadline`) from `fromMs` before the drop
- * input to `untilMs` before it, the drag's pick-up or a change of column: its start (ms from the drop), length, and CPU times.
+ * The longest main-thread task from `fromMs` before the drop input to `untilMs` before it: with
+ * `react`, only React's (a scheduler task, `performWorkUntilDeadline`: the pick-up or a change of
+ * column); otherwise of any kind. Its start (ms from the drop), length, what it ran, and its CPU times.
  */
-export function longestRenderTask(events: readonly TraceEvent[], dropType: string, fromMs: number, untilMs: number): ({ atMs: number; ms: number } & Omit<MoveTrace, 'timeline'>) | null {
+export function longestTaskBefore(
+  events: readonly TraceEvent[],
+  dropType: string,
+  fromMs: number,
+  untilMs: number,
+  react: boolean,
+): ({ atMs: number; ms: number; name: string } & Omit<MoveTrace, 'timeline'>) | null {
   const main = mainThreadOf(events, dropType);
   if (main === null) return null;
   const origin = main.drop.ts;
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
-  const renders = onMain.filter((e) => e.name === 'FunctionCall' && e.args?.data?.functionName === 'performWorkUntilDeadline' && e.ts >= origin - fromMs * 1000 && e.ts <= origin - untilMs * 1000);
-  const longest = renders.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  const inWindow = (e: TraceEvent) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= origin - fromMs * 1000 && e.ts <= origin - untilMs * 1000;
+  const candidates = events.filter((e) =>
+    inWindow(e) && (react ? e.name === 'FunctionCall' && e.args?.data?.functionName === 'performWorkUntilDeadline' : e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'),
+  );
+  const longest = candidates.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
   if (longest === undefined) return null;
   const end = longest.ts + (longest.dur ?? 0);
-  return { atMs: (longest.ts - origin) / 1000, ms: (longest.dur ?? 0) / 1000, ...cpuTimes(events, main.pid, main.tid, longest.ts, end) };
+  const first = events.filter((e) => inWindow(e) && e !== longest && TIMELINE.has(e.name) && e.ts >= longest.ts && e.ts < end).sort((a, b) => a.ts - b.ts)[0];
+  const detail = first?.args?.data?.type ?? first?.args?.data?.functionName ?? '';
+  return { atMs: (longest.ts - origin) / 1000, ms: (longest.dur ?? 0) / 1000, name: first === undefined ? longest.name : `${first.name}${detail === '' ? '' : ` (${String(detail)})`}`, ...cpuTimes(events, main.pid, main.tid, longest.ts, end) };
 }

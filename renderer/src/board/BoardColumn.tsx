@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { Handoff } from '../../../shared/domain/handoff';
@@ -41,6 +41,8 @@ export interface BoardColumnProps {
   isDropTarget: boolean;
   /** The card of this column the board is dragging, if any. */
   draggingId: string | null;
+  /** A card whose drop the board already shows while dnd-kit still holds its drag (until dnd-kit's end of it), if any. */
+  droppedId: string | null;
   /** Where the column registers its row layout for the drag (which row a dragged card is over). */
   geometries: ColumnGeometries;
   onOpen: (id: string) => void;
@@ -63,15 +65,6 @@ function BoardColumnBody(props: BoardColumnProps) {
   const { containerId, state, ids, cards, total, moreUncounted, onNeedMore } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
-  const { setNodeRef, active } = useDroppable({ id: containerId, data: { containerId } });
-  // Stable, so re-renders do not detach and re-attach the droppable node.
-  const scrollNodeRef = useCallback(
-    (node: HTMLDivElement | null) => {
-      scrollRef.current = node;
-      setNodeRef(node);
-    },
-    [setNodeRef],
-  );
   // The same function while the column's cards are the same: TanStack Virtual re-lays out every row of
   // the column (all `total`, thousands at 100k) whenever it gets a new one, and dnd-kit's context
   // re-renders every column several times at each pick-up and change of column.
@@ -120,7 +113,7 @@ function BoardColumnBody(props: BoardColumnProps) {
     };
   }, [geometries, containerId]);
   // dnd-kit still holds a drag whose drop the board already shows in this column (see row-order.ts).
-  const holdDomOrder = active !== null && props.draggingId === null && ids.includes(String(active.id));
+  const holdDomOrder = props.droppedId !== null && ids.includes(props.droppedId);
   const [rowOrder] = useState(() => new RowOrder());
   const domRows = rowOrder.arrange(rows, holdDomOrder);
   const domKey = domRows.map((row) => String(row.key)).join('\n');
@@ -135,7 +128,7 @@ function BoardColumnBody(props: BoardColumnProps) {
           <span className="visually-hidden">{moreUncounted ? `${total} or more handoffs` : `${total} ${total === 1 ? 'handoff' : 'handoffs'}`}</span>
         </span>
       </header>
-      <div ref={scrollNodeRef} className="column-scroll">
+      <DroppableScroll containerId={containerId} scrollRef={scrollRef}>
         {total === 0 && ids.length === 0 ? <div className="column-empty">No handoffs here</div> : null}
         <div ref={contentRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {domRows.map((row) => {
@@ -171,8 +164,30 @@ function BoardColumnBody(props: BoardColumnProps) {
             );
           })}
         </div>
-      </div>
+      </DroppableScroll>
     </section>
+  );
+}
+
+/**
+ * The column's scrolling box as dnd-kit's droppable. dnd-kit's context re-renders its consumers
+ * several times at every pick-up, change of column and drop; only this box consumes it, and its
+ * rows (made by the column) are the same elements each time, so React skips them.
+ */
+function DroppableScroll({ containerId, scrollRef, children }: { containerId: string; scrollRef: RefObject<HTMLDivElement | null>; children: ReactNode }) {
+  const { setNodeRef } = useDroppable({ id: containerId, data: { containerId } });
+  // Stable, so re-renders do not detach and re-attach the droppable node.
+  const ref = useCallback(
+    (node: HTMLDivElement | null) => {
+      scrollRef.current = node;
+      setNodeRef(node);
+    },
+    [scrollRef, setNodeRef],
+  );
+  return (
+    <div ref={ref} className="column-scroll">
+      {children}
+    </div>
   );
 }
 

@@ -171,6 +171,7 @@ export function BoardView({ collision, relay, geometries }: BoardViewProps) {
                     nowMinute={nowMinute}
                     isDropTarget={overContainer === id}
                     draggingId={activeId !== null && ids.includes(activeId) ? activeId : null}
+                    droppedId={activeId === null && overlayId !== null && ids.includes(overlayId) ? overlayId : null}
                     geometries={geometries}
                     onOpen={onOpen}
                     onMenu={onMenu}

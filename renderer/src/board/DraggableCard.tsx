@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import { useUi } from '../store/ui-store';
 import type { HandoffCardProps } from './HandoffCard';
@@ -25,8 +25,7 @@ const CARD_ATTRIBUTES = {
  * when dnd-kit's context changes is one hook.
  */
 function DraggableCardBody(props: DraggableCardProps) {
-  const { containerId, dragging, ...cardProps } = props;
-  const { handoff } = cardProps;
+  const { containerId, dragging, handoff } = props;
   const wantsFocus = useUi((s) => s.focusedCardId === `${props.handoff.id}@${props.handoff.state}`);
   const nodeRef = useRef<HTMLDivElement | null>(null);
   const { attributes, listeners, setNodeRef, isDragging: dndKitDragging } = useDraggable({ id: handoff.id, data: { containerId }, attributes: CARD_ATTRIBUTES });
@@ -46,19 +45,25 @@ function DraggableCardBody(props: DraggableCardProps) {
     nodeRef.current.focus();
     useUi.getState().setFocusedCard(null);
   }, [wantsFocus]);
-  return (
-    <div
-      ref={ref}
-      {...attributes}
-      {...listeners}
-      aria-label={`${handoff.title}, ${handoff.client.name}`}
-      data-card-id={handoff.id}
-      data-dragging={isDragging ? 'true' : undefined}
-      className={`card ${isDragging ? 'dragging' : ''}`}
-      onClick={() => cardProps.onOpen(handoff.id)}
-    >
-      <HandoffCardContent {...cardProps} />
-    </div>
+  // dnd-kit's context re-renders every mounted card several times at each pick-up, change of column
+  // and drop. The element stays the same object unless something the card shows changed (its props,
+  // or dnd-kit's attributes and listeners, themselves memoized), so React leaves its DOM alone.
+  return useMemo(
+    () => (
+      <div
+        ref={ref}
+        {...attributes}
+        {...listeners}
+        aria-label={`${props.handoff.title}, ${props.handoff.client.name}`}
+        data-card-id={props.handoff.id}
+        data-dragging={isDragging ? 'true' : undefined}
+        className={`card ${isDragging ? 'dragging' : ''}`}
+        onClick={() => props.onOpen(props.handoff.id)}
+      >
+        <HandoffCardContent {...props} />
+      </div>
+    ),
+    [props, ref, attributes, listeners, isDragging],
   );
 }
 
