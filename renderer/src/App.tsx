@@ -44,6 +44,15 @@ function Dialogs() {
   }
 }
 
+/**
+ * The always-on watcher of local data for notifications, in a component of its own: its state
+ * changes after every committed write, and in the shell that re-rendered the whole app each time.
+ */
+function NotificationDetector() {
+  useNotificationDetector();
+  return null;
+}
+
 function Shell({ startupError }: { startupError?: string }) {
   const view = useUi((s) => s.view);
   const drawer = useUi((s) => s.drawer);
@@ -51,7 +60,6 @@ function Shell({ startupError }: { startupError?: string }) {
   const undo = useUndoAction();
   useApplyTheme(settings.theme);
   useShortcuts();
-  useNotificationDetector();
   useNotificationClicks();
   useMenuCommands();
   useOpenedBackupFiles();
@@ -79,6 +87,7 @@ function Shell({ startupError }: { startupError?: string }) {
       <ClientUpdateHost />
       <RefusalPanel />
       <Toasts onUndo={() => void undo()} />
+      <NotificationDetector />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, LOCAL_USER_ID } from '../../../shared/domain/settings';
 import { FIXED_NOW, makeHandoff, makeTemplate } from '../../../test/support/db-fixtures';
 import { indexTemplates } from '../../../shared/domain/template';
-import { notificationCandidates } from './detect-notifications';
+import { createNotificationJudge, notificationCandidates } from './detect-notifications';
 
 const ME = LOCAL_USER_ID;
 const settings = { ...DEFAULT_SETTINGS, owners: [...DEFAULT_SETTINGS.owners, { id: 'maya', name: 'Maya Chen' }] };
@@ -60,5 +60,30 @@ describe('notificationCandidates', () => {
 
   it('ignores accepted and archived handoffs', () => {
     expect(detect({ state: 'HANDOFF_DONE', receiver: ME, stateEnteredAt: recent }, { state: 'IN_HANDOFF', receiver: ME, archivedAt: recent })).toEqual([]);
+  });
+});
+
+describe('createNotificationJudge', () => {
+  const queued = makeHandoff({ id: 'h-q', title: 'QA pass', state: 'IN_HANDOFF', sender: 'maya', receiver: ME, stateEnteredAt: recent });
+  const other = makeHandoff({ id: 'h-o', title: 'Other', state: 'IN_HANDOFF', sender: 'maya', receiver: ME, stateEnteredAt: recent });
+
+  it('finds what notificationCandidates finds, judging again only records it has not seen with the same templates, settings and minute', () => {
+    const judge = createNotificationJudge();
+    expect(judge([queued, other], templates, settings, FIXED_NOW)).toEqual(notificationCandidates([queued, other], templates, settings, FIXED_NOW));
+    const renamed = { ...queued, title: 'QA pass, round 2' };
+    const again = judge([renamed, other], templates, settings, FIXED_NOW);
+    expect(again).toEqual(notificationCandidates([renamed, other], templates, settings, FIXED_NOW));
+    // The unchanged record's findings are the very same objects; the changed one's are new.
+    const first = judge([queued, other], templates, settings, FIXED_NOW);
+    expect(again[1]).toBe(first[1]);
+    expect(again[0]).not.toBe(first[0]);
+  });
+
+  it('judges everything again when the minute or the settings change', () => {
+    const judge = createNotificationJudge();
+    const before = judge([queued], templates, settings, FIXED_NOW);
+    expect(judge([queued], templates, settings, new Date(FIXED_NOW.getTime() + 60_000))[0]).not.toBe(before[0]);
+    const muted = { ...settings };
+    expect(judge([queued], templates, muted, new Date(FIXED_NOW.getTime() + 60_000))).toEqual(before);
   });
 });

@@ -96,3 +96,30 @@ export function notificationCandidates(
   }
   return found;
 }
+
+/** notificationCandidates, for a list that changes a few records at a time. */
+export type NotificationJudge = (handoffs: readonly Handoff[], templatesByKey: ReadonlyMap<string, Template>, settings: WorkspaceSettings, now: Date) => NotificationCandidate[];
+
+/**
+ * notificationCandidates, remembered per handoff record while the templates, the
+ * settings and the minute stay the same: after a write only the records it
+ * changed are judged again (a user who sends thousands of open handoffs would
+ * otherwise have every one judged after each move).
+ */
+export function createNotificationJudge(): NotificationJudge {
+  let judgedWith: { templatesByKey: ReadonlyMap<string, Template>; settings: WorkspaceSettings; nowMs: number } | null = null;
+  let judged = new WeakMap<Handoff, NotificationCandidate[]>();
+  return (handoffs, templatesByKey, settings, now) => {
+    if (judgedWith === null || judgedWith.templatesByKey !== templatesByKey || judgedWith.settings !== settings || judgedWith.nowMs !== now.getTime()) {
+      judgedWith = { templatesByKey, settings, nowMs: now.getTime() };
+      judged = new WeakMap();
+    }
+    return handoffs.flatMap((handoff) => {
+      const known = judged.get(handoff);
+      if (known !== undefined) return known;
+      const found = notificationCandidates([handoff], templatesByKey, settings, now);
+      judged.set(handoff, found);
+      return found;
+    });
+  };
+}

@@ -1,43 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Handoff } from '../../../shared/domain/handoff';
-import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
-import type { Template } from '../../../shared/domain/template';
 import { callHost, hasHost } from '../api/baton';
 import { useNowMinute } from '../ui/use-now-minute';
 import { withoutLatestFlag, type BatonDb } from '../data/db';
 import { useDb } from '../data/db-context';
 import { indexTemplates } from '../../../shared/domain/template';
 import { useWorkspace } from '../ui/use-workspace';
-import { notificationCandidates } from './detect-notifications';
+import { createNotificationJudge } from './detect-notifications';
 import { recordNotifications } from './notification-store';
 import { useClockExceptions } from '../exceptions/use-clock-exceptions';
+import { watchMyOpenHandoffs } from './my-open-handoffs';
 
-interface MyHandoffs {
-  user: string;
-  handoffs: Handoff[];
-  templates: Template[];
-}
-
-/** The columns a notification can be about: nothing is announced for finished handoffs. */
-const OPEN_STATES: readonly HandoffState[] = HANDOFF_STATES.filter((state) => state !== 'HANDOFF_DONE');
-
-/**
- * Only the current user's open cards (sender or receiver), read from the
- * [receiver+state] and [sender+state] indexes: the years of finished handoffs a
- * PM accumulates are never read on each change.
- */
-export async function loadMyHandoffs(db: BatonDb, user: string): Promise<MyHandoffs> {
-  return db.transaction('r', [db.handoffs, db.templates], async () => {
-    const keys = OPEN_STATES.map((state) => [user, state]);
-    const [received, sent, templates] = await Promise.all([
-      db.handoffs.where('[receiver+state]').anyOf(keys).toArray(),
-      db.handoffs.where('[sender+state]').anyOf(keys).toArray(),
-      db.templates.toArray(),
-    ]);
-    const byId = new Map([...received, ...sent].map((handoff) => [handoff.id, handoff]));
-    return { user, handoffs: [...byId.values()], templates: templates.map(withoutLatestFlag) };
-  });
+/** `user`'s open handoffs, kept current write by write (my-open-handoffs.ts); undefined until first read. */
+function useMyOpenHandoffs(db: BatonDb, user: string): { user: string; handoffs: readonly Handoff[] } | undefined {
+  const [mine, setMine] = useState<{ user: string; handoffs: readonly Handoff[] }>();
+  useEffect(() => watchMyOpenHandoffs(db, user, (handoffs) => setMine({ user, handoffs })), [db, user]);
+  return mine;
 }
 
 /**
@@ -50,14 +29,17 @@ export function useNotificationDetector(): void {
   const { settings, loading } = useWorkspace();
   const nowMs = useNowMinute();
   const user = settings.currentUser;
-  const mine = useLiveQuery(() => loadMyHandoffs(db, user), [db, user]);
+  const mine = useMyOpenHandoffs(db, user);
+  const templates = useLiveQuery(async () => (await db.templates.toArray()).map(withoutLatestFlag), [db]);
+  const templatesByKey = useMemo(() => (templates === undefined ? undefined : indexTemplates(templates).byKey), [templates]);
+  const [judge] = useState(createNotificationJudge);
   // The clock's exceptions (stalls, overdue actions) are raised by the same always-mounted watcher.
   useClockExceptions();
 
   useEffect(() => {
     // Until the stored settings are read, "me" may be the default user: judging then could baseline the wrong cards.
-    if (loading || mine === undefined || mine.user !== user) return;
-    const candidates = notificationCandidates(mine.handoffs, indexTemplates(mine.templates).byKey, settings, new Date(nowMs));
+    if (loading || mine === undefined || mine.user !== user || templatesByKey === undefined) return;
+    const candidates = judge(mine.handoffs, templatesByKey, settings, new Date(nowMs));
     void recordNotifications(db, candidates, new Date(), user).then(
       (announce) => {
         if (!hasHost()) return;
@@ -69,5 +51,5 @@ export function useNotificationDetector(): void {
       // A failed write (closed database, quota) is surfaced by the data layer's own banners; the next change retries.
       () => undefined,
     );
-  }, [db, loading, mine, user, settings, nowMs]);
+  }, [db, loading, mine, templatesByKey, judge, user, settings, nowMs]);
 }
