@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { storedHandoff, storedHandoffByTitle, type StoredHandoff } from '../support/baton-idb';
 import { STATE_LABELS } from '../../../shared/domain/states';
-import { cardIn, closeDrawer, column, createHandoffViaDialog, criterionRow, drawer, dragCardToColumn, refusal, refusalItems } from '../support/board-page';
+import { cardIn, centreOf, closeDrawer, column, createHandoffViaDialog, criterionRow, drawer, dragCardToColumn, pickUpAndGlide, refusal, refusalItems } from '../support/board-page';
 import { useBoardSession } from '../support/board-session';
 
 const TEMPLATE = 'Development → QA';
@@ -84,15 +84,7 @@ describe('a drag the gate refuses (on the populated demo board)', () => {
   it('is never painted in the target column after the drop, not even for a frame before the refusal shows', async () => {
     const { page } = session.app();
     const id = await createBareHandoff(page);
-    const from = await cardIn(page, 'IN_PROGRESS', TITLE, CLIENT).boundingBox();
-    const target = await column(page, 'READY_FOR_HANDOFF').boundingBox();
-    if (from === null || target === null) throw new Error('Card or column is not laid out');
-    const startX = from.x + from.width / 2;
-    const startY = from.y + Math.min(20, from.height / 2);
-    await page.mouse.move(startX, startY);
-    await page.mouse.down();
-    await page.mouse.move(startX + 10, startY + 10);
-    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 15 });
+    await pickUpAndGlide(page, cardIn(page, 'IN_PROGRESS', TITLE, CLIENT), await centreOf(column(page, 'READY_FOR_HANDOFF')));
     // From the pointer's release on, every frame: is the card anywhere in the target column?
     await page.evaluate(
       ([cardId, label]) => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { storedHandoffByTitle } from '../support/baton-idb';
-import { card, closeDrawer, column, createHandoffViaDialog, removeDemoData } from '../support/board-page';
+import { card, centreOf, closeDrawer, column, createHandoffViaDialog, dragCardToPoint, removeDemoData } from '../support/board-page';
 import { useBoardSession } from '../support/board-session';
 
 const TEMPLATE = 'Development → QA';
@@ -38,27 +38,12 @@ describe('reordering cards within a column', () => {
     const { page } = session.app();
     const [first, second, third] = await createThree(page);
     if (first === undefined || second === undefined || third === undefined) throw new Error('three cards expected');
-    const from = await card(page, first, CLIENT).boundingBox();
-    const onto = await card(page, third, CLIENT).boundingBox();
-    if (from === null || onto === null) throw new Error('cards are not laid out');
-    const x = from.x + from.width / 2;
-    const y = from.y + Math.min(20, from.height / 2);
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + 10, y + 10);
-    await page.mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 15 });
-    await page.mouse.up();
+    await dragCardToPoint(page, card(page, first, CLIENT), await centreOf(card(page, third, CLIENT)));
 
     await expect.poll(() => shownOrder(page)).toEqual([second, third, first]);
     await expect.poll(() => storedOrder(page)).toEqual([second, third, first]);
     // Dropped back on its own place: nothing changes.
-    const own = await card(page, first, CLIENT).boundingBox();
-    if (own === null) throw new Error('card is not laid out');
-    await page.mouse.move(own.x + own.width / 2, own.y + 20);
-    await page.mouse.down();
-    await page.mouse.move(own.x + own.width / 2 + 10, own.y + 30);
-    await page.mouse.move(own.x + own.width / 2, own.y + own.height / 2, { steps: 10 });
-    await page.mouse.up();
+    await dragCardToPoint(page, card(page, first, CLIENT), await centreOf(card(page, first, CLIENT)));
     await page.waitForTimeout(300);
     expect(await shownOrder(page)).toEqual([second, third, first]);
     expect(await storedOrder(page)).toEqual([second, third, first]);

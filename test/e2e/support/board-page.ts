@@ -155,22 +155,40 @@ export async function logClientUpdate(drawerLocator: Locator, body: string): Pro
 }
 
 /**
- * A real mouse drag with dnd-kit's pointer sensor: press on the card, move
- * past the activation distance, glide to the column centre, release.
+ * A real mouse drag with dnd-kit's pointer sensor, up to the drop: press on the
+ * card near its top edge (the title, away from its buttons), move past the
+ * activation distance, glide to `to` (viewport coordinates). The button stays down.
  */
-export async function dragCardToColumn(page: Page, cardLocator: Locator, to: HandoffState): Promise<void> {
+export async function pickUpAndGlide(page: Page, cardLocator: Locator, to: { x: number; y: number }): Promise<void> {
   await cardLocator.scrollIntoViewIfNeeded();
   const from = await cardLocator.boundingBox();
-  const target = await column(page, to).boundingBox();
-  if (from === null || target === null) throw new Error(`Card or column "${STATE_LABELS[to]}" is not laid out`);
+  if (from === null) throw new Error('The card is not laid out');
   const startX = from.x + from.width / 2;
-  // Grab the card near its top edge (the title), away from its buttons.
   const startY = from.y + Math.min(20, from.height / 2);
   await page.mouse.move(startX, startY);
   await page.mouse.down();
   await page.mouse.move(startX + 10, startY + 10);
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 15 });
+  await page.mouse.move(to.x, to.y, { steps: 15 });
+}
+
+/** A real mouse drag of the card, released at `to` (viewport coordinates). */
+export async function dragCardToPoint(page: Page, cardLocator: Locator, to: { x: number; y: number }): Promise<void> {
+  await pickUpAndGlide(page, cardLocator, to);
   await page.mouse.up();
+}
+
+/** The centre of what `locator` shows, in viewport coordinates. */
+export async function centreOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (box === null) throw new Error('The element is not laid out');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A real mouse drag of the card, released over the centre of column `to`. */
+export async function dragCardToColumn(page: Page, cardLocator: Locator, to: HandoffState): Promise<void> {
+  const target = await column(page, to).boundingBox();
+  if (target === null) throw new Error(`Column "${STATE_LABELS[to]}" is not laid out`);
+  await dragCardToPoint(page, cardLocator, { x: target.x + target.width / 2, y: target.y + target.height / 2 });
 }
 
 /** The refusal message (an alertdialog) and the unmet criteria it lists. */
