@@ -39,11 +39,23 @@ function DraggableCardBody(props: DraggableCardProps) {
   );
   // Dropped as soon as the board says so: the drop is painted before dnd-kit's end of the drag renders.
   const isDragging = dndKitDragging && dragging;
-  // A keyboard move re-mounts the card in its new column; the copy there takes focus back.
+  // A keyboard move re-mounts the card in its new column; the copy there takes focus back. The wish
+  // stands until the user moves on (focus goes to something else, or a press anywhere): the column may
+  // mount the card once more when the move is read back, and that copy takes focus back too.
   useEffect(() => {
-    if (!wantsFocus || !nodeRef.current) return;
-    nodeRef.current.focus();
-    useUi.getState().setFocusedCard(null);
+    const node = nodeRef.current;
+    if (!wantsFocus || !node) return;
+    node.focus();
+    const movedOn = () => useUi.getState().setFocusedCard(null);
+    const onFocusOut = (event: FocusEvent) => {
+      if (event.relatedTarget !== null) movedOn();
+    };
+    node.addEventListener('focusout', onFocusOut);
+    document.addEventListener('pointerdown', movedOn, { capture: true });
+    return () => {
+      node.removeEventListener('focusout', onFocusOut);
+      document.removeEventListener('pointerdown', movedOn, { capture: true });
+    };
   }, [wantsFocus]);
   // dnd-kit's context re-renders every mounted card several times at each pick-up, change of column
   // and drop. The element stays the same object unless something the card shows changed (its props,
