@@ -90,7 +90,7 @@ describe('who may do what, on screen', () => {
     await waitFor(async () => expect((await db.handoffs.get('h-launch'))?.state).toBe('HANDOFF_DONE'));
     const [event] = await db.events.where('handoffId').equals('h-launch').toArray();
     expect(event?.onBehalfOf).toEqual({ person: 'maya', reason: 'Maya is on leave; she confirmed by phone' });
-    const history = within(drawer).getByRole('list', { name: 'History, newest first' });
+    const history = await within(drawer).findByRole('list', { name: 'History, newest first' });
     expect(await within(history).findByText(/^Accepted by Me on behalf of Maya Chen: Maya is on leave; she confirmed by phone/)).toBeInTheDocument();
     // The time is local and human ("Sat 5 Dec, 20:15"), never an ISO string.
     const time = within(history).getAllByText(/^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}, \d{2}:\d{2}$/);

@@ -13,16 +13,19 @@ export function HistorySection({ handoffId }: { handoffId: string }) {
       <h3 id="history-heading">History</h3>
       {events === undefined ? <p className="muted">Loading…</p> : null}
       {events?.length === 0 ? <p className="muted">No changes recorded yet.</p> : null}
-      <ol className="list" aria-label="History, newest first">
-        {events?.map((event) => (
-          <li key={event.id} className="history-item">
-            <div>{describeEvent(event, { people: settings.owners, timeZone })}</div>
-            <div className="muted">
-              {ownerName(event.actor)} · <time dateTime={event.at}>{formatLocalTime(event.at, timeZone, now)}</time>
-            </div>
-          </li>
-        ))}
-      </ol>
+      {events !== undefined && events.length > 0 ? (
+        // The list appears only once it is read, so nobody (a screen reader, a test) sees an empty list while it loads.
+        <ol className="list" aria-label="History, newest first">
+          {events.map((event) => (
+            <li key={event.id} className="history-item">
+              <div>{describeEvent(event, { people: settings.owners, timeZone })}</div>
+              <div className="muted">
+                {ownerName(event.actor)} · <time dateTime={event.at}>{formatLocalTime(event.at, timeZone, now)}</time>
+              </div>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </section>
   );
 }

@@ -33,6 +33,8 @@ describe('a reload of the window', () => {
     await drawer.getByRole('button', { name: 'Staging', exact: true }).waitFor();
 
     const history = drawer.getByRole('list', { name: 'History, newest first' }).getByRole('listitem');
+    // The drawer reads the history as it opens: wait for it before reading its lines.
+    await history.first().waitFor();
     const lines = (await history.allInnerTexts()).map((text) => text.split('\n')[0]);
     expect(lines).toHaveLength(before.events.length);
     expect(lines[0]).toBe('Moved from In progress to In handoff');

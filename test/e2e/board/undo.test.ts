@@ -48,7 +48,10 @@ describe('undo', () => {
     // Both undos are in the card's history, newest first, and the UI shows the reverted values.
     details = await openDrawerFromCard(page, handoff.title, handoff.client);
     expect(await details.getByRole('checkbox', { name: 'Test notes written' }).isChecked()).toBe(false);
-    const lines = (await details.getByRole('list', { name: 'History, newest first' }).getByRole('listitem').allInnerTexts()).map((text) => text.split('\n')[0]);
+    const history = details.getByRole('list', { name: 'History, newest first' });
+    // The drawer reads the history as it opens: wait for it before reading its lines.
+    await history.getByRole('listitem').first().waitFor();
+    const lines = (await history.getByRole('listitem').allInnerTexts()).map((text) => text.split('\n')[0]);
     expect(lines.slice(0, 4)).toEqual([
       'Undo: Unticked "Test notes written"',
       'Ticked "Test notes written"',
