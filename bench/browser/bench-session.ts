@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/e2e/support/launch-chro
 import { BOARD_VIEWPORT } from '../../test/e2e/support/board-page';
 import { createTestHost } from '../../test/host/create-test-host';
 import { installBatonBridge } from '../../test/host/install-bridge';
-import type { BenchPageApi } from '../page/bench-page-api';
+import type { BackupUnderTest, BenchPageApi } from '../page/bench-page-api';
 import { SEED_PAGE, SEED_SCRIPT } from './build-bench';
 import { installProbe, type BenchProbe } from './instrumentation';
 
@@ -34,6 +34,7 @@ export interface BenchSession {
   bareToArray(): ReturnType<BenchPageApi['bareToArray']>;
   barePut(id: string): ReturnType<BenchPageApi['barePut']>;
   commandMove(id: string, to: string): ReturnType<BenchPageApi['commandMove']>;
+  movesDuringBackup(backup: BackupUnderTest, intervalMs: number, maxMoves: number): ReturnType<BenchPageApi['movesDuringBackup']>;
   /** Waits until the board no longer shows card `id` in column `from` (its live query read a write back); resolves with how long that took. */
   readBack(id: string, from: string): Promise<number>;
   importVsBulkPut(count: number, run: number): ReturnType<BenchPageApi['importVsBulkPut']>;
@@ -110,6 +111,9 @@ export async function openBenchSession(baseUrl: string): Promise<BenchSession> {
     },
     commandMove(id, to) {
       return page.evaluate(([handoffId, state]) => (window as unknown as BenchWindow).batonBench.commandMove(handoffId, state), [id, to] as const);
+    },
+    movesDuringBackup(backup, intervalMs, maxMoves) {
+      return page.evaluate(([what, interval, most]) => (window as unknown as BenchWindow).batonBench.movesDuringBackup(what, interval, most), [backup, intervalMs, maxMoves] as const);
     },
     async readBack(id, from) {
       const started = performance.now();

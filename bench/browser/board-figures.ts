@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { serveDist } from '../../test/e2e/support/serve-dist';
 import { figure, type Figure } from '../results-schema';
 import { max, median } from '../stats';
@@ -63,6 +64,7 @@ export async function runBoardFigures(plan: BoardBenchPlan, log: (line: string) 
   log('building the renderer and the bench page…');
   const dist = await buildBenchDist();
   const server = await serveDist(dist);
+  const workerUrl = await backupWorkerUrl(dist);
   const figures: Figure[] = [];
   const openMedians = new Map<number, number>();
   try {
@@ -85,7 +87,7 @@ export async function runBoardFigures(plan: BoardBenchPlan, log: (line: string) 
           figure(`board-open-${label}-vs-toarray`, median(opens.map((o) => o.openMs / o.toArrayMs)), 'x bare toArray', null, `per-reload ratio to a bare Dexie toArray() of all handoffs in the same page, ${runs}`),
           figure(`heap-${label}-mb`, median(opens.map((o) => o.heapBytes)) / MB, 'MB', size === plan.sizes[plan.sizes.length - 1] ? { op: '<', value: 150 } : null, `JS heap after GC with the board open, ${runs}`),
         );
-        if (plan.dragSizes.includes(size)) figures.push(...(await dragFigures(session, plan, size, log)));
+        if (plan.dragSizes.includes(size)) figures.push(...(await dragFigures(session, plan, size, workerUrl, log)));
         if (size === plan.sizes[0]) figures.push(...(await importFigures(session, plan, log)));
         assertNoPageErrors(session, `the ${label} workspace`);
       } finally {
@@ -132,7 +134,42 @@ async function moveFigures(session: BenchSession, kind: MoveKind, runs: number, 
   };
 }
 
-async function dragFigures(session: BenchSession, plan: BoardBenchPlan, size: number, log: (line: string) => void): Promise<Figure[]> {
+/** How often the bench moves a card while a backup runs: a brisk user. */
+const MOVE_EVERY_MS = 500;
+/** At most this many moves per backup (at 100k the automatic backup takes 20–40 s). */
+const MOVES_PER_BACKUP = 40;
+
+/** The app's backup worker in the built app (its file name carries a content hash). */
+async function backupWorkerUrl(dist: string): Promise<string> {
+  const file = (await readdir(join(dist, 'assets'))).find((name) => /^backup-worker-.*\.js$/.test(name));
+  if (file === undefined) throw new Error(`The build in ${dist} has no backup-worker chunk`);
+  return `/assets/${file}`;
+}
+
+/** Moves made while the app's automatic backup runs, and while a one-transaction read runs (how backups read before the change log). */
+async function movesDuringBackups(session: BenchSession, workerUrl: string, label: string, log: (line: string) => void): Promise<Figure[]> {
+  const automatic = await session.movesDuringBackup({ kind: 'automatic', workerUrl }, MOVE_EVERY_MS, MOVES_PER_BACKUP);
+  await settle(session);
+  const oneTransaction = await session.movesDuringBackup({ kind: 'one-transaction' }, MOVE_EVERY_MS, MOVES_PER_BACKUP);
+  await settle(session);
+  for (const [name, run] of [['the automatic backup', automatic], ['a one-transaction read', oneTransaction]] as const) {
+    log(`  moves during ${name} (${run.outcome}, ${(run.backupMs / 1000).toFixed(1)} s): ${run.moves.map((m) => `${m.ms.toFixed(0)}${m.whileBackingUp ? '' : '*'}`).join(' ')} ms (* committed after it ended)`);
+  }
+  if (automatic.outcome !== 'taken') throw new Error(`The automatic backup did not complete: ${automatic.outcome}`);
+  const during = automatic.moves.filter((m) => m.whileBackingUp).map((m) => m.ms);
+  const before = oneTransaction.moves.map((m) => m.ms);
+  if (automatic.moves.length === 0 || before.length === 0) throw new Error('No move was made during a backup: the backup ended before the first one');
+  // If none committed while the backup ran, the figures are of those that did not (and the count below says so).
+  const measured = during.length > 0 ? during : automatic.moves.map((m) => m.ms);
+  return [
+    figure(`move-during-backup-${label}-ms`, median(measured), 'ms', { op: '<=', value: 50 }, `runCommand move to its commit while the app's automatic backup runs in its worker (a move every ${MOVE_EVERY_MS} ms), median of the ${measured.length} that committed before it ended`),
+    figure(`move-during-backup-${label}-worst-ms`, max(measured), 'ms', null, `the slowest of those ${measured.length} moves`),
+    figure(`move-during-backup-${label}-moves`, during.length, 'moves', { op: '>=', value: 3 }, `moves that committed while the backup ran (${(automatic.backupMs / 1000).toFixed(1)} s)`),
+    figure(`move-during-one-transaction-read-${label}-worst-ms`, max(before), 'ms', null, `the same moves while the whole workspace is read in one transaction, as backups read before the change log: the slowest of ${before.length} (the read took ${(oneTransaction.backupMs / 1000).toFixed(1)} s)`),
+  ];
+}
+
+async function dragFigures(session: BenchSession, plan: BoardBenchPlan, size: number, workerUrl: string, log: (line: string) => void): Promise<Figure[]> {
   const label = plan.label(size);
   await session.loadBenchScript();
   // The idle reference is the settled page. A board just opened at 100k is still reading its column
@@ -171,6 +208,7 @@ async function dragFigures(session: BenchSession, plan: BoardBenchPlan, size: nu
     await settle(session);
   }
   log(`  runCommand move alone: ${commands.map((ms) => ms.toFixed(1)).join(', ')} ms (the board read each back after ${readBacks.map((ms) => ms.toFixed(0)).join(', ')} ms); bare put ${puts.map((ms) => ms.toFixed(1)).join(', ')} ms`);
+  const duringBackup = await movesDuringBackups(session, workerUrl, label, log);
   const frames: FrameRun[] = [];
   for (let run = 0; run < plan.frameRuns; run += 1) {
     const result = await measureDragFrames(session.page);
@@ -190,6 +228,7 @@ async function dragFigures(session: BenchSession, plan: BoardBenchPlan, size: nu
     figure(`drag-commit-${label}-vs-put`, median(shownCommitted.map((ms, i) => ms / Math.max(puts[i] ?? 0, 0.1))), 'x bare put', null, 'per-drag ratio to a bare Dexie put of the same record in the same page'),
     figure(`bare-put-${label}-ms`, median(puts), 'ms', null),
     figure(`move-command-${label}-ms`, median(commands), 'ms', null, `the data layer's runCommand move alone (no React, no dnd-kit), median of ${commands.length}`),
+    ...duringBackup,
     figure(`drag-longest-frame-${label}-ms`, sweepLongest, 'ms', { op: '<=', value: 50 }, `longest requestAnimationFrame gap over ${frames.length} scripted drags across every column`),
     figure(`drag-longest-frame-${label}-vs-idle`, sweepLongest / Math.max(idleLongest, 1), 'x idle', { op: '<=', value: 1.5 }, 'that frame ÷ the longest frame of the untouched page in the same page'),
     figure(`idle-longest-frame-${label}-ms`, idleLongest, 'ms', null, `the same recording on the untouched page for 2 s, ${idle.length} times: the machine's noise floor`),

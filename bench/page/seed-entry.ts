@@ -14,7 +14,7 @@ import type { Handoff } from '../../shared/domain/handoff';
 import type { Template } from '../../shared/domain/template';
 import type { PullResult, RemoteDeal } from '../../shared/sync/protocol';
 import { SEED_TEMPLATES } from '../../shared/seed/templates';
-import { openBatonDb, withoutLatestFlag } from '../../renderer/src/data/db';
+import { DEFAULT_DB_NAME, openBatonDb, withoutLatestFlag } from '../../renderer/src/data/db';
 import { changeTables } from '../../renderer/src/data/change-writer';
 import type { HandoffEvent } from '../../shared/domain/history';
 import { outboxForCreate } from '../../shared/sync/outbox-rules';
@@ -26,7 +26,9 @@ import { runCommand } from '../../renderer/src/data/commands';
 import { reconcile } from '../../shared/sync/reconcile';
 import { HandoffStateSchema } from '../../shared/domain/states';
 import { HandoffCommandSchema, type HandoffCommand } from '../../shared/domain/command-schema';
-import type { BenchPageApi, ImportTiming, SeedResult } from './bench-page-api';
+import { readWorkspaceInOneTransaction } from '../../renderer/src/backup/workspace-snapshot';
+import { BACKUPS_DB_NAME } from '../../renderer/src/backup/backups-db';
+import type { BackupUnderTest, BenchPageApi, ImportTiming, MovesDuringBackup, SeedResult } from './bench-page-api';
 
 const CHUNK = 2_000;
 const CLIENTS = ['Acme Co', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Soylent'];
@@ -194,5 +196,47 @@ async function commandRun(id: string, command: unknown): Promise<number> {
   return timedCommand(id, HandoffCommandSchema.parse(command));
 }
 
-const api: BenchPageApi = { seedWorkspace, bareToArray, barePut, commandMove, commandRun, importVsBulkPut };
+/** The app's automatic backup, run by its own worker exactly as the app schedules it (not only if changed: always). */
+function automaticBackup(workerUrl: string): Promise<string> {
+  const worker = new Worker(workerUrl, { type: 'module', name: 'baton-backup' });
+  return new Promise<string>((resolve) => {
+    worker.addEventListener('message', (event: MessageEvent<{ ok: boolean; value?: { status: string }; error?: { message: string } }>) => {
+      resolve(event.data.ok ? (event.data.value?.status ?? '?') : `failed: ${event.data.error?.message ?? '?'}`);
+    });
+    worker.addEventListener('error', (event) => resolve(`worker error: ${event.message}`));
+    worker.postMessage({
+      type: 'scheduled-backup',
+      dbName: DEFAULT_DB_NAME,
+      backupsDbName: BACKUPS_DB_NAME,
+      job: { appVersion: 'bench', keepDays: 7, startedAt: new Date().toISOString(), onlyIfChanged: false },
+    });
+  }).finally(() => worker.terminate());
+}
+
+async function movesDuringBackup(backup: BackupUnderTest, intervalMs: number, maxMoves: number): Promise<MovesDuringBackup> {
+  const db = openBatonDb();
+  try {
+    await db.open();
+    const ids = await db.handoffs.where('state').equals('READY_FOR_HANDOFF').limit(maxMoves).primaryKeys();
+    const started = performance.now();
+    let ended = 0;
+    const running = (backup.kind === 'automatic' ? automaticBackup(backup.workerUrl) : readWorkspaceInOneTransaction(db).then(() => 'read')).then((outcome) => {
+      ended = performance.now();
+      return outcome;
+    });
+    const moves: MovesDuringBackup['moves'] = [];
+    for (const id of ids) {
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      if (ended !== 0) break;
+      const ms = await commandMove(id, 'IN_PROGRESS');
+      moves.push({ ms, whileBackingUp: ended === 0 });
+    }
+    const outcome = await running;
+    return { moves, backupMs: ended - started, outcome };
+  } finally {
+    db.close();
+  }
+}
+
+const api: BenchPageApi = { seedWorkspace, bareToArray, barePut, commandMove, commandRun, movesDuringBackup, importVsBulkPut };
 (window as unknown as { batonBench: BenchPageApi }).batonBench = api;

@@ -50,6 +50,8 @@ export const ROW_UPGRADES: readonly RowUpgrade[] = [
 export const INDEX_ONLY_VERSIONS: readonly number[] = [
   // v3: [state+archivedAt], [receiver+state], [sender+state] on handoffs; rows are unchanged.
   3,
+  // v5: the change log, which backups do not hold; the backed-up rows are unchanged.
+  5,
 ];
 
 

@@ -1,9 +1,7 @@
-import { BACKUP_TABLES, type BackupCounts } from '../../../shared/backup/format';
 import { dailyBackupIsCurrent, planScheduledRun, type BackupFreshness } from './backup-freshness';
 import type { WorkspaceFingerprint } from './workspace-fingerprint';
 
-const counts = Object.fromEntries(BACKUP_TABLES.map((table) => [table, 3])) as BackupCounts;
-const FINGERPRINT: WorkspaceFingerprint = { schemaVersion: 9, counts, newestHandoffUpdate: '2026-11-24T09:00:00.000Z', newestEventAt: '2026-11-24T09:00:00.000Z', newestOutboxSeq: 4 };
+const FINGERPRINT: WorkspaceFingerprint = { schemaVersion: 9, lastChange: 41, newestHandoffUpdate: '2026-11-24T09:00:00.000Z', newestEventAt: '2026-11-24T09:00:00.000Z', newestOutboxSeq: 4 };
 const FRESH: BackupFreshness = { lastDaily: { snapshotId: 'daily-2026-11-24', fingerprint: FINGERPRINT }, changedAt: null };
 
 describe('does today’s backup still hold the workspace?', () => {
@@ -22,7 +20,8 @@ describe('does today’s backup still hold the workspace?', () => {
     expect(dailyBackupIsCurrent({ ...FRESH, lastDaily: null }, 'daily-2026-11-24', true, FINGERPRINT)).toBe(false);
     for (const changed of [
       { ...FINGERPRINT, schemaVersion: 10 },
-      { ...FINGERPRINT, counts: { ...counts, [BACKUP_TABLES[0]]: 4 } },
+      { ...FINGERPRINT, lastChange: 42 },
+      { ...FINGERPRINT, lastChange: null },
       { ...FINGERPRINT, newestHandoffUpdate: '2026-11-24T10:00:00.000Z' },
       { ...FINGERPRINT, newestEventAt: null },
       { ...FINGERPRINT, newestOutboxSeq: 5 },

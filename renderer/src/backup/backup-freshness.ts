@@ -12,10 +12,11 @@ import { WorkspaceFingerprintSchema, type WorkspaceFingerprint } from './workspa
  * - the change note kept below: the same fact remembered across restarts, so a
  *   change made just before closing is backed up at the next start;
  * - the workspace fingerprint (workspace-fingerprint.ts): for changes made
- *   while no Baton window was watching. Residual risk, accepted: an edit that
- *   changes none of its figures (a settings value, sync bookkeeping, an outbox
- *   entry's status) made while nothing watched, or whose note was lost as the
- *   window closed, is missing from today's backup until the next change.
+ *   while no Baton window was watching. It holds the newest change-log key,
+ *   which every committed write to a backed-up table advances, so no change
+ *   escapes it (before the change log it compared row counts and newest
+ *   times, and missed a settings value or an outbox status changed while
+ *   nothing watched).
  *
  * What Baton remembers (in the backups database, so it survives restarts)
  * to tell whether the newest daily backup still matches the workspace:
@@ -87,7 +88,7 @@ export function planScheduledRun(run: 'first' | 'later', changedThisSession: boo
 function sameFingerprint(a: WorkspaceFingerprint, b: WorkspaceFingerprint): boolean {
   return (
     a.schemaVersion === b.schemaVersion &&
-    BACKUP_TABLES.every((table) => a.counts[table] === b.counts[table]) &&
+    a.lastChange === b.lastChange &&
     a.newestHandoffUpdate === b.newestHandoffUpdate &&
     a.newestEventAt === b.newestEventAt &&
     a.newestOutboxSeq === b.newestOutboxSeq

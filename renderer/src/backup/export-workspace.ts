@@ -3,10 +3,13 @@ import { countRows, type BackupCounts } from '../../../shared/backup/format';
 import { backupFileName, writeBackup } from '../../../shared/backup/write-backup';
 import type { BatonDb } from '../data/db';
 import { toDataError } from '../data/data-errors';
+import type { OutboxEntry } from '../../../shared/sync/outbox';
+import { pruneChangeLog, readWorkspaceSnapshot, type SnapshotOptions } from './workspace-snapshot';
 
 export interface ExportOptions {
   appVersion: string;
   now?: Date;
+  snapshot?: SnapshotOptions;
 }
 
 export interface WorkspaceExport {
@@ -22,22 +25,23 @@ export function backupTables(db: BatonDb) {
   return [db.handoffs, db.templates, db.events, db.outbox, db.settings, db.syncState, db.syncMeta];
 }
 
+/** The outbox in the order it is sent (its rows are stored by id). */
+function bySeq(rows: unknown[]): OutboxEntry[] {
+  return (rows as OutboxEntry[]).sort((a, b) => a.seq - b.seq);
+}
+
 /**
- * Reads the whole workspace in ONE read transaction (a consistent snapshot
- * even while sync or another window writes) and serializes it as a backup.
+ * Reads the whole workspace as it was at one moment (a consistent snapshot
+ * even while the user, sync or another window writes; see
+ * workspace-snapshot.ts) and serializes it as a backup.
  */
 export async function exportWorkspace(db: BatonDb, options: ExportOptions): Promise<BackupResult<WorkspaceExport>> {
   const now = options.now ?? new Date();
   try {
-    const tables = await db.transaction('r', backupTables(db), async () => ({
-      handoffs: await db.handoffs.toArray(),
-      templates: await db.templates.toArray(),
-      events: await db.events.toArray(),
-      outbox: await db.outbox.orderBy('seq').toArray(),
-      settings: await db.settings.toArray(),
-      syncState: await db.syncState.toArray(),
-      syncMeta: await db.syncMeta.toArray(),
-    }));
+    const rows = await readWorkspaceSnapshot(db, options.snapshot);
+    const tables = { ...rows, outbox: bySeq(rows.outbox) };
+    // The snapshot no longer needs the older changes; failing to forget them costs only space.
+    await pruneChangeLog(db, now.getTime()).catch(() => undefined);
     const text = writeBackup({ schemaVersion: db.verno, appVersion: options.appVersion, exportedAt: now.toISOString() }, tables);
     return { ok: true, value: { text, fileName: backupFileName(now), counts: countRows(tables) } };
   } catch (error) {

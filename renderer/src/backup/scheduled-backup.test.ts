@@ -46,7 +46,14 @@ describe('the scheduled backup at start', () => {
     expect(must(await runScheduledBackup(db, backups, job(later, true))).value).toMatchObject({ status: 'taken', backup: { counts: { handoffs: before - 1 } } });
   });
 
-  it('backs up a change the fingerprint cannot see when the app noted it', async () => {
+  it('backs up a change made while no window watched, even one that changes no count or time (a settings value)', async () => {
+    const { db, backups } = await setUp('sched-unwatched');
+    await saveSettings(db, { theme: 'light' });
+    expect(must(await runScheduledBackup(db, backups, job(NOON, true))).value.status).toBe('taken');
+    expect(must(await runScheduledBackup(db, backups, job(new Date(2026, 10, 24, 13, 0, 0), true))).value.status).toBe('unchanged');
+  });
+
+  it('backs up a change the app noted, and that backup covers the note', async () => {
     const { db, backups } = await setUp('sched-noted');
     await saveSettings(db, { theme: 'light' });
     await noteWorkspaceChanged(backups, MORNING.getTime() + 1);

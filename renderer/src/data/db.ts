@@ -6,6 +6,8 @@ import type { OutboxEntry } from '../../../shared/sync/outbox';
 import { dataError, type DataError } from './data-errors';
 import { declareMigrations } from './migrations';
 import { oldValuesMiddleware } from './old-values-middleware';
+import { changeLogMiddleware } from './change-log-middleware';
+import type { ChangeLogRow } from './change-log';
 import type { UndoEntry } from './undo-entry';
 import type { ReplayRow } from './replay-row';
 
@@ -54,6 +56,7 @@ export class BatonDb extends Dexie {
   declare syncMeta: Table<SyncMetaRow, string>;
   declare undo: Table<UndoEntry, string>;
   declare replays: Table<ReplayRow, string>;
+  declare changeLog: Table<ChangeLogRow, number>;
 
   /** The last connection problem, if any (cleared when the database opens normally). */
   connectionIssue: DataError | null = null;
@@ -64,6 +67,8 @@ export class BatonDb extends Dexie {
     declareMigrations(this);
     // So a write re-runs only the live queries (column counts) whose index keys it changed.
     this.use(oldValuesMiddleware);
+    // So a backup can read the workspace in short transactions and still be exact (change-log.ts).
+    this.use(changeLogMiddleware);
     this.on('blocked', () => {
       this.reportIssue(
         dataError(
@@ -99,7 +104,10 @@ export class BatonDb extends Dexie {
     for (const listener of this.issueListeners) listener(issue);
   }
 
-  /** Every table, for transactions that must see all of them (one user change = one transaction). */
+  /**
+   * Every table of the workspace, for transactions that must see all of them (a restore). Not the change
+   * log: a restore's own writes are logged there, and a backup reading meanwhile needs those rows.
+   */
   get allTables(): Table[] {
     return [this.handoffs, this.templates, this.events, this.outbox, this.settings, this.syncState, this.syncMeta, this.undo, this.replays];
   }

@@ -60,6 +60,7 @@ const SHIPPED_STORES: readonly Record<string, string | null>[] = [
     handoffs: 'id, state, [state+rank], templateId, receiver, sender, client.name, updatedAt, archivedAt, [state+archivedAt], [receiver+state], [sender+state]',
   },
   { replays: 'eventId, handoffId' },
+  { changeLog: '++seq, at' },
 ];
 
 describe('migrations', () => {
