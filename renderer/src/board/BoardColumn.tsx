@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { Handoff } from '../../../shared/domain/handoff';
@@ -8,6 +8,7 @@ import type { Template } from '../../../shared/domain/template';
 import type { WorkspaceSettings } from '../../../shared/domain/settings';
 import { rowIndexAtOffset, type ColumnGeometries } from './column-geometry';
 import { DraggableCard } from './DraggableCard';
+import { parseSlotKey, type DropSlotStore } from './drop-slot';
 import { RowOrder } from './row-order';
 
 const ESTIMATED_CARD_HEIGHT = 140;
@@ -45,6 +46,8 @@ export interface BoardColumnProps {
   droppedId: string | null;
   /** Where the column registers its row layout for the drag (which row a dragged card is over). */
   geometries: ColumnGeometries;
+  /** Where a card dragged within this column would land (the column draws the line). */
+  dropSlots: DropSlotStore;
   onOpen: (id: string) => void;
   onMenu: (id: string) => void;
   onAccept: (id: string) => void;
@@ -131,6 +134,7 @@ function BoardColumnBody(props: BoardColumnProps) {
       <DroppableScroll containerId={containerId} scrollRef={scrollRef}>
         {total === 0 && ids.length === 0 ? <div className="column-empty">No handoffs here</div> : null}
         <div ref={contentRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <DropSlotLine store={props.dropSlots} containerId={containerId} virtualizer={virtualizer} />
           {domRows.map((row) => {
             const handoff = cards[row.index];
             if (!handoff) {
@@ -167,6 +171,24 @@ function BoardColumnBody(props: BoardColumnProps) {
       </DroppableScroll>
     </section>
   );
+}
+
+/** Half the gap between two cards (each row ends in 8 px of padding) and half the line's thickness. */
+const GAP_MIDDLE = 4;
+const LINE_HALF = 1.5;
+
+/**
+ * The line where a card dragged within this column would land (drop-slot.ts), between two rows. It
+ * re-renders only when it moves, and its offset is the rows' own, so it scrolls with them.
+ */
+function DropSlotLine({ store, containerId, virtualizer }: { store: DropSlotStore; containerId: string; virtualizer: Virtualizer<HTMLDivElement, Element> }) {
+  const key = useSyncExternalStore(store.subscribe, () => store.keyFor(containerId));
+  if (key === null) return null;
+  const { index, after } = parseSlotKey(key);
+  const row = virtualizer.measurementsCache[index];
+  if (row === undefined) return null;
+  const top = Math.max(0, (after ? row.start + row.size : row.start) - GAP_MIDDLE - LINE_HALF);
+  return <div className="drop-slot-line" data-drop-slot={key} aria-hidden="true" style={{ top }} />;
 }
 
 /**

@@ -173,6 +173,7 @@ export function BoardView({ collision, relay, geometries }: BoardViewProps) {
                     draggingId={activeId !== null && ids.includes(activeId) ? activeId : null}
                     droppedId={activeId === null && overlayId !== null && ids.includes(overlayId) ? overlayId : null}
                     geometries={geometries}
+                    dropSlots={drag.dropSlots}
                     onOpen={onOpen}
                     onMenu={onMenu}
                     onAccept={onAccept}

@@ -4,6 +4,7 @@ import type { DragEndEvent, DragMoveEvent, DragOverEvent, DragStartEvent } from 
 import type { Handoff } from '../../../shared/domain/handoff';
 import type { BoardCollision } from './collision';
 import type { ColumnGeometries } from './column-geometry';
+import { createDropSlotStore, slotWithinColumn, type DropSlotStore } from './drop-slot';
 import { findContainer, moveItem, type ContainerItems } from './drag-state';
 import { planDrop, type DropPlan, type DropTarget } from './drop-plan';
 import type { PrepareMove, PreparedMove } from '../data/use-command';
@@ -41,6 +42,8 @@ export interface BoardDrag {
   shownDrop: () => Promise<unknown> | null;
   /** The board as the last drag left it at its drop (null during a drag): what its narration names. */
   droppedItems: () => ContainerItems | null;
+  /** Where a card dragged within its own column would land (each column draws its line). */
+  dropSlots: DropSlotStore;
 }
 
 
@@ -115,6 +118,8 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
   const [overlayId, setOverlayId] = useState<string | null>(null);
   // The drag's latest state, read by handlers that run between renders.
   const live = useRef<LiveDrag>(idleDrag());
+  const [dropSlots] = useState(createDropSlotStore);
+  const slotFrame = useRef<number | null>(null);
 
   const showDragItems = useCallback((next: ContainerItems | null) => {
     live.current.dragItems = next;
@@ -148,13 +153,39 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     [byId, hasUnloadedBelow, targetIn],
   );
 
+  /**
+   * Where the line of a drag within its own column goes, worked out once per frame: at that point
+   * the frame lays the page out anyway, so reading the column's box costs no extra layout.
+   */
+  const placeSlotSoon = useCallback(
+    (active: string) => {
+      if (slotFrame.current !== null) return;
+      slotFrame.current = requestAnimationFrame(() => {
+        slotFrame.current = null;
+        const { overColumn, dragItems: current, dropped } = live.current;
+        const from = current === null ? null : findContainer(current, active);
+        const target = dropped === null && from !== null && from === overColumn ? targetIn(overColumn) : null;
+        dropSlots.set(target === null || current === null ? null : slotWithinColumn(target.container, current[target.container] ?? [], active, target.index));
+      });
+    },
+    [dropSlots, targetIn],
+  );
+
+  const clearSlot = useCallback(() => {
+    if (slotFrame.current !== null) cancelAnimationFrame(slotFrame.current);
+    slotFrame.current = null;
+    dropSlots.set(null);
+  }, [dropSlots]);
+  useEffect(() => clearSlot, [clearSlot]);
+
   const finish = useCallback(() => {
+    clearSlot();
     collision.settled();
     live.current.snapshot = null;
     live.current.overColumn = null;
     showDragItems(null);
     setActiveId(null);
-  }, [collision, showDragItems]);
+  }, [clearSlot, collision, showDragItems]);
 
   /** Ends the board's side of the drag and shows the drop (the move, or its refusal) in one urgent render. */
   const drop = useCallback(
@@ -190,6 +221,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     const onPointerMove = (event: PointerEvent) => {
       live.current.movesSeen += 1;
       if (live.current.by === 'pointer') live.current.pointerY = event.clientY;
+      placeSlotSoon(activeId);
     };
     // Capture on window, then on the document: both before dnd-kit's listeners on the document, and
     // between the two the microtasks run that open the write's IndexedDB transaction (a render first
@@ -206,7 +238,7 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
       document.removeEventListener('pointerup', showDrop, { capture: true });
       document.removeEventListener('keydown', showDrop, { capture: true });
     };
-  }, [activeId, byId, prepareMove, plan, drop]);
+  }, [activeId, byId, prepareMove, plan, drop, placeSlotSoon]);
 
   const onDragStart = useCallback(
     (event: DragStartEvent) => {
@@ -220,12 +252,17 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     [items, collision],
   );
 
-  const onDragMove = useCallback((event: DragMoveEvent) => {
-    live.current.overColumn = event.over === null ? null : String(event.over.id);
-    live.current.cardRect = event.active.rect.current.translated;
-    // Everything seen so far has been reported: the target is current.
-    live.current.movesReported = live.current.movesSeen;
-  }, []);
+  const onDragMove = useCallback(
+    (event: DragMoveEvent) => {
+      live.current.overColumn = event.over === null ? null : String(event.over.id);
+      live.current.cardRect = event.active.rect.current.translated;
+      // Everything seen so far has been reported: the target is current.
+      live.current.movesReported = live.current.movesSeen;
+      // A keyboard drag moves without a pointer.
+      placeSlotSoon(String(event.active.id));
+    },
+    [placeSlotSoon],
+  );
 
   // Positions change only through this state (not through sortable transforms), so the
   // virtualizer lays every card out itself and absolutely-positioned rows never overlap.
@@ -293,5 +330,6 @@ export function useBoardDrag({ items, byId, prepareMove, hasUnloadedBelow, colli
     },
     shownDrop,
     droppedItems: () => live.current.droppedItems,
+    dropSlots,
   };
 }

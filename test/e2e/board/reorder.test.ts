@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { storedHandoffByTitle } from '../support/baton-idb';
-import { card, centreOf, closeDrawer, column, createHandoffViaDialog, dragCardToPoint, removeDemoData } from '../support/board-page';
+import { card, centreOf, closeDrawer, column, createHandoffViaDialog, dragCardToPoint, pickUpAndGlide, removeDemoData } from '../support/board-page';
 import { useBoardSession } from '../support/board-session';
 
 const TEMPLATE = 'Development → QA';
@@ -71,5 +71,43 @@ describe('reordering cards within a column', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => shownOrder(page)).toEqual([first, second, third]);
     await expect.poll(() => storedOrder(page)).toEqual([first, second, third]);
+  });
+
+  it('while a card is dragged within its column, a line shows where it will land, and the drop puts it there', async () => {
+    const { page } = session.app();
+    const [first, second, third] = await createThree(page);
+    if (first === undefined || second === undefined || third === undefined) throw new Error('three cards expected');
+    const line = column(page, 'IN_PROGRESS').locator('[data-drop-slot]');
+
+    await pickUpAndGlide(page, card(page, first, CLIENT), await centreOf(card(page, third, CLIENT)));
+    // Over the third card, moving down: below it.
+    await expect.poll(() => line.getAttribute('data-drop-slot')).toBe('2 after');
+    const lineBox = await line.boundingBox();
+    const thirdBox = await card(page, third, CLIENT).boundingBox();
+    if (lineBox === null || thirdBox === null) throw new Error('the line and the card must be laid out');
+    expect(lineBox.y).toBeGreaterThanOrEqual(thirdBox.y + thirdBox.height - 1);
+    expect(lineBox.y).toBeLessThanOrEqual(thirdBox.y + thirdBox.height + 8);
+    // Back over its own place: no line, since a drop there changes nothing.
+    const own = await centreOf(card(page, first, CLIENT));
+    await page.mouse.move(own.x, own.y, { steps: 10 });
+    await line.waitFor({ state: 'detached' });
+    // Over the second card: below it; the drop puts the card exactly there.
+    const over = await centreOf(card(page, second, CLIENT));
+    await page.mouse.move(over.x, over.y, { steps: 10 });
+    await expect.poll(() => line.getAttribute('data-drop-slot')).toBe('1 after');
+    await page.mouse.up();
+    await line.waitFor({ state: 'detached' });
+    await expect.poll(() => shownOrder(page)).toEqual([second, first, third]);
+    await expect.poll(() => storedOrder(page)).toEqual([second, first, third]);
+
+    // A keyboard drag shows the same line: Space, ArrowUp on the last card puts it above the one before it; Escape takes it away.
+    await card(page, third, CLIENT).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('status').filter({ hasText: `Picked up “${third}”` }).waitFor();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => line.getAttribute('data-drop-slot')).toBe('1 before');
+    await page.keyboard.press('Escape');
+    await line.waitFor({ state: 'detached' });
+    expect(await storedOrder(page)).toEqual([second, first, third]);
   });
 });
