@@ -5,6 +5,7 @@ import { reportUncaughtErrors } from './api/report-errors';
 import { openBatonDb } from './data/db';
 import { ensureWorkspace } from './data/workspace';
 import { startBackupServices } from './backup/start-backup-services';
+import { scheduleColumnCountCheck } from './data/column-counts-check';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -25,6 +26,8 @@ if (root) {
     .then((startupError) => {
       // Today's automatic backup and persistent storage (asked once); after setup, so the backup holds the seeded workspace.
       startBackupServices(db);
+      // A column total that drifted (a write that bypassed Baton) is set right in idle time.
+      scheduleColumnCountCheck(db);
       reactRoot.render(
         <StrictMode>
           <App db={db} startupError={startupError} />

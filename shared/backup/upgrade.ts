@@ -52,6 +52,8 @@ export const INDEX_ONLY_VERSIONS: readonly number[] = [
   3,
   // v5: the change log, which backups do not hold; the backed-up rows are unchanged.
   5,
+  // v6: the column counts, which backups do not hold (a restore's writes keep them); the backed-up rows are unchanged.
+  6,
 ];
 
 

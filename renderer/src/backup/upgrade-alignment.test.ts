@@ -9,9 +9,9 @@ describe('backup row upgrades follow the database migrations', () => {
     }
   });
 
-  it('a version whose migration changes data has a row upgrade (not index-only)', () => {
+  it('a version whose migration changes data has a row upgrade (not index-only), unless it only fills a derived table', () => {
     for (const migration of MIGRATIONS) {
-      if (migration.upgrade) expect(ROW_UPGRADES.some((step) => step.toVersion === migration.version)).toBe(true);
+      if (migration.upgrade && migration.derivedOnly !== true) expect(ROW_UPGRADES.some((step) => step.toVersion === migration.version)).toBe(true);
     }
   });
 });

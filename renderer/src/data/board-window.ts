@@ -26,11 +26,6 @@ export function isWindowable(filter: BoardFilter): boolean {
   return !(filter.text?.trim() || filter.mine || filter.clientName || filter.templateId || filter.stalled || filter.withExceptions || filter.awaitingMyAcceptance);
 }
 
-/** The archived cards of one column ([state+archivedAt] holds only those: null is not a key). */
-function archivedRange(db: BatonDb, state: HandoffState) {
-  return db.handoffs.where('[state+archivedAt]').between([state, Dexie.minKey], [state, Dexie.maxKey]);
-}
-
 /**
  * The first `limit` cards of a column that `keep` accepts, in rank order, read a
  * chunk at a time (one getAll each). Ranks are not unique, so each next chunk
@@ -75,17 +70,15 @@ export async function loadBoardWindowCards(db: BatonDb, filter: BoardFilter, lim
 }
 
 /**
- * How many cards one column holds under a windowable filter, from index counts
- * alone. IndexedDB counts by walking the index keys (about 6 µs a key here, so
- * 150 ms for a column of 25,000), which is why the board asks for it only after
- * its first paint, and column by column so a change recounts only the columns it
- * touched (`old-values-middleware.ts`). It counts the `state` index, not
- * [state+rank], so a reorder within a column, which changes only the rank, recounts nothing.
+ * How many cards one column holds under a windowable filter: its row of the
+ * column counts, which every handoff write keeps (column-counts.ts). Counting
+ * the index instead walked every key (about 6 µs a key: 150 ms for a column of
+ * 25,000), and a write had to wait for a count under way. A live query of it
+ * re-runs only when that column's counts change: not for an edit or a reorder.
  */
 export async function loadColumnTotal(db: BatonDb, state: HandoffState, filter: BoardFilter): Promise<number> {
   if (!isWindowable(filter)) throw new Error('loadColumnTotal: this filter needs every card read (use loadBoardColumns)');
-  return db.transaction('r', db.handoffs, async () => {
-    const [all, archived] = await Promise.all([db.handoffs.where('state').equals(state).count(), filter.archived ? Promise.resolve(0) : archivedRange(db, state).count()]);
-    return all - archived;
-  });
+  const counts = await db.columnCounts.get(state);
+  if (counts === undefined) return 0;
+  return filter.archived ? counts.all : counts.all - counts.archived;
 }

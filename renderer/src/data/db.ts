@@ -7,6 +7,8 @@ import { dataError, type DataError } from './data-errors';
 import { declareMigrations } from './migrations';
 import { oldValuesMiddleware } from './old-values-middleware';
 import { changeLogMiddleware } from './change-log-middleware';
+import { columnCountsMiddleware } from './column-counts-middleware';
+import type { ColumnCountRow } from './column-counts';
 import type { ChangeLogRow } from './change-log';
 import type { UndoEntry } from './undo-entry';
 import type { ReplayRow } from './replay-row';
@@ -57,6 +59,7 @@ export class BatonDb extends Dexie {
   declare undo: Table<UndoEntry, string>;
   declare replays: Table<ReplayRow, string>;
   declare changeLog: Table<ChangeLogRow, number>;
+  declare columnCounts: Table<ColumnCountRow, string>;
 
   /** The last connection problem, if any (cleared when the database opens normally). */
   connectionIssue: DataError | null = null;
@@ -69,6 +72,8 @@ export class BatonDb extends Dexie {
     this.use(oldValuesMiddleware);
     // So a backup can read the workspace in short transactions and still be exact (change-log.ts).
     this.use(changeLogMiddleware);
+    // So the board reads each column's total instead of counting it (column-counts.ts).
+    this.use(columnCountsMiddleware);
     this.on('blocked', () => {
       this.reportIssue(
         dataError(

@@ -61,6 +61,7 @@ const SHIPPED_STORES: readonly Record<string, string | null>[] = [
   },
   { replays: 'eventId, handoffId' },
   { changeLog: '++seq, at' },
+  { columnCounts: 'state' },
 ];
 
 describe('migrations', () => {
