@@ -14,6 +14,10 @@ import { RangeSet, type DBCore, type DBCoreMutateRequest, type DBCoreMutateRespo
  * only the columns it touched: none for an edit or a reorder, two for a move,
  * one for an archive or a restore. A handoff created or deleted still re-counts
  * every column (see `createdOrDeleted`), as does a bulk write of 50 rows or more.
+ * The column totals themselves no longer count an index (column-counts.ts), but
+ * every other live query over the handoffs' indexes (the board's window of each
+ * column, a card, the notification watch) still re-runs only when a write
+ * changed what it read, and the counts' own reader finds these rows cached.
  */
 
 /** Tables whose index counts the board keeps live. */
