@@ -1,3 +1,4 @@
+import { whenIdle } from '../ui/when-idle';
 import type { BatonDb } from '../data/db';
 import { DEFAULT_KEEP_DAYS } from './automatic-backups';
 import { noteWorkspaceChanged, planScheduledRun } from './backup-freshness';
@@ -28,8 +29,7 @@ export interface AutomaticBackupSchedule {
 }
 
 function defaultWhenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 60_000 });
-  else setTimeout(task, 0);
+  whenIdle(task, 60_000);
 }
 
 /**

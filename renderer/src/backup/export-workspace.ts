@@ -20,11 +20,6 @@ export interface WorkspaceExport {
   counts: BackupCounts;
 }
 
-/** The tables a backup holds, read together. */
-export function backupTables(db: BatonDb) {
-  return [db.handoffs, db.templates, db.events, db.outbox, db.settings, db.syncState, db.syncMeta];
-}
-
 /** The outbox in the order it is sent (its rows are stored by id). */
 function bySeq(rows: unknown[]): OutboxEntry[] {
   return (rows as OutboxEntry[]).sort((a, b) => a.seq - b.seq);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BACKUP_TABLES, type BackupTableName } from '../../../shared/backup/format';
 import type { BatonDb } from '../data/db';
-import { backupTables } from './export-workspace';
+import { backupTables } from './workspace-snapshot';
 
 /**
  * A cheap summary of the workspace, read from the ends of indexes only (no row

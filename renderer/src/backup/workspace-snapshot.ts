@@ -49,6 +49,11 @@ function tableOf(db: BatonDb, name: BackupTableName): Table<unknown, IndexableTy
   return db.table(name);
 }
 
+/** The tables a backup holds, for a transaction over all of them. */
+export function backupTables(db: BatonDb): Table<unknown, IndexableType>[] {
+  return BACKUP_TABLES.map((name) => tableOf(db, name));
+}
+
 /** Reads one table a page at a time, each page in its own short read transaction. */
 async function readInPages(db: BatonDb, name: BackupTableName, fixedPageSize: number | undefined, afterPage: () => Promise<void>): Promise<RowsByKey> {
   const table = tableOf(db, name);
@@ -94,7 +99,7 @@ function sortedRows(rows: RowsByKey, reordered: boolean): unknown[] {
 
 /** The old way, and the fallback: everything in one read transaction (exact, but every write waits until it ends). */
 export function readWorkspaceInOneTransaction(db: BatonDb): Promise<WorkspaceRows> {
-  return db.transaction('r', BACKUP_TABLES.map((name) => tableOf(db, name)), async () => {
+  return db.transaction('r', backupTables(db), async () => {
     const rows = {} as WorkspaceRows;
     for (const name of BACKUP_TABLES) rows[name] = await tableOf(db, name).toArray();
     return rows;
@@ -122,7 +127,7 @@ export async function readWorkspaceSnapshot(db: BatonDb, options: SnapshotOption
   for (const name of BACKUP_TABLES) pages.set(name, await readInPages(db, name, pageSize, afterPage));
   // Pruning keeps an hour of the log; a read this long may have lost rows it needs.
   if (now() - startedAt > CHANGE_LOG_RETENTION_MS / 2) return readWorkspaceInOneTransaction(db);
-  return db.transaction('r', [...BACKUP_TABLES.map((name) => tableOf(db, name)), db.changeLog], async () => {
+  return db.transaction('r', [...backupTables(db), db.changeLog], async () => {
     const changed = changedSince(await db.changeLog.where(':id').above(since).toArray());
     const rows = {} as WorkspaceRows;
     for (const name of BACKUP_TABLES) {

@@ -1,5 +1,6 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, IndexableType, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, IndexableType, Middleware } from 'dexie';
 import { CHANGE_LOG_TABLE, LOGGED_TABLES, MAX_LOGGED_KEYS, type ChangeLogRow } from './change-log';
+import { hasStore, holdsStore, transactionWithStore } from './companion-store';
 
 /**
  * Writes a change-log row (change-log.ts) for every write to a backed-up
@@ -25,23 +26,12 @@ function writesSomething(req: DBCoreMutateRequest): boolean {
   return req.type === 'delete' ? req.keys.length > 0 : req.values.length > 0;
 }
 
-/**
- * Whether this transaction can hold a change-log row. Every read-write
- * transaction on a logged table includes the log (see `transaction` below),
- * except a schema upgrade running a version from before the log existed.
- * Dexie's IndexedDB core hands out the IDBTransaction itself.
- */
-function includesLog(trans: DBCoreTransaction): boolean {
-  const names = (trans as Partial<IDBTransaction>).objectStoreNames;
-  return names !== undefined && names.contains(CHANGE_LOG_TABLE);
-}
-
 function logged(table: DBCoreTable, log: DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
       return table.mutate(req).then((res) => {
-        if (!writesSomething(req) || !includesLog(req.trans)) return res;
+        if (!writesSomething(req) || !holdsStore(req.trans, CHANGE_LOG_TABLE)) return res;
         const row: ChangeLogRow = { at: new Date().toISOString(), table: table.name, keys: writtenKeys(req, res) };
         return log.mutate({ type: 'add', trans: req.trans, values: [row] }).then(() => res);
       });
@@ -56,15 +46,11 @@ export const changeLogMiddleware: Middleware<DBCore> = {
   // Below the old-values reader (5), above Dexie's hooks (2) and observability (0): it sees each write once, as issued.
   level: 4,
   create(down: DBCore): Partial<DBCore> {
-    const hasLog = down.schema.tables.some((table) => table.name === CHANGE_LOG_TABLE);
-    if (!hasLog) return down;
+    if (!hasStore(down, CHANGE_LOG_TABLE)) return down;
     const log = down.table(CHANGE_LOG_TABLE);
     return {
       ...down,
-      transaction(stores, mode, options) {
-        const writesLogged = mode === 'readwrite' && stores.some((store) => LOGGED_TABLES.has(store));
-        return down.transaction(writesLogged && !stores.includes(CHANGE_LOG_TABLE) ? [...stores, CHANGE_LOG_TABLE] : stores, mode, options);
-      },
+      transaction: transactionWithStore(down, CHANGE_LOG_TABLE, LOGGED_TABLES),
       table(name: string): DBCoreTable {
         const table = down.table(name);
         return LOGGED_TABLES.has(name) ? logged(table, log) : table;

@@ -1,3 +1,4 @@
+import { whenIdle } from '../ui/when-idle';
 import { Dexie } from 'dexie';
 import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
 import type { BatonDb } from './db';
@@ -52,6 +53,5 @@ export function scheduleColumnCountCheck(db: BatonDb): void {
       () => undefined,
     );
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2_000 });
-  else setTimeout(run, 0);
+  whenIdle(run, 2_000);
 }

@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreDeleteRangeRequest, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Handoff } from '../../../shared/domain/handoff';
 import { COLUMN_COUNTS_TABLE, countChanges, type ColumnCountRow } from './column-counts';
+import { hasStore, holdsStore, transactionWithStore } from './companion-store';
 
 /**
  * Keeps `columnCounts` (column-counts.ts) in step with every write to
@@ -12,12 +13,7 @@ import { COLUMN_COUNTS_TABLE, countChanges, type ColumnCountRow } from './column
  */
 
 const HANDOFFS = 'handoffs';
-
-/** Whether this transaction can hold the counts (not a schema upgrade from before they existed). See change-log-middleware.ts. */
-function includesCounts(trans: DBCoreTransaction): boolean {
-  const names = (trans as Partial<IDBTransaction>).objectStoreNames;
-  return names !== undefined && names.contains(COLUMN_COUNTS_TABLE);
-}
+const WATCHED: ReadonlySet<string> = new Set([HANDOFFS]);
 
 /** The rows a write replaces or deletes, as stored before it (undefined where there was none). */
 function rowsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(Handoff | undefined)[]> {
@@ -102,7 +98,7 @@ function counted(table: DBCoreTable, counts: DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-      if (!includesCounts(req.trans)) return table.mutate(req);
+      if (!holdsStore(req.trans, COLUMN_COUNTS_TABLE)) return table.mutate(req);
       return inTurn(req.trans, () => countedWrite(table, counts, req));
     },
   };
@@ -115,14 +111,11 @@ export const columnCountsMiddleware: Middleware<DBCore> = {
   // Below the old-values reader (5), whose reads it finds in the transaction's cache, and the change log (4).
   level: 3,
   create(down: DBCore): Partial<DBCore> {
-    if (!down.schema.tables.some((table) => table.name === COLUMN_COUNTS_TABLE)) return down;
+    if (!hasStore(down, COLUMN_COUNTS_TABLE)) return down;
     const counts = down.table(COLUMN_COUNTS_TABLE);
     return {
       ...down,
-      transaction(stores, mode, options) {
-        const writesHandoffs = mode === 'readwrite' && stores.includes(HANDOFFS) && !stores.includes(COLUMN_COUNTS_TABLE);
-        return down.transaction(writesHandoffs ? [...stores, COLUMN_COUNTS_TABLE] : stores, mode, options);
-      },
+      transaction: transactionWithStore(down, COLUMN_COUNTS_TABLE, WATCHED),
       table(name: string): DBCoreTable {
         const table = down.table(name);
         return name === HANDOFFS ? counted(table, counts) : table;

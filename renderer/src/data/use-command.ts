@@ -1,3 +1,4 @@
+import { whenIdle } from '../ui/when-idle';
 import { useCallback } from 'react';
 import { applyCommand } from '../../../shared/domain/commands';
 import type { DomainError } from '../../../shared/domain/errors';
@@ -23,9 +24,8 @@ export type MoveResult = { ok: true } | { ok: false; refused: boolean; message: 
 export type MoveHandoff = (handoff: Handoff, to: HandoffState, rank?: number) => Promise<MoveResult>;
 
 /** Work the user does not wait for (the "Moved" toast): after the frame that shows the move. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 500 });
-  else setTimeout(task, 0);
+function afterTheMove(task: () => void): void {
+  whenIdle(task, 500);
 }
 
 function commandFor(handoff: Handoff, to: HandoffState, rank: number | undefined): HandoffCommand {
@@ -123,7 +123,7 @@ export function usePrepareMove(): PrepareMove {
         settled = { ok: true, after: outcome.handoff };
         if (shown !== null) pending.committed(shown, outcome.handoff);
         if (to !== handoff.state) {
-          whenIdle(() => useUi.getState().pushToast({ message: `Moved “${handoff.title}” to ${STATE_LABELS[to]}`, tone: 'info', undoable: true }));
+          afterTheMove(() => useUi.getState().pushToast({ message: `Moved “${handoff.title}” to ${STATE_LABELS[to]}`, tone: 'info', undoable: true }));
         }
         return { ok: true };
       });

@@ -1,3 +1,4 @@
+import { whenIdle } from '../ui/when-idle';
 import { Dexie, RangeSet, type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { Handoff } from '../../../shared/domain/handoff';
 import { HANDOFF_STATES, type HandoffState } from '../../../shared/domain/states';
@@ -44,10 +45,7 @@ export function handoffWritesOf(parts: ObservabilitySet, dbName: string): Handof
 /** When the watch reads what the writes changed: in idle time, so nothing runs on a drop's frame. */
 export type Schedule = (task: () => void) => void;
 
-const whenIdle: Schedule = (task) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1_000 });
-  else setTimeout(task, 0);
-};
+const inIdleTime: Schedule = (task) => whenIdle(task, 1_000);
 
 /**
  * `user`'s open handoffs, kept current by the writes themselves: read in full
@@ -58,7 +56,7 @@ const whenIdle: Schedule = (task) => {
  * reading and garbage collection after every move, under the next drag.
  * `onChange` gets a new array each time something changed. Returns `stop`.
  */
-export function watchMyOpenHandoffs(db: BatonDb, user: string, onChange: (handoffs: readonly Handoff[]) => void, schedule: Schedule = whenIdle): () => void {
+export function watchMyOpenHandoffs(db: BatonDb, user: string, onChange: (handoffs: readonly Handoff[]) => void, schedule: Schedule = inIdleTime): () => void {
   let mine: Map<string, Handoff> | null = null;
   let reloadAll = true;
   const pending = new Set<string>();
